@@ -1,0 +1,155 @@
+"""`osa-site`: the editors' command. A thin adapter over the pipeline.
+
+Domain errors become messages and exit codes here, at the edge, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .generate import generate_tree
+from .problems import RecordError, format_problem, summarise
+from .records import load_dataset
+from .schema import ID_PATTERN, KINDS
+from .scaffold import new_record_text, write_schemas
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _root(ctx: click.Context) -> Path:
+    return ctx.obj["root"]
+
+
+def _report(error: RecordError, fmt: str = "text") -> None:
+    if fmt == "json":
+        payload = {"problems": [p.as_dict() for p in error.problems], "summary": summarise(error.problems)}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for problem in error.problems:
+        click.echo(format_problem(problem), err=True)
+    click.echo(summarise(error.problems), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The project folder, holding content/ and mkdocs.yml.")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Check OSA Monitor's records and build the site from them."""
+    ctx.obj = {"root": root}
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json gives machine-readable problems, for CI annotations.")
+@click.pass_context
+def check(ctx: click.Context, fmt: str) -> None:
+    """Validate every record and report all problems at once.
+
+    Exit 0 when every record is valid, 1 when any has a problem.
+    """
+    root = _root(ctx)
+    try:
+        dataset = load_dataset(root / "content", root)
+    except RecordError as error:
+        _report(error, fmt)
+        sys.exit(EXIT_ERRORS)
+    if fmt == "json":
+        click.echo(json.dumps({"problems": [], "summary": "0 errors", "records": dataset.count()}))
+    else:
+        click.echo(f"{dataset.count()} records checked: no problems.")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def generate(ctx: click.Context, out_dir: Path) -> None:
+    """Write the generated Markdown tree and its mkdocs.yml into OUT_DIR.
+
+    The tree builds with `mkdocs build -f OUT_DIR/mkdocs.yml` or with Zensical.
+    """
+    try:
+        result = generate_tree(_root(ctx), out_dir)
+    except RecordError as error:
+        _report(error)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"{result.records} records, {result.pages} pages: {result.written} files written, "
+               f"{result.removed} removed, in {out_dir}")
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Where the built site goes.")
+@click.pass_context
+def build(ctx: click.Context, out: Path) -> None:
+    """Check, generate and build the site with MkDocs in strict mode.
+
+    The site is built in a temporary folder and swapped in only on success, so a
+    failed build leaves the previous site untouched.
+    """
+    from .sitebuild import BuildFailed, build_site
+
+    root, started = _root(ctx), time.perf_counter()
+    try:
+        result = generate_tree(root, root / "build")
+        click.echo(f"Read {result.records} records; generated {result.pages} pages "
+                   f"({result.written} files changed).")
+        build_site(root / "build", out, root)
+    except RecordError as error:
+        _report(error)
+        click.echo("Nothing was built; the previous site is unchanged.", err=True)
+        sys.exit(EXIT_ERRORS)
+    except BuildFailed as error:
+        click.echo(f"MkDocs refused the generated pages:\n{error}", err=True)
+        click.echo("Nothing was built; the previous site is unchanged.", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, port: int) -> None:
+    """Preview the site on 127.0.0.1, rebuilding when a record is saved.
+
+    While a record is invalid, its errors show here and the last good site stays up.
+    """
+    from .preview import serve_preview
+
+    serve_preview(_root(ctx), port, on_error=_report)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(KINDS)))
+@click.argument("record_id")
+@click.pass_context
+def new(ctx: click.Context, kind: str, record_id: str) -> None:
+    """Write a skeleton for a new record: content/KIND/RECORD_ID.yaml.
+
+    Every required field is listed with a comment; it refuses to overwrite a file.
+    """
+    if not re.match(ID_PATTERN, record_id):
+        raise click.UsageError(f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    path = _root(ctx) / "content" / kind / f"{record_id}.yaml"
+    if path.exists():
+        raise click.UsageError(f"{path} already exists; edit it instead")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_record_text(kind), encoding="utf-8")
+    click.echo(f"Wrote {path}. Fill in every field, then run `osa-site check`.")
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the schemas (default: schema/ in the project).")
+@click.pass_context
+def schema(ctx: click.Context, out: Path | None) -> None:
+    """Write one JSON Schema per record kind, from the schema the validator uses."""
+    folder = out or _root(ctx) / "schema"
+    for path in write_schemas(folder):
+        click.echo(f"Wrote {path}")

@@ -1,0 +1,139 @@
+"""Back-references and derived facts, built once before any page is rendered."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .records import Dataset, Entry, source_refs
+
+__all__ = ["Event", "Index", "build_index", "project_status", "page_of", "EVENT_LABELS"]
+
+EVENT_LABELS = {
+    "milestone": "Milestone",
+    "exchange-of-notes": "Exchange of notes",
+    "agreement": "Agreement signed",
+    "delivery": "Delivery",
+    "handover": "Handover",
+}
+
+
+def page_of(entry: Entry) -> str:
+    """The generated Markdown file of a record, relative to the docs folder."""
+    return f"{entry.kind}/{entry.id}.md"
+
+
+@dataclass(frozen=True, order=True)
+class Event:
+    """One dated thing on a timeline; sorts by date, then kind, then title."""
+
+    date: PartialDate
+    kind: str
+    title: str
+    page: str
+    country: str = ""  # recipient id, when the event belongs to one
+    country_name: str = ""
+
+
+@dataclass
+class Index:
+    """Every join the renderers need, computed in one pass over the records."""
+
+    dataset: Dataset
+    projects_by_recipient: dict[str, list[Entry]] = field(default_factory=dict)
+    agreements_by_recipient: dict[str, list[Entry]] = field(default_factory=dict)
+    recipient_by_iso3: dict[str, Entry] = field(default_factory=dict)
+    cited_by: dict[str, list[Entry]] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+    def recipient(self, id: str) -> Entry:
+        entry = self.dataset.get("recipients", id)
+        assert entry is not None, f"unknown recipient {id}"  # validation guarantees it
+        return entry
+
+    def recipient_for_agreement(self, agreement: Entry) -> Entry | None:
+        return self.recipient_by_iso3.get(agreement.record.partner.iso3)
+
+    def total_jpy(self, recipient_id: str) -> int:
+        return sum(p.record.amount_jpy or 0 for p in self.projects_by_recipient.get(recipient_id, []))
+
+    def events_of(self, recipient_id: str) -> list[Event]:
+        return [e for e in self.events if e.country == recipient_id]
+
+
+def project_status(entry: Entry) -> str:
+    """The furthest lifecycle step a project has reached."""
+    stages = {step.stage for step in entry.record.lifecycle}
+    if "handover" in stages:
+        return "Handed over"
+    if "delivery" in stages:
+        return "Delivered"
+    if entry.record.exchange_of_notes:
+        return "Notes exchanged"
+    return "Announced"
+
+
+def project_sort_key(entry: Entry) -> tuple[int, str, str]:
+    notes = entry.record.exchange_of_notes
+    return (entry.record.fiscal_year, notes.date.iso() if notes else "9999", entry.id)
+
+
+def _project_events(entry: Entry, country_name: str) -> list[Event]:
+    rec = entry.record
+    events = []
+    if rec.exchange_of_notes:
+        events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title,
+                            page_of(entry), rec.recipient, country_name))
+    for step in rec.lifecycle:
+        events.append(Event(step.date, step.stage, rec.title, page_of(entry), rec.recipient, country_name))
+    return events
+
+
+def _agreement_event(entry: Entry, recipient: Entry | None) -> Event:
+    rec = entry.record
+    return Event(rec.signed, "agreement", rec.title, page_of(entry),
+                 recipient.id if recipient else "", rec.partner.name)
+
+
+def _index_projects(index: Index) -> None:
+    by_recipient: dict[str, list[Entry]] = defaultdict(list)
+    for entry in index.dataset.of("equipment"):
+        by_recipient[entry.record.recipient].append(entry)
+        name = index.recipient(entry.record.recipient).record.name
+        index.events.extend(_project_events(entry, name))
+    index.projects_by_recipient = {k: sorted(v, key=project_sort_key) for k, v in by_recipient.items()}
+
+
+def _index_agreements(index: Index) -> None:
+    by_recipient: dict[str, list[Entry]] = defaultdict(list)
+    for entry in index.dataset.of("agreements"):
+        recipient = index.recipient_for_agreement(entry)
+        if recipient:
+            by_recipient[recipient.id].append(entry)
+        index.events.append(_agreement_event(entry, recipient))
+    index.agreements_by_recipient = {
+        k: sorted(v, key=lambda e: (e.record.signed, e.id)) for k, v in by_recipient.items()
+    }
+
+
+def _index_citations(index: Index) -> None:
+    cited_by: dict[str, list[Entry]] = defaultdict(list)
+    for kind, entries in index.dataset.entries.items():
+        for entry in entries.values():
+            for ref in dict.fromkeys(ref for _, ref in source_refs(entry.record)):
+                cited_by[ref].append(entry)
+    index.cited_by = dict(cited_by)
+
+
+def build_index(dataset: Dataset) -> Index:
+    """Index every record: recipient → projects and agreements, source → citing records, events."""
+    index = Index(dataset)
+    index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
+    _index_projects(index)
+    _index_agreements(index)
+    for entry in dataset.of("milestones"):
+        index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))
+    _index_citations(index)
+    index.events.sort()
+    return index

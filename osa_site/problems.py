@@ -1,0 +1,59 @@
+"""Problems found in records, reported as data and formatted for a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Problem", "RecordError", "format_problem", "summarise"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one record, located to the line and column (both 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+class RecordError(Exception):
+    """Raised by the pipeline when records have problems; carries all of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(summarise(self.problems))
+
+
+def format_problem(problem: Problem) -> str:
+    """`path:line:column: field: message`, the form editors and CI annotations read."""
+    where = f"{problem.path}:{problem.line}:{problem.column}"
+    return f"{where}: {problem.field}: {problem.message}" if problem.field else f"{where}: {problem.message}"
+
+
+def summarise(problems: list[Problem]) -> str:
+    """`3 errors in 2 files`."""
+    files = len({p.path for p in problems})
+    errors = "error" if len(problems) == 1 else "errors"
+    noun = "file" if files == 1 else "files"
+    return f"{len(problems)} {errors} in {files} {noun}"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A record's path as the editor knows it: relative to the project when possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,177 @@
+"""Building blocks shared by the page renderers: links, money, badges, citations."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..dates import PartialDate
+from ..index import Index
+from ..records import Entry
+from .escape import md, url
+
+__all__ = [
+    "SiteContext",
+    "link",
+    "rel",
+    "yen",
+    "fiscal_year",
+    "badge",
+    "Citations",
+    "table",
+    "front_matter",
+    "cite_this",
+    "page_url",
+    "when",
+    "title_of",
+    "KIND_NAMES",
+    "source_line",
+]
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What pages need to know about the site as a whole."""
+
+    site_name: str = "OSA Monitor"
+    site_url: str = ""
+    publisher: str = "OSA Monitor"
+    last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """The relative path from one generated page to another (both relative to docs)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def link(from_page: str, to_page: str, text: str) -> str:
+    """A Markdown link between generated pages; `text` is escaped."""
+    return f"[{md(text)}]({rel(from_page, to_page)})"
+
+
+def page_url(site_url: str, page: str) -> str:
+    """The public address of a page, under MkDocs' directory URLs."""
+    path = page.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return site_url.rstrip("/") + "/" + path
+
+
+def yen(amount: int | None, approximate: bool = False) -> str:
+    """`¥600 million`, `about ¥5 billion`, or a plain statement that it is unknown."""
+    if amount is None:
+        return "Not stated in the sources"
+    value = Decimal(amount)
+    for size, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million")):
+        if value >= size:
+            text = f"¥{(value / size).normalize():f} {word}"
+            break
+    else:
+        text = f"¥{amount:,}"
+    return f"about {text}" if approximate else text
+
+
+def fiscal_year(year: int) -> str:
+    """`FY2023 (April 2023 – March 2024)`."""
+    return f"FY{year} (April {year} – March {year + 1})"
+
+
+def when(date: PartialDate | None) -> str:
+    return date.display() if date else "Not stated in the sources"
+
+
+_BADGE_TEXT = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}
+
+
+def badge(confidence: str) -> str:
+    """A confidence badge; the class and text come from the schema's fixed set."""
+    text = _BADGE_TEXT[confidence]
+    return f'<span class="osa-badge osa-badge--{confidence}" title="Confidence: {text}">{text}</span>'
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
+    """A Markdown table; cells must already be escaped or built from escaped parts."""
+    aligns = align or "l" * len(headers)
+    rule = ["---:" if a == "r" else "---" for a in aligns]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def front_matter(title: str, description: str = "", extra: dict[str, str] | None = None) -> str:
+    """YAML front matter with JSON-quoted values (JSON strings are valid YAML)."""
+    fields = {"title": title, **({"description": description} if description else {}), **(extra or {})}
+    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
+    return f"---\n{body}\n---\n\n"
+
+
+class Citations:
+    """Numbered references to source records, listed at the foot of one page."""
+
+    def __init__(self, index: Index, page: str):
+        self.index = index
+        self.page = page
+        self.order: list[str] = []
+
+    def ref(self, source_ids: Iterable[str]) -> str:
+        """`[^1][^2]`: footnote markers for these sources, numbered in first-use order."""
+        marks = []
+        for sid in source_ids:
+            if sid not in self.order:
+                self.order.append(sid)
+            marks.append(f"[^{self.order.index(sid) + 1}]")
+        return "".join(marks)
+
+    def footer(self) -> str:
+        """The footnote definitions: each source as a link to its record and to the original."""
+        lines = []
+        for number, sid in enumerate(self.order, start=1):
+            entry = self.index.dataset.get("sources", sid)
+            assert entry is not None
+            lines.append(f"[^{number}]: {source_line(entry, self.page)}")
+        return "\n".join(lines)
+
+
+def source_line(entry: Entry, from_page: str) -> str:
+    """`[Title](sources/x.md). Publisher, 3 November 2023. [Original](https://…)`."""
+    src = entry.record
+    published = src.published.display() if isinstance(src.published, PartialDate) else "date unknown"
+    lang = f" In {LANGUAGES.get(src.language, src.language)}." if src.language else ""
+    return (f"{link(from_page, f'sources/{entry.id}.md', src.title)}. {md(src.publisher)}, "
+            f"{md(published)}.{lang} [Original]({url(src.url)})")
+
+
+LANGUAGES = {"ja": "Japanese", "th": "Thai", "en": "English", "id": "Indonesian", "ru": "Russian"}
+
+
+def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -> str:
+    """A 'Cite this' block: organisation, title, address and the record's last change."""
+    changed = ctx.last_changed.get(record_path)
+    changed_text = f"Record last changed {changed}." if changed else "Record change date not available."
+    address = f"<{url(page_url(ctx.site_url, page))}>" if ctx.site_url else md(page_url("", page))
+    return (
+        "## Cite this\n\n"
+        f'> {md(ctx.publisher)}. "{md(entry_title)}". {md(ctx.site_name)}. '
+        f"{address}. {md(changed_text)}\n"
+    )
+
+
+KIND_NAMES = {
+    "recipients": "recipient",
+    "equipment": "project",
+    "agreements": "agreement",
+    "milestones": "milestone",
+    "budgets": "budget",
+    "sources": "source",
+}
+
+
+def title_of(entry: Entry) -> str:
+    rec = entry.record
+    if entry.kind == "recipients":
+        return rec.name
+    if entry.kind == "budgets":
+        return f"OSA budget, FY{rec.fiscal_year}"
+    return rec.title

@@ -1,0 +1,52 @@
+"""Escaping: every string that comes from YAML passes through one of these.
+
+`md` makes text inert inside Markdown (and the HTML Markdown produces), `cell`
+does the same inside a table cell, `html` and `attr` escape for raw HTML, and
+`url` makes an already-validated http(s) address safe as a link destination.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from urllib.parse import quote
+
+__all__ = ["md", "cell", "paragraphs", "html", "attr", "url"]
+
+# Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
+# backslash before any other character would show, so only these are escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def md(text: str) -> str:
+    """Text that renders as itself in Markdown: no markup, no HTML, one line."""
+    text = " ".join(str(text).split())
+    text = "".join(_HTML.get(ch, ch) for ch in text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def cell(text: str) -> str:
+    """`md` for a table cell (the pipe is already escaped by `md`)."""
+    return md(text)
+
+
+def paragraphs(text: str) -> str:
+    """Multi-paragraph text (blank-line separated) as escaped Markdown paragraphs."""
+    blocks = [b for b in re.split(r"\n\s*\n", str(text).strip()) if b.strip()]
+    return "\n\n".join(md(b) for b in blocks)
+
+
+def html(text: str) -> str:
+    """Text for raw HTML content."""
+    return _html.escape(str(text), quote=True)
+
+
+def attr(text: str) -> str:
+    """Text for a raw HTML attribute value (always quoted by the caller)."""
+    return _html.escape(str(text), quote=True)
+
+
+def url(address: str) -> str:
+    """A validated http(s) address, percent-encoding what Markdown or HTML would read."""
+    return quote(address, safe=":/?#@!$&'*+,;=%~[]")

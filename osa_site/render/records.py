@@ -1,0 +1,198 @@
+"""One page per record: equipment projects, agreements, milestones, budgets and sources."""
+
+from __future__ import annotations
+
+from ..index import EVENT_LABELS, Index, page_of, project_status
+from ..records import Entry
+from .common import (
+    Citations,
+    SiteContext,
+    badge,
+    cite_this,
+    fiscal_year,
+    front_matter,
+    link,
+    KIND_NAMES,
+    source_line,
+    title_of,
+    table,
+    when,
+    yen,
+)
+from .escape import md, paragraphs
+
+__all__ = [
+    "render_equipment",
+    "render_agreement",
+    "render_milestone",
+    "render_budget",
+    "render_source",
+    "render_disputes",
+]
+
+_DOMAINS = {
+    "maritime": "Maritime",
+    "air": "Air",
+    "land": "Land",
+    "disaster-response": "Disaster response",
+    "infrastructure": "Infrastructure",
+    "peacekeeping": "Peacekeeping",
+}
+_PURPOSES = {
+    "rule-of-law": "Peace, stability and security under the rule of law",
+    "humanitarian": "Humanitarian activities",
+    "peace-cooperation": "International peace cooperation operations",
+}
+
+
+def domain_label(domain: str) -> str:
+    return _DOMAINS[domain]
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+    return table(["Fact", "Value"], rows)
+
+
+def render_disputes(entry: Entry, refs: Citations) -> str:
+    """Each contested fact with every reading and its sources."""
+    if not entry.record.disputes:
+        return ""
+    parts = ["## Contested facts\n", "The sources disagree on the following. Every reading is shown.\n"]
+    for dispute in entry.record.disputes:
+        parts.append(f"### {md(dispute.topic)}\n")
+        for reading in dispute.readings:
+            who = f" (according to {md(reading.according_to)})" if reading.according_to else ""
+            parts.append(f"- {md(reading.value)}{who}{refs.ref(reading.sources)}")
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def _notes(entry: Entry) -> str:
+    return f"## Notes\n\n{paragraphs(entry.record.notes)}\n\n" if entry.record.notes else ""
+
+
+def _page(title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext,
+          refs: Citations) -> str:
+    page = page_of(entry)
+    head = front_matter(title, description)
+    foot = cite_this(ctx, title, page, entry.path) + "\n" + _sources_section(refs)
+    return head + f"# {md(title)}\n\n{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
+
+
+def _sources_section(refs: Citations) -> str:
+    return "## Sources\n\nNumbered references on this page point to these sources.\n\n" + refs.footer() + "\n"
+
+
+def _items(entry: Entry, refs: Citations) -> str:
+    items = entry.record.items
+    if not items:
+        return "## Equipment\n\nThe sources do not itemise this project.\n\n"
+    rows = []
+    for item in items:
+        qty = str(item.quantity) if item.quantity else "Not stated"
+        rows.append([md(item.name), qty, md(item.note) if item.note else ""])
+    cite = refs.ref(entry.record.sources)
+    return f"## Equipment\n\nAs listed in the record's sources{cite}.\n\n" + table(
+        ["Item", "Quantity", "Detail"], rows
+    ) + "\n\n"
+
+
+def _lifecycle(entry: Entry, refs: Citations) -> str:
+    steps = sorted(entry.record.lifecycle, key=lambda s: (s.date, s.stage))
+    if not steps:
+        return "## Delivery and handover\n\nNo delivery or handover has been recorded yet.\n\n"
+    rows = [[md(when(s.date)) + refs.ref(s.sources), EVENT_LABELS[s.stage],
+             md(s.description or "")] for s in steps]
+    return "## Delivery and handover\n\n" + table(["Date", "Step", "What"], rows) + "\n\n"
+
+
+def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    """A project page: every fact with its reference, then items, lifecycle, disputes."""
+    rec, page = entry.record, page_of(entry)
+    refs = Citations(index, page)
+    cite = refs.ref(rec.sources)
+    recipient = index.recipient(rec.recipient)
+    notes = rec.exchange_of_notes
+    en = f"{when(notes.date)}{', ' + notes.place if notes and notes.place else ''}" if notes else None
+    rows = [
+        ("Recipient", link(page, page_of(recipient), recipient.record.name)),
+        ("Receiving force", md(rec.force) + cite if rec.force else "Not stated in the sources"),
+        ("Fiscal year", md(fiscal_year(rec.fiscal_year)) + cite),
+        ("Grant amount", md(yen(rec.amount_jpy)) + (cite if rec.amount_jpy is not None else "")),
+        ("Exchange of notes", md(en) + cite if en else "Not yet recorded"),
+        ("Domain", domain_label(rec.domain)),
+        ("Area of cooperation", _PURPOSES[rec.purpose] + cite if rec.purpose else "Not stated in the sources"),
+        ("Status", project_status(entry)),
+    ]
+    body = [
+        _facts(rows) + "\n\n",
+        _items(entry, refs),
+        _lifecycle(entry, refs),
+        render_disputes(entry, refs),
+        _notes(entry),
+    ]
+    description = f"OSA project for {recipient.record.name}, FY{rec.fiscal_year}: {rec.title}."
+    return _page(rec.title, description, body, entry, ctx, refs)
+
+
+def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    """An agreement page, linked to the partner's recipient page when it has one."""
+    rec, page = entry.record, page_of(entry)
+    refs = Citations(index, page)
+    cite = refs.ref(rec.sources)
+    recipient = index.recipient_for_agreement(entry)
+    partner = link(page, page_of(recipient), rec.partner.name) if recipient else md(rec.partner.name)
+    rows = [
+        ("Partner", f"{partner} ({md(rec.partner.iso3)})"),
+        ("Signed", md(when(rec.signed)) + cite),
+        ("Place", md(rec.place) + cite if rec.place else "Not stated in the sources"),
+        ("In force", md(when(rec.in_force)) + cite if rec.in_force else "Not stated in the sources"),
+    ]
+    body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry)]
+    description = f"Japan's defence equipment and technology transfer agreement with {rec.partner.name}."
+    return _page(rec.title, description, body, entry, ctx, refs)
+
+
+def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    rec, page = entry.record, page_of(entry)
+    refs = Citations(index, page)
+    cite = refs.ref(rec.sources)
+    rows = [("Date", md(when(rec.date)) + cite), ("Kind of event", rec.category.capitalize())]
+    summary = f"{paragraphs(rec.summary)}{cite}\n\n" if rec.summary else ""
+    body = [_facts(rows) + "\n\n", summary, render_disputes(entry, refs), _notes(entry),
+            f"See it in context on the {link(page, 'timeline.md', 'timeline')}.\n\n"]
+    return _page(rec.title, f"OSA milestone: {rec.title}.", body, entry, ctx, refs)
+
+
+def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    rec, page = entry.record, page_of(entry)
+    refs = Citations(index, page)
+    cite = refs.ref(rec.sources)
+    stage = {"initial": "Initial budget", "proposal": "Cabinet proposal (not enacted)",
+             "enacted": "Enacted"}[rec.stage]
+    rows = [
+        ("Fiscal year", md(fiscal_year(rec.fiscal_year))),
+        ("Amount", md(yen(rec.amount_jpy, rec.approximate)) + cite),
+        ("Stage", stage + cite),
+        ("Decided", md(when(rec.decided)) + cite if rec.decided else "Not stated in the sources"),
+    ]
+    title = f"OSA budget, FY{rec.fiscal_year}"
+    body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry),
+            f"All years are compared on the {link(page, 'budgets/index.md', 'budget page')}.\n\n"]
+    return _page(title, f"Japan's OSA budget for fiscal year {rec.fiscal_year}.", body, entry, ctx, refs)
+
+
+def render_source(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    """A source page: what it is, where to read it, and every record that cites it."""
+    src, page = entry.record, page_of(entry)
+    citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
+    lines = [f"- {link(page, page_of(e), title_of(e))} ({KIND_NAMES[e.kind]})" for e in citing]
+    body = (
+        front_matter(src.title, f"Source cited by OSA Monitor: {src.title}.")
+        + f"# {md(src.title)}\n\n"
+        + source_line(entry, page) + "\n\n"
+        + (f"{paragraphs(src.note)}\n\n" if src.note else "")
+        + f"## Cited by\n\n{len(citing)} record{'s' if len(citing) != 1 else ''} cite this source.\n\n"
+        + "\n".join(lines) + "\n"
+    )
+    return body

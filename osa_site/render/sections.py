@@ -1,0 +1,200 @@
+"""Section pages: recipients, the equipment register, agreements, budgets, sources, timeline."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
+from ..records import Entry
+from .common import Citations, SiteContext, badge, cite_this, front_matter, link, table, when, yen
+from .escape import attr, md, paragraphs
+from .records import domain_label, render_disputes
+
+__all__ = [
+    "render_recipient",
+    "render_recipients_index",
+    "render_register",
+    "render_agreements_index",
+    "render_milestones_index",
+    "render_budgets_index",
+    "render_sources_index",
+    "render_timeline",
+    "event_list",
+]
+
+_STATUS = {"recipient": "Recipient", "designated": "Designated (no signed project found)"}
+
+
+def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool) -> list[list[str]]:
+    rows = []
+    for p in projects:
+        rec = p.record
+        items = "; ".join(md(i.name) for i in rec.items) or "Not itemised"
+        notes = rec.exchange_of_notes
+        row = [f"FY{rec.fiscal_year}", link(page, page_of(p), rec.title)]
+        if with_recipient:
+            recipient = index.recipient(rec.recipient)
+            row.append(link(page, page_of(recipient), recipient.record.name))
+        row += [items, md(yen(rec.amount_jpy)), md(when(notes.date)) if notes else "Not yet",
+                domain_label(rec.domain), project_status(p), badge(rec.confidence)]
+        rows.append(row)
+    return rows
+
+
+_PROJECT_HEAD = ["FY", "Project", "Items", "Amount", "Exchange of notes", "Domain", "Status", "Confidence"]
+
+
+def event_list(events: list[Event], page: str, show_country: bool = True) -> str:
+    """Events grouped by year, each linked to its record; plain Markdown, works without JS."""
+    parts = []
+    for year, group in groupby(events, key=lambda e: e.date.year):
+        parts.append(f"### {year}\n")
+        for e in group:
+            country = f" ({md(e.country_name)})" if show_country and e.country_name else ""
+            parts.append(
+                f'- <span class="osa-event" data-kind="{attr(e.kind)}" data-country="{attr(e.country)}">'
+                f"**{md(when(e.date))}**</span> · {EVENT_LABELS[e.kind]}: "
+                f"{link(page, e.page, e.title)}{country}"
+            )
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    """A recipient profile: facts, projects, agreements, its own timeline and sources."""
+    rec, page = entry.record, page_of(entry)
+    refs = Citations(index, page)
+    projects = index.projects_by_recipient.get(entry.id, [])
+    agreements = index.agreements_by_recipient.get(entry.id, [])
+    cite = refs.ref(rec.sources) if rec.sources else ""
+    total_refs = refs.ref(dict.fromkeys(s for p in projects for s in p.record.sources))
+    rows = [
+        ("Country", md(rec.name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
+        ("ISO 3166-1 code", md(rec.iso3)),
+        ("Region", md(rec.region)),
+        ("OSA status", _STATUS[rec.status] + cite),
+        ("Signed projects", str(len(projects))),
+        ("Total value of signed projects", md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
+        ("Transfer agreements", str(len(agreements))),
+    ]
+    if rec.designated_fiscal_year:
+        rows.insert(4, ("Designated for", f"FY{rec.designated_fiscal_year}{cite}"))
+    body = [front_matter(rec.name, f"Japan's Official Security Assistance to {rec.name}: projects, "
+                         "agreements and sources."),
+            f"# {md(rec.name)}\n\n{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
+    body.append("## Projects\n\n")
+    body.append(table(_PROJECT_HEAD, _project_rows(projects, page, index, False)) + "\n\n"
+                if projects else "No signed OSA project has been found for this country.\n\n")
+    body.append("## Transfer agreements\n\n")
+    body.append("\n".join(f"- {link(page, page_of(a), a.record.title)}, signed {md(when(a.record.signed))}"
+                          f"{refs.ref(a.record.sources)}" for a in agreements) + "\n\n"
+                if agreements else "No defence equipment transfer agreement is recorded.\n\n")
+    events = index.events_of(entry.id)
+    body.append("## Timeline\n\n" + (event_list(events, page, False) if events else "No dated events yet.\n\n"))
+    body.append(render_disputes(entry, refs))
+    if rec.notes:
+        body.append(f"## Notes\n\n{paragraphs(rec.notes)}\n\n")
+    body.append(cite_this(ctx, rec.name, page, entry.path) + "\n")
+    if refs.order:
+        body.append("## Sources\n\nNumbered references on this page point to these sources.\n\n"
+                    + refs.footer() + "\n")
+    return "".join(body)
+
+
+def render_recipients_index(index: Index, ctx: SiteContext) -> str:
+    page = "recipients/index.md"
+    recipients = sorted(index.dataset.of("recipients"), key=lambda e: e.record.name)
+    rows = []
+    for e in recipients:
+        projects = index.projects_by_recipient.get(e.id, [])
+        rows.append([link(page, page_of(e), e.record.name), md(e.record.region),
+                     _STATUS[e.record.status].split(" (")[0], str(len(projects)),
+                     md(yen(index.total_jpy(e.id))) if projects else "—",
+                     str(len(index.agreements_by_recipient.get(e.id, [])))])
+    return (front_matter("Recipients", "Every country that receives or has been designated to receive OSA.")
+            + "# Recipients\n\n"
+            + f"{len(recipients)} countries are recorded. A designated recipient has been named for OSA, "
+            "but no signed exchange of notes has been found for it. Totals add up the signed projects "
+            "whose amount is known; each project page cites its sources.\n\n"
+            + table(["Recipient", "Region", "Status", "Projects", "Total value", "Agreements"], rows, "llllrr")
+            + "\n")
+
+
+def render_register(index: Index, ctx: SiteContext) -> str:
+    """The equipment register: one row per project, every project in one table."""
+    page = "equipment/index.md"
+    projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
+    head = ["FY", "Project", "Recipient", "Items", "Amount", "Exchange of notes", "Domain", "Status", "Confidence"]
+    return (front_matter("Equipment register", "Every OSA project: recipient, items, amount, dates and sources.")
+            + "# Equipment register\n\n"
+            + f"Every OSA project recorded so far: {len(projects)} in all, one exchange of notes each. "
+            "Open a project for its sources.\n\n"
+            + '<div class="osa-register" markdown>\n\n'
+            + table(head, _project_rows(projects, page, index, True))
+            + "\n\n</div>\n")
+
+
+def render_agreements_index(index: Index, ctx: SiteContext) -> str:
+    page = "agreements/index.md"
+    agreements = sorted(index.dataset.of("agreements"), key=lambda e: (e.record.signed, e.id))
+    rows = []
+    for a in agreements:
+        recipient = index.recipient_for_agreement(a)
+        partner = link(page, page_of(recipient), a.record.partner.name) if recipient else md(a.record.partner.name)
+        rows.append([md(when(a.record.signed)), partner, link(page, page_of(a), a.record.title),
+                     md(when(a.record.in_force)) if a.record.in_force else "—", badge(a.record.confidence)])
+    return (front_matter("Transfer agreements", "Japan's agreements on the transfer of defence equipment "
+                         "and technology, in date order.")
+            + "# Defence equipment transfer agreements\n\n"
+            + "Agreements concerning the Transfer of Defense Equipment and Technology, oldest first. "
+            "Dates keep the precision the sources give.\n\n"
+            + table(["Signed", "Partner", "Agreement", "In force", "Confidence"], rows) + "\n")
+
+
+def render_milestones_index(index: Index, ctx: SiteContext) -> str:
+    page = "milestones/index.md"
+    milestones = sorted(index.dataset.of("milestones"), key=lambda e: (e.record.date, e.id))
+    rows = [[md(when(m.record.date)), link(page, page_of(m), m.record.title), m.record.category.capitalize()]
+            for m in milestones]
+    return (front_matter("Milestones", "The policy and budget milestones of OSA.")
+            + "# Milestones\n\nThe decisions that shaped OSA, oldest first.\n\n"
+            + table(["Date", "Milestone", "Kind"], rows) + "\n")
+
+
+def render_budgets_index(index: Index, ctx: SiteContext) -> str:
+    page = "budgets/index.md"
+    refs = Citations(index, page)
+    budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
+    rows = [[link(page, page_of(b), f"FY{b.record.fiscal_year}"),
+             md(yen(b.record.amount_jpy, b.record.approximate)) + refs.ref(b.record.sources),
+             {"initial": "Initial budget", "proposal": "Proposal", "enacted": "Enacted"}[b.record.stage],
+             badge(b.record.confidence)] for b in budgets]
+    return (front_matter("OSA budget", "Japan's OSA budget by fiscal year.")
+            + "# OSA budget by fiscal year\n\n"
+            + "The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
+            "a Cabinet draft that the Diet had not enacted when it was recorded.\n\n"
+            + table(["Fiscal year", "Amount", "Stage", "Confidence"], rows, "lrll") + "\n\n"
+            + "## Sources\n\n" + refs.footer() + "\n")
+
+
+def render_sources_index(index: Index, ctx: SiteContext) -> str:
+    page = "sources/index.md"
+    sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
+    rows = [[link(page, page_of(s), s.record.title), md(s.record.publisher),
+             md(s.record.published.display() if s.record.published != "unknown" else "Unknown"),
+             str(len(index.cited_by.get(s.id, [])))] for s in sources]
+    return (front_matter("Sources", "The bibliography: every source the records cite.")
+            + "# Sources\n\n"
+            + f"The {len(sources)} sources behind every fact on this site, by publisher. Each source's page "
+            "lists the records that cite it.\n\n"
+            + table(["Source", "Publisher", "Published", "Cited by"], rows, "lllr") + "\n")
+
+
+def render_timeline(index: Index, ctx: SiteContext) -> str:
+    page = "timeline.md"
+    return (front_matter("Timeline", "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")
+            + "# Timeline\n\n"
+            + "Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
+            "Each entry links to its record and its sources.\n\n"
+            + event_list(index.events, page))
+

@@ -1,0 +1,57 @@
+"""Render every generated page: a pure function from the index to {docs path: Markdown}."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..index import Index, page_of
+from .common import SiteContext
+from .home import render_home
+from .records import (
+    render_agreement,
+    render_budget,
+    render_equipment,
+    render_milestone,
+    render_source,
+)
+from .sections import (
+    render_agreements_index,
+    render_budgets_index,
+    render_milestones_index,
+    render_recipient,
+    render_recipients_index,
+    render_register,
+    render_sources_index,
+    render_timeline,
+)
+
+__all__ = ["render_site", "RECORD_RENDERERS", "SECTION_RENDERERS"]
+
+RECORD_RENDERERS: dict[str, Callable] = {
+    "recipients": render_recipient,
+    "equipment": render_equipment,
+    "agreements": render_agreement,
+    "milestones": render_milestone,
+    "budgets": render_budget,
+    "sources": render_source,
+}
+
+SECTION_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
+    "index.md": render_home,
+    "recipients/index.md": render_recipients_index,
+    "equipment/index.md": render_register,
+    "agreements/index.md": render_agreements_index,
+    "milestones/index.md": render_milestones_index,
+    "budgets/index.md": render_budgets_index,
+    "sources/index.md": render_sources_index,
+    "timeline.md": render_timeline,
+}
+
+
+def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder, in a stable order."""
+    pages = {path: render(index, ctx) for path, render in SECTION_RENDERERS.items()}
+    for kind, render in RECORD_RENDERERS.items():
+        for entry in index.dataset.of(kind):
+            pages[page_of(entry)] = render(entry, index, ctx)
+    return dict(sorted(pages.items()))

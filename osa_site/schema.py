@@ -1,0 +1,328 @@
+"""One typed schema per record kind.
+
+These models are the single source for validation, for the JSON Schemas that
+editors get (``osa-site schema``) and for the field tables of the editing guide.
+Every field carries a description, an example and, where it helps, the phrase
+used in error messages (``expected``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import DATE_PATTERN, PartialDate, parse_partial_date
+
+__all__ = [
+    "KINDS",
+    "SINGULAR",
+    "FIRST_FISCAL_YEAR",
+    "LAST_FISCAL_YEAR",
+    "ID_PATTERN",
+    "Recipient",
+    "Equipment",
+    "Agreement",
+    "Milestone",
+    "Source",
+    "Budget",
+    "Record",
+]
+
+FIRST_FISCAL_YEAR = 2023  # OSA began with the Japanese fiscal year 2023
+LAST_FISCAL_YEAR = 2040
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _check_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {value!r}"
+        )
+    return parse_partial_date(value)
+
+
+def _check_iso3(value: str) -> str:
+    if pycountry.countries.get(alpha_3=value) is None or value != value.upper():
+        raise ValueError(
+            f"expected an ISO 3166-1 alpha-3 country code such as PHL, received {value!r}"
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        raise ValueError(
+            f"expected a web address starting with http:// or https://, received {value!r}"
+        )
+    if any(ch.isspace() for ch in value):
+        raise ValueError(f"a web address cannot contain spaces, received {value!r}")
+    return value
+
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(_check_date),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema(
+        {"type": "string", "pattern": DATE_PATTERN, "examples": ["2023-11-03", "2022-05", "2023"]}
+    ),
+]
+RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_check_iso3)]
+Url = Annotated[str, AfterValidator(_check_url)]
+SourceIds = Annotated[
+    list[RecordId],
+    Field(
+        min_length=1,
+        description="Ids of the source records that support this, at least one.",
+        examples=[["mofa-en-2023-11-03-philippines"]],
+        json_schema_extra={"expected": "a list of one or more source ids"},
+    ),
+]
+Confidence = Literal["confirmed", "reported", "contested"]
+Domain = Literal["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
+Purpose = Literal["rule-of-law", "humanitarian", "peace-cooperation"]
+Region = Literal[
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "Pacific",
+    "Africa",
+    "Middle East",
+    "Europe",
+    "Americas",
+]
+
+
+def field(description: str, example: Any = None, expected: str | None = None, **kw: Any) -> Any:
+    """A model field with its editor documentation attached."""
+    extra = {"expected": expected} if expected else None
+    examples = [example] if example is not None else None
+    return Field(description=description, examples=examples, json_schema_extra=extra, **kw)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Reading(Strict):
+    """One source's version of a contested fact."""
+
+    value: Text = field("What this reading says.", "4 patrol boats")
+    according_to: Text | None = field(
+        "Who says it, when that differs from the source's publisher.", "NHK and Jiji", default=None)
+    sources: SourceIds
+
+
+class Dispute(Strict):
+    """A fact on which the sources disagree; every reading is shown."""
+
+    topic: Text = field("What the sources disagree about.", "Number of patrol boats")
+    readings: list[Reading] = field(
+        "Each reading with its sources, two or more.", min_length=2,
+        expected="a list of two or more readings",
+    )
+
+
+class Cited(Strict):
+    """Fields every record that states facts shares."""
+
+    confidence: Confidence = field(
+        "How sure the record is: confirmed by its sources, reported by one source only, "
+        "or contested between sources.",
+        "confirmed",
+        expected="one of confirmed, reported, contested",
+        default="confirmed",
+    )
+    disputes: list[Dispute] = field(
+        "For a contested record: each disputed fact with every reading.", default_factory=list
+    )
+    notes: Text | None = field("Context for readers, in the project's own words.", None, default=None)
+
+    @model_validator(mode="after")
+    def _contested_needs_disputes(self) -> Cited:
+        if self.confidence == "contested" and not self.disputes:
+            raise ValueError("a contested record needs a 'disputes' list showing each reading")
+        if self.disputes and self.confidence != "contested":
+            raise ValueError("a record with 'disputes' must have confidence: contested")
+        return self
+
+
+class Recipient(Cited):
+    """A country that receives, or has been designated to receive, OSA."""
+
+    name: Text = field("The country's short English name.", "Philippines")
+    local_name: Text | None = field("The name in the country's own language.", "ประเทศไทย", default=None)
+    iso3: Iso3 = field(
+        "ISO 3166-1 alpha-3 code.", "PHL",
+        expected="an ISO 3166-1 alpha-3 country code such as PHL",
+    )
+    region: Region = field("World region, for grouping.", "Southeast Asia")
+    status: Literal["recipient", "designated"] = field(
+        "'designated' for a country named as a recipient without a signed project.",
+        "recipient",
+        default="recipient",
+    )
+    designated_fiscal_year: int | None = field(
+        "For a designated recipient: the fiscal year it was named for.", 2025,
+        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, default=None)
+    sources: list[RecordId] = field(
+        "Sources on the country's OSA status (required for designated recipients).",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _designated_needs_sources(self) -> Recipient:
+        if self.status == "designated" and not self.sources:
+            raise ValueError("a designated recipient needs 'sources' saying who named it")
+        return self
+
+
+class ExchangeOfNotes(Strict):
+    date: Date = field("When the notes were exchanged.", "2023-11-03")
+    place: Text | None = field("Where they were exchanged.", "Manila", default=None)
+
+
+class Item(Strict):
+    name: Text = field("What was given.", "coastal radar system")
+    quantity: int | None = field(
+        "How many, when a source says.", 5, gt=0, expected="a whole number above zero", default=None)
+    note: Text | None = field("Detail, with its source in the record's sources.", None, default=None)
+
+
+class LifecycleStep(Strict):
+    stage: Literal["delivery", "handover"] = field("Which step.", "handover")
+    date: Date = field("When it happened.", "2026-02-11")
+    description: Text | None = field("What was delivered or handed over.", "Five radars", default=None)
+    sources: SourceIds
+
+
+class Equipment(Cited):
+    """One OSA project: one exchange of notes, one package of equipment."""
+
+    title: Text = field("A short title for the project.", "Coastal radars for the Philippine Navy")
+    recipient: RecordId = field("The recipient's id.", "philippines", expected="a recipient id")
+    fiscal_year: int = field(
+        "The Japanese fiscal year (April to March) whose budget funds it.", 2024,
+        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        expected="a whole-number Japanese fiscal year such as 2024",
+    )
+    force: Text | None = field("The receiving force.", "Philippine Navy", default=None)
+    domain: Domain = field("Main domain of the equipment.", "maritime")
+    purpose: Purpose | None = field(
+        "Which of OSA's three areas of cooperation it serves, when a source says.", None, default=None)
+    amount_jpy: int | None = field(
+        "Grant amount in yen, as the source states it.", 600_000_000, ge=0,
+        expected="a whole number of yen, zero or more", default=None)
+    exchange_of_notes: ExchangeOfNotes | None = field("The exchange of notes.", None, default=None)
+    items: list[Item] = field("What was given.", None, default_factory=list)
+    lifecycle: list[LifecycleStep] = field(
+        "Later steps (delivery, handover), each with its source.", None, default_factory=list
+    )
+    sources: SourceIds
+
+
+class Partner(Strict):
+    name: Text = field("The partner country's name.", "Philippines")
+    iso3: Iso3 = field(
+        "ISO 3166-1 alpha-3 code.", "PHL",
+        expected="an ISO 3166-1 alpha-3 country code such as PHL",
+    )
+
+
+class Agreement(Cited):
+    """An Agreement concerning the Transfer of Defense Equipment and Technology."""
+
+    title: Text = field("The agreement's title.", "Japan–Philippines defence equipment transfer agreement")
+    partner: Partner = field("The partner country.", {"name": "Philippines", "iso3": "PHL"})
+    signed: Date = field("When it was signed, at the precision known.", "2016-02-29")
+    in_force: Date | None = field("When it entered into force, if known.", None, default=None)
+    place: Text | None = field("Where it was signed.", "Manila", default=None)
+    sources: SourceIds
+
+
+class Milestone(Cited):
+    """A dated event in OSA's history, for the timeline."""
+
+    title: Text = field("What happened.", "OSA implementation guidelines adopted")
+    date: Date = field("When, at the precision known.", "2023-04-05")
+    category: Literal["policy", "institution", "budget", "diplomacy"] = field(
+        "Kind of event.", "policy", default="policy"
+    )
+    summary: Text | None = field("One or two sentences of context.", None, default=None)
+    sources: SourceIds
+
+
+class Budget(Cited):
+    """OSA's budget for one Japanese fiscal year."""
+
+    fiscal_year: int = field(
+        "The Japanese fiscal year.", 2024, ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        expected="a whole-number Japanese fiscal year such as 2024",
+    )
+    amount_jpy: int = field(
+        "The amount in yen, as the source states it.", 5_000_000_000, ge=0,
+        expected="a whole number of yen, zero or more",
+    )
+    approximate: bool = field("True when the source says 'about'.", False, default=False)
+    stage: Literal["initial", "proposal", "enacted"] = field(
+        "'initial' for an enacted initial budget, 'proposal' for a Cabinet draft.", "initial",
+        default="initial",
+    )
+    decided: Date | None = field("When it was decided or proposed, if known.", None, default=None)
+    sources: SourceIds
+
+
+class Source(Strict):
+    """A public document that records cite."""
+
+    title: Text = field("The document's title, or a description of it.", "Exchange of notes on OSA")
+    publisher: Text = field("Who published it.", "Ministry of Foreign Affairs of Japan")
+    url: Url = field(
+        "Its address (http or https).", "https://www.mofa.go.jp/",
+        expected="a web address starting with http:// or https://",
+    )
+    published: Date | Literal["unknown"] = field(
+        "When it was published, at the precision known, or 'unknown'.", "2023-11-03",
+        expected="a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'unknown'",
+    )
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = field(
+        "Language code when not English.", "ja", expected="a language code such as ja", default=None)
+    note: Text | None = field("What to know about this source.", None, default=None)
+
+
+KINDS: dict[str, type[BaseModel]] = {
+    "recipients": Recipient,
+    "equipment": Equipment,
+    "agreements": Agreement,
+    "milestones": Milestone,
+    "budgets": Budget,
+    "sources": Source,
+}
+
+SINGULAR = {
+    "recipients": "recipient",
+    "equipment": "equipment",
+    "agreements": "agreement",
+    "milestones": "milestone",
+    "budgets": "budget",
+    "sources": "source",
+}
+
+Record = Recipient | Equipment | Agreement | Milestone | Budget | Source
