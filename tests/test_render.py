@@ -1,0 +1,112 @@
+"""Renderer tests: page structure, citations and escaping, on small in-memory projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from osa_site.index import build_index
+from osa_site.records import load_dataset
+from osa_site.render.common import SiteContext, yen
+from osa_site.render.escape import md
+from osa_site.render.site import render_site
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "a | b | c",
+    "*bold* _it_ `code` [link](javascript:alert(1))",
+    "# heading",
+    "1. list",
+    "&amp; &lt;",
+    "![img](https://evil.example/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "{: .class } \\ backslash",
+]
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / "content" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
+    write(root, "sources/src-a.yaml", 'title: "Release A"\npublisher: "MOFA"\nurl: "https://example.org/a"\npublished: "2023-11"\n')
+    write(root, "sources/src-b.yaml", 'title: "Report B"\npublisher: "Jiji"\nurl: "https://example.org/b"\npublished: unknown\n')
+    write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
+    write(root, "equipment/2023-radars.yaml",
+          f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
+          "amount_jpy: 600000000\nexchange_of_notes:\n  date: \"2023-11\"\n  place: Manila\n"
+          "items:\n  - name: radar\n    quantity: 5\nsources: [src-a]\nconfidence: contested\n"
+          "disputes:\n  - topic: How many\n    readings:\n      - value: four\n        sources: [src-a]\n"
+          "      - value: five\n        sources: [src-b]\n")
+    write(root, "agreements/atlantis-2016.yaml",
+          'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\nsigned: "2016"\nsources: [src-b]\n')
+    return root
+
+
+def pages_for(root: Path) -> dict[str, str]:
+    index = build_index(load_dataset(root / "content", root))
+    return render_site(index, SiteContext(site_url="https://example.org/"))
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "footnotes", "attr_list", "md_in_html"])
+
+
+def test_every_record_gets_a_page_and_sections_exist(tmp_path: Path) -> None:
+    pages = pages_for(small_project(tmp_path))
+    for path in ["index.md", "recipients/index.md", "recipients/atlantis.md", "equipment/index.md",
+                 "equipment/2023-radars.md", "agreements/index.md", "agreements/atlantis-2016.md",
+                 "sources/index.md", "sources/src-a.md", "timeline.md"]:
+        assert path in pages
+
+
+def test_project_page_cites_each_fact_and_lists_sources_at_the_foot(tmp_path: Path) -> None:
+    page = pages_for(small_project(tmp_path))["equipment/2023-radars.md"]
+    html = to_html(page.split("---\n", 2)[2])
+    assert "¥600 million" in html and 'href="#fn:1"' in html
+    assert "November 2023, Manila" in html  # month precision kept, no invented day
+    assert '<div class="footnote">' in html and "../sources/src-a.md" in html
+    # both readings of the contested fact, each with its own source
+    assert "four" in html and "five" in html and 'href="#fn:2"' in html
+    assert "Cite this" in html and "https://example.org/equipment/2023-radars/" in html
+
+
+def test_recipient_page_lists_projects_agreements_and_timeline(tmp_path: Path) -> None:
+    page = pages_for(small_project(tmp_path))["recipients/atlantis.md"]
+    assert "[Radars for the Navy](../equipment/2023-radars.md)" in page
+    assert "[Transfer agreement](../agreements/atlantis-2016.md)" in page
+    assert "## Timeline" in page and "### 2016" in page and "### 2023" in page
+
+
+def test_source_page_lists_the_records_that_cite_it(tmp_path: Path) -> None:
+    page = pages_for(small_project(tmp_path))["sources/src-b.md"]
+    assert "2 records cite this source" in page
+    assert "(../agreements/atlantis-2016.md)" in page and "(../equipment/2023-radars.md)" in page
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_md_escape_renders_as_plain_text(hostile: str) -> None:
+    html = to_html(f"| a |\n|---|\n| {md(hostile)} |\n\n{md(hostile)}\n")
+    assert "<script" not in html and "<img" not in html and "<em>" not in html and "<strong>" not in html
+    assert "<a " not in html and "<code>" not in html and "<h1" not in html and "<ol>" not in html
+    assert html.count("<td>") == 1  # a pipe never splits the cell
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_titles_are_escaped_on_every_page(tmp_path: Path, hostile: str) -> None:
+    pages = pages_for(small_project(tmp_path, title=hostile))
+    for path, text in pages.items():
+        html = to_html(text.split("---\n", 2)[2])
+        assert "<script" not in html and "<img" not in html, path
+        assert 'href="javascript' not in html, path
+
+
+def test_amounts_keep_their_stated_precision() -> None:
+    assert yen(1_600_000_000) == "¥1.6 billion"
+    assert yen(575_000_000) == "¥575 million"
+    assert yen(18_100_000_000, approximate=True) == "about ¥18.1 billion"
+    assert yen(None) == "Not stated in the sources"
