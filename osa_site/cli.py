@@ -6,7 +6,6 @@ Domain errors become messages and exit codes here, at the edge, and nowhere else
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -14,10 +13,10 @@ from pathlib import Path
 import click
 
 from .generate import generate_tree
-from .problems import RecordError, format_problem, summarise
+from .problems import Problem, RecordError, format_problem, summarise
 from .records import load_dataset
-from .schema import ID_PATTERN, KINDS
-from .scaffold import new_record_text, write_schemas
+from .scaffold import new_record_problem, new_record_text, write_schemas
+from .schema import KINDS
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -45,6 +44,15 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = {"root": root}
 
 
+def _content(root: Path) -> Path:
+    """The project's content folder; a missing one is a usage error (exit 2)."""
+    content = root / "content"
+    if not content.is_dir():
+        raise click.UsageError(f"there is no content/ folder in {root}; run osa-site in the project "
+                               "folder or pass --root")
+    return content
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json gives machine-readable problems, for CI annotations.")
@@ -52,18 +60,32 @@ def main(ctx: click.Context, root: Path) -> None:
 def check(ctx: click.Context, fmt: str) -> None:
     """Validate every record and report all problems at once.
 
-    Exit 0 when every record is valid, 1 when any has a problem.
+    Each problem is one line, `path:line:column: field: message`, sorted by file
+    and line, then a count such as `3 errors in 2 files`. Exit 0 when every record
+    is valid, 1 when any has a problem, 2 when the command is used wrongly.
     """
     root = _root(ctx)
     try:
-        dataset = load_dataset(root / "content", root)
+        dataset = load_dataset(_content(root), root)
     except RecordError as error:
-        _report(error, fmt)
+        _print_problems(error.problems, fmt)
         sys.exit(EXIT_ERRORS)
     if fmt == "json":
-        click.echo(json.dumps({"problems": [], "summary": "0 errors", "records": dataset.count()}))
+        payload = {"problems": [], "summary": summarise([]), "records": dataset.count()}
+        click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(f"{dataset.count()} records checked: no problems.")
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> None:
+    """`check`'s report, on standard output: it is the command's result."""
+    if fmt == "json":
+        payload = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for problem in problems:
+        click.echo(format_problem(problem))
+    click.echo(summarise(problems))
 
 
 @main.command()
@@ -132,16 +154,18 @@ def serve(ctx: click.Context, port: int) -> None:
 def new(ctx: click.Context, kind: str, record_id: str) -> None:
     """Write a skeleton for a new record: content/KIND/RECORD_ID.yaml.
 
-    Every required field is listed with a comment; it refuses to overwrite a file.
+    Every field is listed with a comment saying what it holds; required fields
+    are left empty, so `osa-site check` fails until they are filled in. It refuses
+    an invalid id and never overwrites a file (exit 2).
     """
-    if not re.match(ID_PATTERN, record_id):
-        raise click.UsageError(f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens")
-    path = _root(ctx) / "content" / kind / f"{record_id}.yaml"
-    if path.exists():
-        raise click.UsageError(f"{path} already exists; edit it instead")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_record_text(kind), encoding="utf-8")
-    click.echo(f"Wrote {path}. Fill in every field, then run `osa-site check`.")
+    folder = _content(_root(ctx)) / kind
+    problem = new_record_problem(kind, record_id, folder)
+    if problem:
+        raise click.UsageError(problem)
+    path = folder / f"{record_id}.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_record_text(kind, record_id), encoding="utf-8")
+    click.echo(f"Wrote {path}. Fill in every required field, then run `osa-site check`.")
 
 
 @main.command()
@@ -149,7 +173,11 @@ def new(ctx: click.Context, kind: str, record_id: str) -> None:
               help="Folder for the schemas (default: schema/ in the project).")
 @click.pass_context
 def schema(ctx: click.Context, out: Path | None) -> None:
-    """Write one JSON Schema per record kind, from the schema the validator uses."""
+    """Write one JSON Schema per record kind, from the schema the validator uses.
+
+    Editors get completion and checking through the modeline at the top of each
+    record; pre-commit checks records against the same files.
+    """
     folder = out or _root(ctx) / "schema"
     for path in write_schemas(folder):
         click.echo(f"Wrote {path}")

@@ -18,7 +18,10 @@ import yaml
 
 from .problems import Problem
 
-__all__ = ["RawRecord", "LoadError", "load_record", "parse_yaml", "dotted_path", "MAX_BYTES", "Location", "FieldPath"]
+__all__ = [
+    "RawRecord", "LoadError", "load_record", "parse_yaml", "dotted_path",
+    "MAX_BYTES", "Location", "FieldPath",
+]
 
 try:  # libyaml's C parser when present, the pure-Python one otherwise
     _Loader: type = yaml.CSafeLoader
@@ -87,10 +90,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: FieldPath) -> Any:
         if id(node) in self.seen:
-            raise self.fail(node, loc, "anchors and aliases (& and *) are not allowed in records")
+            raise self.fail(node, loc, "anchors and aliases (&name and *name) are not allowed in records; "
+                        "write the value out in full")
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            raise self.fail(node, loc, f"YAML tags such as {node.tag!r} are not allowed in records")
+            raise self.fail(node, loc, f"YAML tags such as {_written_tag(node.tag)!r} are not allowed in "
+                            "records; write the value as plain text")
         self.locations[loc] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, loc)
@@ -106,10 +111,17 @@ class _Builder:
             key = str(key_node.value)
             if key in result:
                 first = self.key_locations[loc + (key,)][0]
-                raise self.fail(key_node, loc + (key,), f"duplicate field: already set on line {first}")
+                raise self.fail(key_node, loc + (key,),
+                                f"the field {key!r} is set twice (first on line {first}); keep only one")
             self.key_locations[loc + (key,)] = _mark(key_node)
             result[key] = self.build(value_node, loc + (key,))
         return result
+
+
+def _written_tag(tag: str) -> str:
+    """A tag as the editor wrote it: `!!python/object` rather than `tag:yaml.org,2002:python/object`."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -149,18 +161,63 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+_HINTS = (  # PyYAML's words -> what to do about them
+    ("mapping values are not allowed", "a value holds ': ' (a colon and a space) or a line is indented "
+     "too far; put the value in double quotes or fix the indentation"),
+    ("could not find expected ':'", "this line is not 'name: value'; add the colon, or indent it "
+     "to continue the line above"),
+    ("did not find expected key", "check the indentation of this line and any quotes left open"),
+    ("found unknown escape character", "unknown backslash escape inside double quotes; write \\\\ "
+     "for a backslash, or use single quotes"),
+    ("found character that cannot start any token", "a value cannot start with this character; "
+     "put the value in double quotes"),
+    ("found undefined alias", "anchors and aliases (&name and *name) are not allowed in records; "
+     "write the value out in full"),
+    ("did not find expected ',' or ']'", "a list in [ ] is not closed; add the ']', or put values "
+     "holding commas in quotes"),
+    ("did not find expected ',' or '}'", "a mapping in { } is not closed; add the '}'"),
+    ("found unexpected end of stream", "a quote is not closed; end the value with the same quote mark"),
+    ("expected a single document", "a record file holds one YAML document; remove the '---' line "
+     "and what follows, or move it into its own file"),
+)
+
+
+_AT_CONTEXT = (  # problems PyYAML reports past the line at fault
+    "could not find expected ':'", "found unexpected end of stream", "did not find expected ',' or",
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "could not be read"
-    bad_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and any(k in problem for k in _AT_CONTEXT):
+        mark = exc.context_mark  # PyYAML points past the line at fault; its context is the line itself
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "'\\t'" in problem:
-        message = "tab characters cannot indent YAML; indent with spaces"
-    else:
-        message = f"YAML syntax error: {problem}"
-        if exc.context:
-            message += f" ({exc.context})"
-    return Problem(path, line, column, "", message)
+        return Problem(path, line, column, "", "tab characters cannot indent YAML; indent with spaces")
+    hint = next((h for key, h in _HINTS if key in problem or key in (exc.context or "")), "")
+    message = f"YAML syntax error: {problem}"
+    if exc.context and "document" not in problem:
+        message += f" ({exc.context})"
+    return Problem(path, line, column, "", f"{message}; {hint}" if hint else message)
+
+
+_ANCHOR_EVENTS = (yaml.AliasEvent, yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _refuse_anchors(text: str, path: str) -> None:
+    """Anchors and aliases let a small file expand enormously (a "billion laughs"); refuse them."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _ANCHOR_EVENTS) and event.anchor is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            raise LoadError(Problem(path, line, column, "",
+                                    f"anchors and aliases (&name and *name) are not allowed in records, "
+                                    f"found {sign}{event.anchor}; write the value out in full"))
 
 
 def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], dict[FieldPath, Location]]:
@@ -171,6 +228,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], di
         raise LoadError(_syntax_problem(exc, path, text)) from None
     except yaml.YAMLError as exc:
         raise LoadError(Problem(path, 1, 1, "", f"YAML error: {exc}")) from None
+    _refuse_anchors(text, path)
     if node is None:
         raise LoadError(
             Problem(path, 1, 1, "", "the file is empty; expected a mapping of fields (name: value)")
@@ -182,17 +240,16 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], di
 
 def load_record(file: Path, kind: str, path: str) -> RawRecord:
     """Read one record file. `path` is how messages name it."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        raise LoadError(Problem(path, 1, 1, "", f"the file is {size:,} bytes; a record may be at most "
+                                f"{MAX_BYTES:,} bytes (1 MB): split it or move long text to a source"))
     raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise LoadError(
-            Problem(path, 1, 1, "", f"the file is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes")
-        )
     text = _decode(raw, path)
     data, locations, key_locations = parse_yaml(text, path)
     if not isinstance(data, dict):
         line, column = locations.get((), (1, 1))
         received = "a list" if isinstance(data, list) else f"{data!r}"
-        raise LoadError(
-            Problem(path, line, column, "", f"expected a mapping of fields (name: value), received {received}")
-        )
+        message = f"expected a mapping of fields (name: value), received {received}"
+        raise LoadError(Problem(path, line, column, "", message))
     return RawRecord(kind, file.stem, path, data, locations, key_locations)

@@ -32,6 +32,8 @@ def received(value: Any) -> str:
         return "an empty list" if not value else "a list"
     if value is None:
         return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…'"
 
@@ -98,7 +100,14 @@ def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseMode
         return f"expected {expected or 'at least one entry'}, received {received(value)}"
     if kind == "string_too_short":
         return "expected some text, received an empty value"
-    return f"expected {expected or _TYPE_WORDS.get(kind, error['msg'].lower())}, received {received(value)}"
+    wanted = expected or _TYPE_WORDS.get(kind, error["msg"].lower())
+    message = f"expected {wanted}, received {received(value)}"
+    if kind in ("int_type", "int_parsing") and isinstance(value, str) and _INT_TEXT.match(value.strip()):
+        message += "; write the number without quotes"
+    return message
+
+
+_INT_TEXT = re.compile(r"^[-+]?[0-9][0-9_]*$")
 
 
 _TYPE_WORDS = {
@@ -157,5 +166,19 @@ def problems_from_validation(
         if error["type"] == "missing":
             line, column = record.where(loc[:-1], key=True)
         problems[loc] = Problem(record.path, line, column, dotted_path(loc), message)
-    return list(problems.values())
+    return _drop_explained_missing(list(problems.values()))
+
+
+def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """`recipent: ... did you mean 'recipient'?` already explains why `recipient` is missing."""
+    meant = {
+        (p.field.rpartition(".")[0], m.group(1))
+        for p in problems
+        if (m := re.search(r"did you mean '([^']+)'\?$", p.message)) and p.message.startswith("unknown field")
+    }
+    return [
+        p for p in problems
+        if not (p.message.startswith("required field is missing") and
+                (p.field.rpartition(".")[0], p.field.rpartition(".")[2]) in meant)
+    ]
 

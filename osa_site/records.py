@@ -94,23 +94,29 @@ def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPa
 def _reference_problem(entry: Entry, loc: FieldPath, kind: str, ref: str, known: dict[str, Entry]) -> Problem:
     line, column = entry.raw.where(loc)
     singular = {"sources": "source", "recipients": "recipient"}[kind]
-    message = f"no {singular} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml){suggest(ref, known)}"
+    message = (f"no {singular} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
+               f"{suggest(ref, known)}")
     return Problem(entry.path, line, column, dotted_path(loc), message)
 
 
-def check_references(dataset: Dataset) -> list[Problem]:
-    """Every recipient and source a record names must exist."""
+def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Every recipient and source a record names must exist.
+
+    `reported` holds (kind, casefolded id) of files that exist but were refused with
+    a problem of their own; naming them is not a second error.
+    """
     problems: list[Problem] = []
     sources = dataset.entries.get("sources", {})
     recipients = dataset.entries.get("recipients", {})
     for entries in dataset.entries.values():
         for entry in entries.values():
             for loc, ref in source_refs(entry.record):
-                if ref not in sources:
+                if ref not in sources and ("sources", ref.casefold()) not in reported:
                     problems.append(_reference_problem(entry, loc, "sources", ref, sources))
     for entry in dataset.of("equipment"):
-        if entry.record.recipient not in recipients:
-            problems.append(_reference_problem(entry, ("recipient",), "recipients", entry.record.recipient, recipients))
+        ref = entry.record.recipient
+        if ref not in recipients and ("recipients", ref.casefold()) not in reported:
+            problems.append(_reference_problem(entry, ("recipient",), "recipients", ref, recipients))
     return problems
 
 
@@ -126,28 +132,77 @@ def check_budget_ids(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _duplicate_problem(path: str, other: str, id: str) -> Problem:
-    return Problem(path, 1, 1, "id", f"the id {id!r} is already used by {other}; ids must be unique "
-                   "(ignoring case and the .yaml/.yml ending)")
+def _duplicate_problems(paths: list[str], id: str) -> list[Problem]:
+    """Every file of a clash names the others: no file is silently preferred."""
+    return [
+        Problem(path, 1, 1, "id", f"the id {id!r} is also used by "
+                f"{', '.join(other for other in paths if other != path)}; ids must be unique "
+                "(ignoring case and the .yaml/.yml ending): rename or merge the files")
+        for path in paths
+    ]
+
+
+_ENDINGS = (".yaml", ".yml")
+NON_RECORD_FOLDERS = ("pages",)  # content/pages holds hand-written Markdown pages
+
+
+def stray_files(content: Path, root: Path) -> list[Problem]:
+    """YAML files `discover` would skip: outside a record folder or with a mis-cased ending."""
+    problems: list[Problem] = []
+    if not content.is_dir():
+        return problems
+    for item in sorted(content.iterdir()):
+        if item.is_dir() and item.name in KINDS:
+            problems += [_ending_problem(f, display_path(f, root)) for f in sorted(item.iterdir())
+                         if f.is_file() and f.suffix.lower() in _ENDINGS and f.suffix not in _ENDINGS]
+        elif item.is_dir() and item.name not in NON_RECORD_FOLDERS and not item.name.startswith("."):
+            problems += [_folder_problem(item.name, f, display_path(f, root)) for f in sorted(item.rglob("*"))
+                         if f.is_file() and f.suffix.lower() in _ENDINGS]
+        elif item.is_file() and item.suffix.lower() in _ENDINGS:
+            problems.append(_folder_problem("", item, display_path(item, root)))
+    return problems
+
+
+def _ending_problem(file: Path, path: str) -> Problem:
+    return Problem(path, 1, 1, "", f"the file ending {file.suffix!r} is not read; rename it to "
+                   f"{file.stem + '.yaml'!r}")
+
+
+def _folder_problem(folder: str, file: Path, path: str) -> Problem:
+    where = (f"the folder content/{folder}/ is not a record folder" if folder
+             else "content/ itself holds no records")
+    hint = suggest(folder, KINDS) if folder else ""
+    return Problem(path, 1, 1, "", f"this file is not read: {where}{hint or ''}; record folders are "
+                   + ", ".join(f"content/{kind}/" for kind in KINDS))
 
 
 def read_records(content: Path, root: Path) -> tuple[list[RawRecord], list[Problem]]:
-    """Load every file, collecting load problems and refusing duplicate or invalid ids."""
+    """Load every file, collecting load problems and refusing duplicate or invalid ids.
+
+    Every file is loaded (so all its problems show at once), but a record whose file
+    name is not a valid id, or whose id clashes with another file's, is not returned.
+    """
     raws: list[RawRecord] = []
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = stray_files(content, root)
+    groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
     for kind, file in discover(content):
-        path = display_path(file, root)
-        key = (kind, file.stem.casefold())
-        if key in seen:
-            problems.append(_duplicate_problem(path, seen[key], file.stem))
-            continue
-        seen[key] = path
-        problems.extend(_check_file_name(kind, file, path))
-        try:
-            raws.append(load_record(file, kind, path))
-        except LoadError as exc:
-            problems.append(exc.problem)
+        groups.setdefault((kind, file.stem.casefold()), []).append((file, display_path(file, root)))
+    for (kind, _), files in groups.items():
+        clash = len(files) > 1
+        if clash:
+            problems += _duplicate_problems([path for _, path in files], files[0][0].stem.casefold())
+        for file, path in files:
+            name_problems = _check_file_name(kind, file, path)
+            problems += name_problems
+            try:
+                raw = load_record(file, kind, path)
+            except LoadError as exc:
+                problems.append(exc.problem)
+                continue
+            if not clash and not name_problems:
+                raws.append(raw)
+            else:
+                problems += validate_record(raw)[1]
     return raws, problems
 
 
@@ -162,7 +217,9 @@ def load_dataset(content: Path, root: Path | None = None) -> Dataset:
         if record is not None:
             entries[raw.kind][raw.id] = Entry(raw.kind, raw.id, raw.path, record, raw)
     dataset = Dataset(entries)
-    problems.extend(check_references(dataset))
+    on_disk = {(kind, file.stem.casefold()) for kind, file in discover(content)}
+    accepted = {(kind, id.casefold()) for kind, ids in entries.items() for id in ids}
+    problems.extend(check_references(dataset, frozenset(on_disk - accepted)))
     problems.extend(check_budget_ids(dataset))
     if problems:
         raise RecordError(problems)

@@ -84,7 +84,9 @@ Date = Annotated[
 RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_check_iso3)]
-Url = Annotated[str, AfterValidator(_check_url)]
+Url = Annotated[
+    str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"})
+]
 SourceIds = Annotated[
     list[RecordId],
     Field(

@@ -1,0 +1,161 @@
+"""The editing guide: every record kind and field, and every `osa-site` command.
+
+Generated from the pydantic models (osa_site/schema.py) and the click commands
+(osa_site/cli.py), so the guide cannot drift from what the validator accepts or
+what the command does.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+
+import click
+from pydantic import BaseModel
+
+from ..index import Index
+from ..scaffold import example_text, expected_words, modeline, nested_models, ordered_fields, type_words
+from ..schema import KINDS, SINGULAR
+from .common import SiteContext, front_matter, table
+from .escape import cell, md, paragraphs
+
+__all__ = ["render_editing_guide", "guide_models"]
+
+_INTRO = """\
+Every fact on this site comes from a YAML record in the project's content folder:
+one file per record, in the folder of its kind, named by its id (for example
+content/equipment/2024-mongolia-atc-radar.yaml). An id is lowercase letters, digits and
+hyphens. The build refuses any record with a problem and says where the problem is.
+
+To add a record, run osa-site new KIND ID: it writes a skeleton with every field explained.
+Fill in the required fields, then run osa-site check. Each problem is one line naming the
+file, line and column, the field and what to do, for example:
+
+content/equipment/2024-mongolia-atc-radar.yaml:6:14: fiscal_year: expected a whole-number
+Japanese fiscal year such as 2024, received 'FY24'
+
+The first line of every record names its JSON Schema, so editors that understand YAML
+schemas (such as VS Code with the YAML extension) complete and check fields as you type.
+"""
+
+_RULES = """\
+Dates are written at the precision the source gives: 2023-11-03, 2023-11 or 2023. Quotes
+around dates are optional. Amounts are whole numbers of yen without separators. Text may
+hold any language; it is always shown as plain text, so Markdown or HTML in a record
+appears literally on the page. Web addresses must start with http:// or https://.
+A file is at most 1 MB of UTF-8 text. YAML tags, anchors and aliases, tab indentation and
+fields set twice are refused.
+"""
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    return f"fields-{model.__name__.lower()}"
+
+
+def guide_models() -> list[type[BaseModel]]:
+    """Every model the guide documents: the kinds, then the nested parts in first-use order."""
+    found: list[type[BaseModel]] = []
+
+    def visit(model: type[BaseModel]) -> None:
+        for _, info in ordered_fields(model):
+            for sub in nested_models(info.annotation):
+                if sub not in found:
+                    found.append(sub)
+                    visit(sub)
+
+    for model in KINDS.values():
+        visit(model)
+    return [m for m in KINDS.values()] + [m for m in found if m not in KINDS.values()]
+
+
+def _type_cell(annotation: object, metadata: list) -> str:
+    """The type in words, each nested part's name a link to its own field table."""
+    words = cell(type_words(annotation, metadata))
+    for sub in nested_models(annotation):
+        words = re.sub(rf"\b{sub.__name__}\b", f"[{sub.__name__}](#{_anchor(sub)})", words, count=1)
+    return words
+
+
+def _field_rows(model: type[BaseModel]) -> Iterator[list[str]]:
+    for name, info in ordered_fields(model):
+        description = info.description or ""
+        expected = expected_words(info)
+        if expected:
+            description += f" Must be {expected}."
+        yield [md(name), "Required" if info.is_required() else "Optional",
+               _type_cell(info.annotation, info.metadata), cell(description), cell(example_text(info) or "—")]
+
+
+def _fields_table(model: type[BaseModel]) -> str:
+    return table(["Field", "Required", "Type", "Description", "Example"], _field_rows(model)) + "\n"
+
+
+def _kind_section(kind: str, model: type[BaseModel], count: int) -> str:
+    return (f"### {md(kind.capitalize())} {{#{_anchor(model)}}}\n\n"
+            f"{md(inspect.cleandoc(model.__doc__ or ''))} Folder: {md(f'content/{kind}/')}, "
+            f"{count} {'record' if count == 1 else 'records'} so far. First line of each file:\n\n"
+            f"{md(modeline(kind))}\n\n{_fields_table(model)}\n")
+
+
+def _part_section(model: type[BaseModel]) -> str:
+    doc = inspect.cleandoc(model.__doc__ or "")
+    intro = f"{md(doc)}\n\n" if doc else ""
+    return f"### {md(model.__name__)} {{#{_anchor(model)}}}\n\n{intro}{_fields_table(model)}\n"
+
+
+def _kinds_table(index: Index) -> str:
+    rows = [[f"[{md(kind.capitalize())}](#{_anchor(model)})", md(f"content/{kind}/"),
+             md(f"{SINGULAR[kind]}.schema.json"), str(len(index.dataset.of(kind))),
+             cell(inspect.cleandoc(model.__doc__ or ""))]
+            for kind, model in KINDS.items()]
+    return table(["Kind", "Folder", "Schema", "Records", "What it holds"], rows, "lllrl") + "\n"
+
+
+# --- Commands, from click ------------------------------------------------------------------------
+
+def _param_rows(command: click.Command, ctx: click.Context) -> Iterator[list[str]]:
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            yield [md(param.human_readable_name), "Argument", cell(_choices(param).strip() or "Required.")]
+        elif isinstance(param, click.Option):
+            names = ", ".join(param.opts + param.secondary_opts)
+            default = "" if param.default is None or not param.show_default else f" Default: {param.default}."
+            yield [md(names), "Option", cell(f"{param.help or ''}{_choices(param)}{default}".strip() or "—")]
+
+
+def _choices(param: click.Parameter) -> str:
+    return f" One of: {', '.join(param.type.choices)}." if isinstance(param.type, click.Choice) else ""
+
+
+def _command_section(name: str, command: click.Command, parent: click.Context) -> str:
+    ctx = click.Context(command, info_name=name, parent=parent)
+    usage = " ".join([ctx.command_path, *command.collect_usage_pieces(ctx)])
+    rows = [*_param_rows(command, ctx), [md("-h, --help"), "Option", "Show the command's help and exit."]]
+    return (f"### {md(ctx.command_path)}\n\n{md('Usage: ' + usage)}\n\n"
+            f"{paragraphs(inspect.cleandoc(command.help or ''))}\n\n"
+            f"{table(['Argument or option', 'Kind', 'Description'], rows)}\n\n")
+
+
+def _commands_section() -> str:
+    from ..cli import main  # the command-line adapter imports the renderers, so import it late
+
+    root = click.Context(main, info_name="osa-site")
+    head = (f"## Commands\n\nRun these in the project folder. {md(inspect.cleandoc(main.help or ''))} "
+            "Every command accepts these options before its name:\n\n"
+            + table(["Option", "Kind", "Description"], _param_rows(main, root)) + "\n\n")
+    return head + "".join(_command_section(name, cmd, root) for name, cmd in sorted(main.commands.items()))
+
+
+def render_editing_guide(index: Index, ctx: SiteContext) -> str:
+    """The editing guide page, generated from the schema and the command line."""
+    parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
+                          "every field and every command."),
+             "# Editing guide\n\n", paragraphs(_INTRO), "\n\n## Rules for every record\n\n",
+             paragraphs(_RULES), "\n\n## Record kinds\n\n", _kinds_table(index), "\n"]
+    parts += [_kind_section(kind, model, len(index.dataset.of(kind))) for kind, model in KINDS.items()]
+    parts.append("## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
+                 "fields inside them.\n\n")
+    parts += [_part_section(m) for m in guide_models() if m not in KINDS.values()]
+    parts.append(_commands_section())
+    return "".join(parts).rstrip() + "\n"

@@ -1,0 +1,210 @@
+"""`osa-site check`, `new` and `schema`: output, exit codes and the files they write."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_project, run_cli
+
+from osa_site.loader import load_record
+from osa_site.records import validate_record
+from osa_site.scaffold import modeline, new_record_text, schema_files
+from osa_site.schema import KINDS
+
+# --- check ----------------------------------------------------------------------------------------
+
+
+def test_check_clean_project_exits_0(tmp_path: Path) -> None:
+    result = run_cli(make_project(tmp_path), "check")
+    assert result.exit_code == 0
+    assert result.stdout == "4 records checked: no problems.\n"
+
+
+def _broken(root: Path) -> Path:
+    """Three problems in two files, written so that file order and line order both matter."""
+    equipment = BASE[EQUIPMENT].replace("fiscal_year: 2024", "fiscal_year: FY24").replace(
+        'title: "Air traffic control radar for the Mongolian Air Force"', "title:")
+    return make_project(root, {EQUIPMENT: equipment, **edited(RECIPIENT, "iso3: MNG", "iso3: XXX")})
+
+
+def test_check_lists_problems_sorted_by_path_and_line_then_a_count(tmp_path: Path) -> None:
+    result = run_cli(_broken(tmp_path), "check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "content/equipment/2024-mongolia-atc-radar.yaml:3:7: title: expected text, received nothing "
+        "(an empty value)",
+        "content/equipment/2024-mongolia-atc-radar.yaml:6:14: fiscal_year: expected a whole-number Japanese "
+        "fiscal year such as 2024, received 'FY24'",
+        "content/recipients/mongolia.yaml:4:7: iso3: expected an ISO 3166-1 alpha-3 country code such as "
+        "PHL, received 'XXX'",
+        "3 errors in 2 files",
+    ]
+
+
+def test_check_json_gives_every_problem_as_data(tmp_path: Path) -> None:
+    result = run_cli(_broken(tmp_path), "check", "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    assert payload["summary"] == "3 errors in 2 files"
+    assert payload["problems"][1] == {
+        "path": "content/equipment/2024-mongolia-atc-radar.yaml", "line": 6, "column": 14,
+        "field": "fiscal_year",
+        "message": "expected a whole-number Japanese fiscal year such as 2024, received 'FY24'"}
+    assert [(p["path"], p["line"]) for p in payload["problems"]] == sorted(
+        (p["path"], p["line"]) for p in payload["problems"])
+
+
+def test_check_json_clean(tmp_path: Path) -> None:
+    result = run_cli(make_project(tmp_path), "check", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"problems": [], "summary": "0 errors in 0 files", "records": 4}
+
+
+def test_check_one_error_is_singular(tmp_path: Path) -> None:
+    result = run_cli(make_project(tmp_path, edited(EQUIPMENT, "domain: air", "domain: sea")), "check")
+    assert result.stdout.splitlines()[-1] == "1 error in 1 file"
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["check", "--format", "xml"], "Invalid value for '--format'"),
+    (["check", "--colour"], "--colour"),
+    (["check", "extra"], "Got unexpected extra argument"),
+])
+def test_check_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str) -> None:
+    result = run_cli(make_project(tmp_path), *args)
+    assert result.exit_code == 2
+    assert fragment in result.output
+
+
+def test_check_without_content_folder_exits_2(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "check")
+    assert result.exit_code == 2
+    assert "there is no content/ folder in" in result.output
+    assert "Traceback" not in result.output
+
+
+# --- new ------------------------------------------------------------------------------------------
+
+FILLED = {
+    "title": '"Coastal radar for the Mongolian Air Force"',
+    "recipient": "mongolia",
+    "fiscal_year": "2025",
+    "domain": "air",
+    "sources": "\n  - mofa-2025-mongolia-atc-radar",
+}
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text, count = re.subn(rf"^{name}:$", f"{name}: {value}", text, flags=re.M)
+        assert count == 1, name
+    return text
+
+
+def test_new_equipment_then_fill_in_then_check_passes(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    result = run_cli(tmp_path, "new", "equipment", "2025-mongolia-radar")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "content/equipment/2025-mongolia-radar.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == modeline("equipment")
+
+    unfilled = run_cli(tmp_path, "check")  # the skeleton alone fails, naming each required field
+    assert unfilled.exit_code == 1
+    assert unfilled.stdout.splitlines()[-1] == "5 errors in 1 file"
+
+    text = _fill(text, FILLED).replace('# force:', 'force: "Mongolian Air Force"')
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(tmp_path, "check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "5 records checked: no problems.\n"
+
+
+def test_new_skeleton_lists_every_field_required_ones_uncommented(tmp_path: Path) -> None:
+    for kind, model in KINDS.items():
+        text = new_record_text(kind, "2030")
+        assert text.startswith(modeline(kind) + "\n")
+        for name, info in model.model_fields.items():
+            line = f"{name}:" if info.is_required() else f"# {name}:"
+            assert re.search(rf"^{re.escape(line)}", text, flags=re.M), (kind, name)
+            assert info.description in " ".join(ln.lstrip("# ") for ln in text.splitlines()), (kind, name)
+        yaml.safe_load(text)  # the skeleton itself is valid YAML
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_skeleton_filled_with_its_examples_validates(tmp_path: Path, kind: str) -> None:
+    model = KINDS[kind]
+    values = {name: json.dumps(info.examples[0], ensure_ascii=False)
+              for name, info in model.model_fields.items()
+              if info.is_required() and not (kind == "budgets" and name == "fiscal_year")}
+    file = tmp_path / "2030.yaml"
+    file.write_text(_fill(new_record_text(kind, "2030"), values), encoding="utf-8")
+    record, problems = validate_record(load_record(file, kind, "2030.yaml"))
+    assert problems == [] and record is not None
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    before = (tmp_path / SOURCE).read_bytes()
+    result = run_cli(tmp_path, "new", "sources", "mofa-2025-mongolia-atc-radar")
+    assert result.exit_code == 2
+    assert "already exists; edit it instead" in result.output
+    assert (tmp_path / SOURCE).read_bytes() == before
+
+
+def test_new_refuses_an_id_that_differs_only_in_case_from_a_file(tmp_path: Path) -> None:
+    make_project(tmp_path, {"content/sources/Old-Source.yaml": BASE[SOURCE]})
+    result = run_cli(tmp_path, "new", "sources", "old-source")
+    assert result.exit_code == 2
+    assert "Old-Source.yaml already exists" in result.output
+    assert not (tmp_path / "content/sources/old-source.yaml").exists()
+
+
+@pytest.mark.parametrize("kind,record_id,fragment", [
+    ("sources", "Bad_Id",
+     "'Bad_Id' is not a valid id: use lowercase letters, digits and hyphens, for example 'bad-id'"),
+    ("sources", "a b", "'a b' is not a valid id"),
+    ("sources", "../escape", "'../escape' is not a valid id"),
+    ("budgets", "fy2025", "a budget's id is its fiscal year, from 2023 to 2040; received 'fy2025'"),
+    ("budgets", "2019", "a budget's id is its fiscal year"),
+])
+def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, fragment: str) -> None:
+    make_project(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = run_cli(tmp_path, "new", kind, record_id)
+    assert result.exit_code == 2
+    assert fragment in result.output
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_new_refuses_an_unknown_kind(tmp_path: Path) -> None:
+    result = run_cli(make_project(tmp_path), "new", "equipments", "x")
+    assert result.exit_code == 2
+    assert "Invalid value for '{agreements|budgets|equipment|milestones|recipients|sources}'" in result.output
+
+
+def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    assert run_cli(tmp_path, "new", "budgets", "2026").exit_code == 0
+    text = (tmp_path / "content/budgets/2026.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^fiscal_year: 2026$", text, flags=re.M)
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "schema", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
+    assert written == schema_files()
+    assert sorted(written) == sorted(f"{s}.schema.json" for s in
+                                     ("recipient", "equipment", "agreement", "milestone", "budget", "source"))
+
+
+def test_schema_defaults_to_the_project_schema_folder(tmp_path: Path) -> None:
+    assert run_cli(tmp_path, "schema").exit_code == 0
+    assert (tmp_path / "schema/equipment.schema.json").is_file()
