@@ -23,7 +23,7 @@ from .history import last_changed
 from .index import Index, build_index
 from .records import Dataset, load_dataset
 from .render.common import SiteContext
-from .render.site import render_site
+from .render.site import render_docs
 
 __all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR"]
 
@@ -70,7 +70,7 @@ def render_files(root: Path, config: dict) -> tuple[dict[str, bytes], Dataset, I
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
     dataset = load_dataset(root / "content", root)
     index = build_index(dataset)
-    pages = render_site(index, site_context(root, config))
+    pages = render_docs(index, site_context(root, config))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(_static_files(root))
     return dict(sorted(files.items())), dataset, index

@@ -46,6 +46,7 @@ class Index:
     recipient_by_iso3: dict[str, Entry] = field(default_factory=dict)
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    events_by_recipient: dict[str, list[Event]] = field(default_factory=dict)
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -59,7 +60,8 @@ class Index:
         return sum(p.record.amount_jpy or 0 for p in self.projects_by_recipient.get(recipient_id, []))
 
     def events_of(self, recipient_id: str) -> list[Event]:
-        return [e for e in self.events if e.country == recipient_id]
+        """One recipient's events in timeline order (a dict look-up, not a scan of every event)."""
+        return self.events_by_recipient.get(recipient_id, [])
 
 
 def project_status(entry: Entry) -> str:
@@ -119,7 +121,7 @@ def _index_agreements(index: Index) -> None:
 
 def _index_citations(index: Index) -> None:
     cited_by: dict[str, list[Entry]] = defaultdict(list)
-    for kind, entries in index.dataset.entries.items():
+    for entries in index.dataset.entries.values():
         for entry in entries.values():
             for ref in dict.fromkeys(ref for _, ref in source_refs(entry.record)):
                 cited_by[ref].append(entry)
@@ -136,4 +138,9 @@ def build_index(dataset: Dataset) -> Index:
         index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))
     _index_citations(index)
     index.events.sort()
+    by_recipient: dict[str, list[Event]] = defaultdict(list)
+    for event in index.events:
+        if event.country:
+            by_recipient[event.country].append(event)
+    index.events_by_recipient = dict(by_recipient)
     return index

@@ -44,7 +44,13 @@ class SiteContext:
 
 def rel(from_page: str, to_page: str) -> str:
     """The relative path from one generated page to another (both relative to docs)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    # String arithmetic on the docs-relative paths: posixpath.relpath calls os.getcwd() twice per link.
+    start = [part for part in posixpath.dirname(from_page).split("/") if part]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def link(from_page: str, to_page: str, text: str) -> str:

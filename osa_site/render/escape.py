@@ -17,12 +17,13 @@ __all__ = ["md", "cell", "paragraphs", "html", "attr", "url"]
 # backslash before any other character would show, so only these are escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML_TABLE = str.maketrans(_HTML)
 
 
 def md(text: str) -> str:
     """Text that renders as itself in Markdown: no markup, no HTML, one line."""
     text = " ".join(str(text).split())
-    text = "".join(_HTML.get(ch, ch) for ch in text)
+    text = text.translate(_HTML_TABLE)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..index import Index, page_of
+from .charts import fiscal_year_chart, render_chart
 from .common import SiteContext, front_matter, link, table, when, yen
 from .escape import md
+from .worldmap import render_map
 
 __all__ = ["render_home", "value_by_fiscal_year"]
 
@@ -43,12 +45,14 @@ def _key_figures(index: Index) -> str:
     rows = [[f"FY{fy}", str(n), md(yen(value))] for fy, n, value in value_by_fiscal_year(index)]
     return (
         "## Key figures\n\n"
-        f"- **{len(projects)}** signed projects, worth **{md(yen(total))}** in all where the amount is known.\n"
+        f"- **{len(projects)}** signed projects, worth **{md(yen(total))}** in all where the amount "
+        "is known.\n"
         f"- **{len(signed)}** countries with at least one signed project, and **{len(designated)}** "
         "more designated without one.\n"
         f"- **{len(index.dataset.of('agreements'))}** defence equipment transfer agreements on record.\n"
         f"- {_latest_exchange(index)}\n\n"
-        "Value of signed projects by fiscal year, as stated in each project's sources:\n\n"
+        + render_chart(fiscal_year_chart(index, PAGE), with_table=False, level=3)
+        + "Value of signed projects by fiscal year, as stated in each project's sources:\n\n"
         + table(["Fiscal year", "Projects", "Value"], rows, "lrr") + "\n\n"
         "These figures are computed from the records each time the site is built.\n\n"
     )
@@ -60,6 +64,9 @@ _NEXT = [
     ("equipment/index.md", "Equipment register", "every project in one table"),
     ("agreements/index.md", "Transfer agreements", "the agreements that make transfers possible"),
     ("timeline.md", "Timeline", "every dated event, oldest first"),
+    ("charts.md", "Charts", "project value by fiscal year, recipient and domain"),
+    ("discrepancies.md", "Discrepancies", "every fact on which the sources disagree"),
+    ("data/index.md", "Open data", "every record as CSV and JSON"),
     ("budgets/index.md", "Budget", "how the OSA budget has grown"),
     ("sources/index.md", "Sources", "the documents behind every figure"),
     ("methodology.md", "Methodology", "how records are gathered and checked"),
@@ -80,4 +87,5 @@ def render_home(index: Index, ctx: SiteContext) -> str:
     return (front_matter("OSA Monitor", "An open, sourced record of Japan's Official Security "
                          "Assistance: every project, recipient and agreement.")
             + "# OSA Monitor\n\n" + intro + _key_figures(index)
+            + "## Where OSA goes\n\n" + render_map(index, PAGE)
             + "## Where to go next\n\n" + nxt + "\n")

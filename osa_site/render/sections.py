@@ -6,9 +6,12 @@ from itertools import groupby
 
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
 from ..records import Entry
+from .charts import budget_chart, recipient_history, render_chart
 from .common import Citations, SiteContext, badge, cite_this, front_matter, link, table, when, yen
 from .escape import attr, md, paragraphs
+from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
 from .records import domain_label, render_disputes
+from .worldmap import render_map
 
 __all__ = [
     "render_recipient",
@@ -74,7 +77,8 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         ("Region", md(rec.region)),
         ("OSA status", _STATUS[rec.status] + cite),
         ("Signed projects", str(len(projects))),
-        ("Total value of signed projects", md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
+        ("Total value of signed projects",
+         md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
         ("Transfer agreements", str(len(agreements))),
     ]
     if rec.designated_fiscal_year:
@@ -85,12 +89,15 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     body.append("## Projects\n\n")
     body.append(table(_PROJECT_HEAD, _project_rows(projects, page, index, False)) + "\n\n"
                 if projects else "No signed OSA project has been found for this country.\n\n")
+    if projects:
+        body.append("## Projects over time\n\n" + recipient_history(entry, index))
     body.append("## Transfer agreements\n\n")
     body.append("\n".join(f"- {link(page, page_of(a), a.record.title)}, signed {md(when(a.record.signed))}"
                           f"{refs.ref(a.record.sources)}" for a in agreements) + "\n\n"
                 if agreements else "No defence equipment transfer agreement is recorded.\n\n")
     events = index.events_of(entry.id)
-    body.append("## Timeline\n\n" + (event_list(events, page, False) if events else "No dated events yet.\n\n"))
+    body.append("## Timeline\n\n"
+                + (event_list(events, page, False) if events else "No dated events yet.\n\n"))
     body.append(render_disputes(entry, refs))
     if rec.notes:
         body.append(f"## Notes\n\n{paragraphs(rec.notes)}\n\n")
@@ -116,7 +123,9 @@ def render_recipients_index(index: Index, ctx: SiteContext) -> str:
             + f"{len(recipients)} countries are recorded. A designated recipient has been named for OSA, "
             "but no signed exchange of notes has been found for it. Totals add up the signed projects "
             "whose amount is known; each project page cites its sources.\n\n"
-            + table(["Recipient", "Region", "Status", "Projects", "Total value", "Agreements"], rows, "llllrr")
+            + render_map(index, page, with_table=False)
+            + table(["Recipient", "Region", "Status", "Projects", "Total value", "Agreements"], rows,
+                    "llllrr")
             + "\n")
 
 
@@ -124,13 +133,23 @@ def render_register(index: Index, ctx: SiteContext) -> str:
     """The equipment register: one row per project, every project in one table."""
     page = "equipment/index.md"
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
-    head = ["FY", "Project", "Recipient", "Items", "Amount", "Exchange of notes", "Domain", "Status", "Confidence"]
-    return (front_matter("Equipment register", "Every OSA project: recipient, items, amount, dates and sources.")
+    head = ["FY", "Project", "Recipient", "Items", "Amount", "Exchange of notes", "Domain", "Status",
+            "Confidence"]
+    rows = _project_rows(projects, page, index, True)
+    for p, row in zip(projects, rows, strict=True):
+        notes = p.record.exchange_of_notes
+        row[0] = row_key(p, row[0])
+        row[4] = sort_value(-1 if p.record.amount_jpy is None else p.record.amount_jpy, row[4])
+        row[5] = sort_value(date_sort_key(notes.date.iso() if notes else None), row[5])
+    return (front_matter("Equipment register",
+                         "Every OSA project: recipient, items, amount, dates and sources.")
             + "# Equipment register\n\n"
             + f"Every OSA project recorded so far: {len(projects)} in all, one exchange of notes each. "
-            "Open a project for its sources.\n\n"
+            "Open a project for its sources. Select a column heading to sort the table. The same data "
+            f"can be {link(page, 'data/index.md', 'downloaded')} as CSV or JSON.\n\n"
+            + register_form(index, projects)
             + '<div class="osa-register" markdown>\n\n'
-            + table(head, _project_rows(projects, page, index, True))
+            + table(head, rows)
             + "\n\n</div>\n")
 
 
@@ -173,6 +192,8 @@ def render_budgets_index(index: Index, ctx: SiteContext) -> str:
             + "# OSA budget by fiscal year\n\n"
             + "The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
             "a Cabinet draft that the Diet had not enacted when it was recorded.\n\n"
+            + render_chart(budget_chart(index, page), with_table=False)
+            + "The same figures, with their sources:\n\n"
             + table(["Fiscal year", "Amount", "Stage", "Confidence"], rows, "lrll") + "\n\n"
             + "## Sources\n\n" + refs.footer() + "\n")
 
@@ -192,9 +213,14 @@ def render_sources_index(index: Index, ctx: SiteContext) -> str:
 
 def render_timeline(index: Index, ctx: SiteContext) -> str:
     page = "timeline.md"
-    return (front_matter("Timeline", "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")
+    return (front_matter("Timeline",
+                         "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")
             + "# Timeline\n\n"
             + "Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
             "Each entry links to its record and its sources.\n\n"
-            + event_list(index.events, page))
+            + "## Events by year\n\n"
+            + timeline_form(index)
+            + '<div class="osa-timeline" markdown>\n\n'
+            + event_list(index.events, page)
+            + "\n</div>\n")
 

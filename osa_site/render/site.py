@@ -1,11 +1,15 @@
-"""Render every generated page: a pure function from the index to {docs path: Markdown}."""
+"""Render every generated file: pure functions from the index to {docs path: text} (pages, downloads)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..index import Index, page_of
+from .charts import render_charts_page
 from .common import SiteContext
+from .data import render_data_page, render_downloads
+from .discrepancies import render_discrepancies
+from .guide import render_editing_guide
 from .home import render_home
 from .records import (
     render_agreement,
@@ -25,7 +29,7 @@ from .sections import (
     render_timeline,
 )
 
-__all__ = ["render_site", "RECORD_RENDERERS", "SECTION_RENDERERS"]
+__all__ = ["render_site", "render_docs", "RECORD_RENDERERS", "SECTION_RENDERERS"]
 
 RECORD_RENDERERS: dict[str, Callable] = {
     "recipients": render_recipient,
@@ -45,7 +49,17 @@ SECTION_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "budgets/index.md": render_budgets_index,
     "sources/index.md": render_sources_index,
     "timeline.md": render_timeline,
+    "charts.md": render_charts_page,
+    "discrepancies.md": render_discrepancies,
+    "data/index.md": render_data_page,
+    "editing-guide.md": render_editing_guide,
 }
+
+
+def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
+    """Every generated file of the docs folder: the pages and the data downloads, in a stable order."""
+    files = {**render_site(index, ctx), **render_downloads(index, ctx)}
+    return dict(sorted(files.items()))
 
 
 def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:

@@ -1,0 +1,249 @@
+"""The world map of recipients: a static SVG drawn at build time, every recipient a link.
+
+Countries come from the vendored world-atlas topology (Natural Earth, public
+domain) and are matched to recipients by ISO 3166-1 numeric code. Recipients are
+shaded by the total value of their signed projects; designated recipients
+without a signed project are hatched. Countries too small for the 110m map get
+a circle at a point from the vendored small-countries file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from ..index import Index, page_of
+from ..records import Entry
+from .charts import FONT, attr, html
+from .common import link, table, yen
+from .escape import md
+from .topology import CENTRE_LON, WIDTH, load_countries, load_small_countries, outline, project, project_ring
+
+__all__ = ["render_map", "MapEntry", "map_entries", "map_svg", "dir_href"]
+
+SHADES = ("#c6dbef", "#6baed6", "#2171b5", "#08306b")  # ColorBrewer Blues, light to dark
+UNKNOWN_SHADE = "#deebf7"
+HATCH = "#7a4a00"
+LAND = "#e0e0e0"
+TOP_LAT, BOTTOM_LAT = 84.0, -58.0
+SMALL_PX = 8.0  # a shape narrower and lower than this also gets a circle
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    """One recipient as the map and its table show it."""
+
+    entry: Entry
+    numeric: str
+    projects: int
+    total: int
+    shade: str  # a fill colour, or "hatch" for designated-only
+    label: str  # the class label shown in the legend
+    placement: str  # "shape", "circle" or "absent"
+
+
+def _url_path(page: str) -> str:
+    """`recipients/x.md` -> `/recipients/x`, `recipients/index.md` -> `/recipients`, `index.md` -> `/`."""
+    path = "/" + page.removesuffix(".md")
+    return path.removesuffix("/index") or "/"
+
+
+def dir_href(from_page: str, to_page: str) -> str:
+    """A relative URL between two pages under MkDocs' directory URLs (raw HTML is not rewritten)."""
+    relative = posixpath.relpath(_url_path(to_page), _url_path(from_page))
+    return "./" if relative == "." else relative + "/"
+
+
+def _numeric(iso3: str) -> str:
+    country = pycountry.countries.get(alpha_3=iso3)
+    return country.numeric if country else ""
+
+
+def _classes(totals: list[int]) -> list[tuple[int, int]]:
+    """Up to four classes of equal count over the positive totals: [(low, high), …]."""
+    values = sorted(set(t for t in totals if t > 0))
+    k = min(len(SHADES), len(values))
+    groups = [values[i * len(values) // k:(i + 1) * len(values) // k] for i in range(k)]
+    return [(g[0], g[-1]) for g in groups if g]
+
+
+def _class_label(low: int, high: int) -> str:
+    return yen(low) if low == high else f"{yen(low)} to {yen(high)}"
+
+
+def _shade(entry: Entry, projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
+    if not projects:
+        return "hatch", "Designated, no signed project"
+    if total <= 0:
+        return UNKNOWN_SHADE, "Signed projects, amount not stated"
+    offset = len(SHADES) - len(classes)
+    for i, (low, high) in enumerate(classes):
+        if total <= high:
+            return SHADES[offset + i], _class_label(low, high)
+    return SHADES[-1], _class_label(*classes[-1])
+
+
+def map_entries(index: Index) -> list[MapEntry]:
+    """Every recipient with its shade and where it is drawn, by name."""
+    shapes = {c.id for c in load_countries()}
+    small = load_small_countries()
+    recipients = sorted(index.dataset.of("recipients"), key=lambda e: (e.record.name, e.id))
+    totals = [index.total_jpy(e.id) for e in recipients]
+    classes = _classes(totals)
+    result = []
+    for entry, total in zip(recipients, totals, strict=True):
+        projects = len(index.projects_by_recipient.get(entry.id, []))
+        numeric = _numeric(entry.record.iso3)
+        placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
+        shade, label = _shade(entry, projects, total, classes)
+        result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
+    return result
+
+
+def _num(tenths: int) -> str:
+    text = f"{tenths / 10:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _path(rings: list[list[tuple[float, float]]]) -> str:
+    """Compact path data: tenths of a unit, relative moves, repeated points dropped."""
+    parts = []
+    for ring in rings:
+        points: list[tuple[int, int]] = []
+        for x, y in ring:
+            point = (round(x * 10), round(y * 10))
+            if not points or points[-1] != point:
+                points.append(point)
+        if len(points) > 2:
+            (x0, y0), moves = points[0], []
+            for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+                moves.append(f"{_num(bx - ax)},{_num(by - ay)}")
+            parts.append(f"M{_num(x0)},{_num(y0)}l" + " ".join(moves) + "z")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _country_paths() -> tuple[tuple[str, str, tuple[float, float, float, float]], ...]:
+    """(numeric id, path data, bounding box) for every country, projected once per process."""
+    result = []
+    for country in load_countries():
+        rings = [project_ring(r) for polygon in country.polygons for r in polygon]
+        xs = [x for r in rings for x, _ in r]
+        ys = [y for r in rings for _, y in r]
+        result.append((country.id, _path(rings), (min(xs), min(ys), max(xs), max(ys))))
+    return tuple(result)
+
+
+def _view_box() -> tuple[float, float, float, float]:
+    _, top = project(CENTRE_LON, TOP_LAT)
+    _, bottom = project(CENTRE_LON, BOTTOM_LAT)
+    return -WIDTH / 2, top, WIDTH, bottom - top
+
+
+def _fill(shade: str) -> str:
+    return "url(#osa-map-hatch)" if shade == "hatch" else shade
+
+
+def _accessible_name(m: MapEntry) -> str:
+    if not m.projects:
+        return f"{m.entry.record.name}: designated, no signed project"
+    plural = "s" if m.projects != 1 else ""
+    value = yen(m.total) if m.total else "amount not stated"
+    return f"{m.entry.record.name}: {m.projects} signed project{plural}, {value}"
+
+
+def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]]) -> str:
+    name = _accessible_name(m)
+    fill = _fill(m.shade)
+    shapes = []
+    if m.placement == "shape":
+        d, (x0, y0, x1, y1) = paths[m.numeric]
+        shapes.append(f'<path d="{d}" fill="{fill}"/>')
+        if x1 - x0 < SMALL_PX and y1 - y0 < SMALL_PX:
+            shapes.append(f'<circle cx="{(x0 + x1) / 2:.1f}" cy="{(y0 + y1) / 2:.1f}" r="5" fill="{fill}"/>')
+    else:
+        _, lon, lat = load_small_countries()[m.numeric]
+        x, y = project(lon, lat)
+        shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}"/>')
+    href = dir_href(page, page_of(m.entry))
+    return (f'<a class="osa-map__recipient" href="{attr(href)}" aria-label="{attr(name)}">'
+            f"<title>{html(name)}</title>{''.join(shapes)}</a>")
+
+
+def _legend(entries: list[MapEntry], box: tuple[float, float, float, float]) -> str:
+    labels = dict.fromkeys((m.shade, m.label) for m in sorted(entries, key=lambda m: (m.total, m.label)))
+    if not labels:
+        return ""
+    x, y = box[0] + 12, box[1] + box[3] - 14 - 18 * len(labels)
+    rows = []
+    for i, (shade, label) in enumerate(labels):
+        top = y + 18 * i
+        rows.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="14" height="14" fill="{_fill(shade)}" '
+                    f'stroke="#333" stroke-width="0.8"/><text x="{x + 20:.1f}" y="{top + 11:.1f}">'
+                    f"{html(label)}</text>")
+    frame = (f'<rect x="{x - 6:.1f}" y="{y - 6:.1f}" width="{_legend_width(labels):.1f}" '
+             f'height="{18 * len(labels) + 8:.1f}" fill="#ffffff" fill-opacity="0.85"/>')
+    return (f'<g class="osa-map__legend" aria-hidden="true" font-size="12" fill="#1a1a1a">{frame}'
+            f'{"".join(rows)}</g>')
+
+
+def _legend_width(labels: dict) -> float:
+    return 32 + 7 * max(len(label) for _, label in labels)
+
+
+_DEFS = (
+    '<defs><clipPath id="osa-map-clip"><path d="{outline}"/></clipPath>'
+    '<pattern id="osa-map-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff8e1"/>'
+    f'<line x1="0" y1="0" x2="0" y2="6" stroke="{HATCH}" stroke-width="3"/></pattern></defs>'
+)
+
+
+def map_svg(index: Index, page: str, entries: list[MapEntry]) -> str:
+    """The map as one line of inline SVG (Markdown keeps a raw HTML block intact)."""
+    paths = {cid: (d, bbox) for cid, d, bbox in _country_paths()}
+    drawn = {m.numeric for m in entries if m.placement == "shape"}
+    land = "".join(d for cid, d, _ in _country_paths() if cid not in drawn)
+    box = _view_box()
+    edge = _path([outline()])
+    links = "".join(_recipient_link(m, page, paths) for m in entries if m.placement != "absent")
+    title = "World map of OSA recipients"
+    desc = ("Recipients are shaded by the total value of their signed projects; designated recipients "
+            "without a signed project are hatched. Small countries are marked with a circle. "
+            "Each recipient links to its page; the table below gives the same figures.")
+    return (
+        f'<svg class="osa-map__svg" viewBox="{box[0]:.1f} {box[1]:.1f} {box[2]:.1f} {box[3]:.1f}" '
+        f'role="group" aria-labelledby="osa-map-title" aria-describedby="osa-map-desc" font-family="{FONT}">'
+        f'<title id="osa-map-title">{title}</title><desc id="osa-map-desc">{desc}</desc>'
+        + _DEFS.replace("{outline}", edge)
+        + f'<path d="{edge}" fill="#f4f8fb" stroke="#9e9e9e" stroke-width="0.8" aria-hidden="true"/>'
+        f'<g clip-path="url(#osa-map-clip)" stroke="#ffffff" stroke-width="0.5">'
+        f'<path d="{land}" fill="{LAND}" aria-hidden="true"/>'
+        f'<g class="osa-map__recipients" stroke="#333333" stroke-width="0.8">{links}</g></g>'
+        + _legend(entries, box) + "</svg>"
+    )
+
+
+_PLACEMENT = {"shape": "Shaded", "circle": "Circle (small country)",
+              "absent": "Too small to show at this scale"}
+
+
+def map_table(entries: list[MapEntry], page: str) -> str:
+    rows = [[link(page, page_of(m.entry), m.entry.record.name),
+             "Recipient" if m.projects else "Designated", str(m.projects),
+             md(yen(m.total)) if m.projects else "—", md(m.label), _PLACEMENT[m.placement]] for m in entries]
+    head = ["Recipient", "Status", "Projects", "Total value", "Map shading", "On the map"]
+    return table(head, rows, "llrrll")
+
+
+def render_map(index: Index, page: str, with_table: bool = True) -> str:
+    """The map in a figure, then (unless the page has its own) the table of the same data."""
+    entries = map_entries(index)
+    caption = ("Where OSA goes: recipients shaded by the total value of their signed projects. "
+               "Hatched: designated, no signed project yet. Select a country to open its page.")
+    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(index, page, entries)}\n'
+              f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n")
+    return figure + (map_table(entries, page) + "\n\n" if with_table else "")
