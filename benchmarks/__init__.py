@@ -1,0 +1,1 @@
+"""Benchmarks for OSA Monitor: a synthetic data generator and the measured results."""

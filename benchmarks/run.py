@@ -1,0 +1,126 @@
+"""Run every measurement, compare with the targets and write the results table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .measure import Workspace, full_build, pipeline_rates, plain_build, preview_latency, site_sizes
+from .synth import REPO
+
+__all__ = ["Plan", "PLANS", "Row", "run", "main", "table"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    sizes: tuple[int, int, int]  # small, reference, large (equipment records)
+    reps: tuple[int, int, int]  # build repetitions per size
+    plain_reps: int
+    pipeline_reps: int
+    preview_edits: int
+
+
+PLANS = {
+    "full": Plan((200, 2000, 10000), (3, 3, 1), 1, 3, 3),
+    "quick": Plan((100, 300, 600), (1, 1, 1), 1, 3, 2),
+    "tiny": Plan((16, 18, 20), (1, 1, 1), 1, 1, 1),  # the smoke test's: real records plus a few
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    value: str
+    target: str
+    ok: bool | None  # None: informative only
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1024 / 1024:,.1f} MB"
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run(plan: Plan) -> list[Row]:
+    small, ref, large = plan.sizes
+    rows: list[Row] = []
+    with Workspace() as ws:
+        for size in plan.sizes:
+            ws.project(size)
+        rates = pipeline_rates(ws.project(ref), plan.pipeline_reps)
+        _say(f"pipeline {rates.pipeline:,.0f} rec/s, parse-only {rates.parse_only:,.0f} rec/s")
+        rows += [
+            Row(f"Pipeline throughput at {ref:,} projects ({rates.records:,} records): "
+                "load + validate + index + render", f"{rates.pipeline:,.0f} records/s", "", None),
+            Row("Parse-only rate, same files (yaml.load with CSafeLoader)",
+                f"{rates.parse_only:,.0f} records/s", "", None),
+            Row("Pipeline ÷ parse-only (CPU time)", f"{rates.ratio:.2f}", "≥ 0.70", rates.ratio >= 0.7),
+        ]
+        times, sites = {}, {}
+        for size, reps in zip(plan.sizes, plan.reps, strict=True):
+            times[size], sites[size] = full_build(ws, size, reps)
+            _say(f"full build {size}: {times[size]}")
+            rows.append(Row(f"Full build, {size:,} projects (generate + mkdocs --strict), median of {reps}",
+                            str(times[size]), "", None))
+        growth, linear = times[large].cpu / times[ref].cpu, large / ref
+        rows.append(Row(f"Growth {ref:,} → {large:,} projects", f"× {growth:.2f} (linear: × {linear:.0f})",
+                        f"≤ × {1.2 * linear:.1f}", growth <= 1.2 * linear))
+        sizes = site_sizes(sites[ref], rates.records)
+        plain = plain_build(ws, ref, plan.plain_reps)
+        _say(f"plain build {ref}: {plain}")
+        ratio = times[ref].cpu / plain.cpu
+        rows += [
+            Row(f"Plain default mkdocs-material build, {ref:,} pages all in the nav, "
+                f"median of {plan.plain_reps}", str(plain), "", None),
+            Row(f"OSA build ÷ plain build at {ref:,}", f"{ratio:.2f}", "≤ 0.20", ratio <= 0.2),
+            Row(f"Median project page HTML, at {ref:,}", _kb(sizes.median_record_page), "≤ 60 KB",
+                sizes.median_record_page <= 60 * 1024),
+            Row("Median page HTML, all pages", _kb(sizes.median_page), "", None),
+            Row("Largest page HTML", f"{_kb(sizes.largest_page)} ({sizes.largest_page_name})", "", None),
+            Row("Total site size", _mb(sizes.total_site), "", None),
+            Row("Search index", f"{_mb(sizes.search_index)} = {sizes.search_per_record / 1024:.2f} KB/record "
+                f"({sizes.records:,} records); {sizes.search_index / ref / 1024:.2f} KB per project",
+                "≤ 2 KB/record", sizes.search_per_record <= 2048),
+        ]
+        latency = preview_latency(ws, ref, plan.preview_edits)
+        _say(f"preview rebuild {ref}: {latency}")
+        rows.append(Row(f"Preview rebuild after one project edit, at {ref:,}, median of {plan.preview_edits}",
+                        str(latency), "< 3 s", latency.cpu < 3))
+    return rows
+
+
+def table(rows: list[Row], header: str) -> str:
+    mark = {True: "met", False: "**missed**", None: ""}
+    lines = [header, "", "Times are medians; targets are judged on CPU time (the machine is shared).", "",
+             "| Measure | Value | Target | |", "|---|---|---|---|"]
+    lines += [f"| {r.measure} | {r.value} | {r.target} | {mark[r.ok]} |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark OSA Monitor at scale.")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, about 2 minutes")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    name = "quick" if args.quick else "full"
+    out = args.out or REPO / "benchmarks" / ("results-quick.md" if args.quick else "results.md")
+    started = time.perf_counter()
+    rows = run(PLANS[name])
+    command = "python scripts/bench.py" + (" --quick" if args.quick else "")
+    header = (f"# OSA Monitor benchmark ({name})\n\n`{command}` on {os.cpu_count()} CPUs, "
+              f"Python {platform.python_version()}; ran {time.perf_counter() - started:.0f} s.")
+    text = table(rows, header)
+    out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0 if all(r.ok is not False for r in rows) else 1
