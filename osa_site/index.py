@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,6 +35,11 @@ class Event:
     page: str
     country: str = ""  # recipient id, when the event belongs to one
     country_name: str = ""
+
+    @property
+    def country_key(self) -> str:
+        """What the timeline's country filter matches: the recipient id, else the partner's name."""
+        return self.country or re.sub(r"[^a-z0-9]+", "-", self.country_name.lower()).strip("-")
 
 
 @dataclass

@@ -106,8 +106,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     return "\n".join(lines)
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, str] | None = None) -> str:
-    """YAML front matter with JSON-quoted values (JSON strings are valid YAML)."""
+def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
+    """YAML front matter with JSON-encoded values (JSON is valid YAML)."""
     fields = {"title": title, **({"description": description} if description else {}), **(extra or {})}
     body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
     return f"---\n{body}\n---\n\n"

@@ -55,7 +55,7 @@ def event_list(events: list[Event], page: str, show_country: bool = True) -> str
         for e in group:
             country = f" ({md(e.country_name)})" if show_country and e.country_name else ""
             parts.append(
-                f'- <span class="osa-event" data-kind="{attr(e.kind)}" data-country="{attr(e.country)}">'
+                f'- <span class="osa-event" data-kind="{attr(e.kind)}" data-country="{attr(e.country_key)}">'
                 f"**{md(when(e.date))}**</span> · {EVENT_LABELS[e.kind]}: "
                 f"{link(page, e.page, e.title)}{country}"
             )
@@ -142,7 +142,8 @@ def render_register(index: Index, ctx: SiteContext) -> str:
         row[4] = sort_value(-1 if p.record.amount_jpy is None else p.record.amount_jpy, row[4])
         row[5] = sort_value(date_sort_key(notes.date.iso() if notes else None), row[5])
     return (front_matter("Equipment register",
-                         "Every OSA project: recipient, items, amount, dates and sources.")
+                         "Every OSA project: recipient, items, amount, dates and sources.",
+                         {"hide": ["toc"]})
             + "# Equipment register\n\n"
             + f"Every OSA project recorded so far: {len(projects)} in all, one exchange of notes each. "
             "Open a project for its sources. Select a column heading to sort the table. The same data "
