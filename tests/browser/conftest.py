@@ -1,0 +1,123 @@
+"""Browser fixtures: Debian's Chromium through Playwright, one browser per session, a fresh tab per test.
+
+Every request any page or worker makes is recorded (context-level route plus request
+events); requests to any host but the local server are recorded and aborted, so a
+test can assert the site is self-contained. Chromium's own DNS look-ups are stopped
+by --host-resolver-rules. Never run `playwright install`: the browser is Debian's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("OSA_CHROMIUM", "/usr/bin/chromium"))  # Debian's; override for tests
+CHROME_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+BROWSER_DIR = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Tab:
+    """A fresh browser context and page, with every request it made."""
+
+    base: str
+    page: object
+    context: object
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base + path.lstrip("/")
+
+    def goto(self, path: str) -> None:
+        response = self.page.goto(self.url(path), wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+
+    def foreign(self) -> list[str]:
+        """Requests to anything but the local server (data: and blob: URLs are not requests)."""
+        local = urlsplit(self.base).netloc
+        return sorted({u for u in self.requests
+                       if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != local})
+
+
+def _record(tab: Tab, local: str):
+    def handle(route) -> None:
+        url = route.request.url
+        tab.requests.append(url)
+        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == local:
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+    return handle
+
+
+@pytest.fixture
+def tab(browser, site_url: str) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    t = Tab(site_url, page, context)
+    local = urlsplit(site_url).netloc
+    context.route("**/*", _record(t, local))
+    context.on("request", lambda r: t.requests.append(r.url))
+    page.on("request", lambda r: t.requests.append(r.url))
+    page.on("pageerror", lambda e: t.errors.append(str(e)))
+    yield t
+    context.close()
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())[:240]
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe_violations():
+    """A function: the page's axe-core violations as readable text ('' when none).
+
+    axe is injected inline from the vendored copy, so it makes no request.
+    """
+    source = AXE.read_text(encoding="utf-8")
+
+    def check(page) -> str:
+        page.add_script_tag(content=source)
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+        return _describe(violations)
+    return check

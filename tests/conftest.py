@@ -1,0 +1,37 @@
+"""Shared fixtures: the project root, one built site per test session, and a local server for it.
+
+The site is built once (generate + MkDocs, as `osa-site build` does) into a temporary
+folder and served on 127.0.0.1 on a free port, under site_url's path, so every test
+that needs real HTML shares one build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sitetools import EXTERNAL_LINK_REPORTS, ROOT, LocalServer, build_into, site_prefix
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of this work tree, built once per session. Treat it as read-only."""
+    return build_into(ROOT, tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site, served on 127.0.0.1 under site_url's path (ends in /)."""
+    with LocalServer(built_site, site_prefix()) as server:
+        yield server.url
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for report, count in EXTERNAL_LINK_REPORTS:
+        terminalreporter.write_line(f"external links (not fetched): {count}, listed in {report}")

@@ -1,0 +1,70 @@
+"""Helpers shared by the tests that need a built site: build it, and serve it on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from osa_site.generate import generate_tree, read_config
+from osa_site.sitebuild import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (report file, number of external links) written by test_links, shown in the run's summary.
+EXTERNAL_LINK_REPORTS: list[tuple[Path, int]] = []
+
+
+def build_into(root: Path, folder: Path) -> Path:
+    """Generate and build the site of `root` into `folder`/site; returns the site folder."""
+    generate_tree(root, folder / "build")
+    build_site(folder / "build", folder / "site", root)
+    return folder / "site"
+
+
+def site_prefix(root: Path = ROOT) -> str:
+    """The path the site is published under, from site_url: '/osa-monitor/' or '/'."""
+    path = urlsplit(read_config(root).get("site_url", "")).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site under its published prefix, as GitHub Pages does (404.html uses absolute URLs)."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+class LocalServer:
+    """A static file server on 127.0.0.1, on a port the OS picks, in a daemon thread."""
+
+    def __init__(self, directory: Path, prefix: str = "/") -> None:
+        handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+        self.prefix = prefix
+        serve = functools.partial(handler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), serve)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}{self.prefix}"
+
+    def __enter__(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)

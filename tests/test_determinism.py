@@ -1,0 +1,97 @@
+"""Full builds (generate + MkDocs) are reproducible, and record text stays text all the way to HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sitetools import ROOT, build_into
+
+from osa_site.history import last_commit_epoch
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {f.relative_to(folder).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    epoch = last_commit_epoch(ROOT)
+    assert epoch, "the work tree has no commit to take SOURCE_DATE_EPOCH from"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    first = digests(build_into(ROOT, tmp_path / "one"))
+    second = digests(build_into(ROOT, tmp_path / "two"))
+    assert len(first) > 100
+    assert sorted(first) == sorted(second), set(first) ^ set(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_build_takes_source_date_epoch_from_the_last_commit(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # so that monkeypatch restores the variable's absence
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    site = build_into(ROOT, tmp_path)
+    commit_day = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
+                                cwd=ROOT, capture_output=True, text=True, check=True,
+                                env={"TZ": "UTC", "PATH": "/usr/bin:/bin"}).stdout.strip()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert lastmods == {commit_day}
+
+
+# --- Escaping, end to end: a hostile record title in a copy of the real content -----------------
+
+PROJECT = "2024-mongolia-atc-radar"
+HOSTILE = "<script>alert(1)</script> | *emphasis* radar"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    record = root / "content" / "equipment" / f"{PROJECT}.yaml"
+    text, count = re.subn(r"^title: .*$", f"title: {json.dumps(HOSTILE)}", record.read_text(encoding="utf-8"),
+                          count=1, flags=re.M)
+    assert count == 1
+    record.write_text(text, encoding="utf-8")
+    return build_into(root, root / "out")
+
+
+def test_hostile_title_is_text_in_every_page(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    showing = [p for p in pages if "&lt;script&gt;alert(1)&lt;/script&gt;" in p.read_text(encoding="utf-8")]
+    injected = [p.relative_to(hostile_site).as_posix() for p in pages
+                if "<script>alert" in p.read_text(encoding="utf-8")]
+    assert injected == []
+    names = {p.relative_to(hostile_site).as_posix() for p in showing}
+    expected = {f"equipment/{PROJECT}/index.html", "equipment/index.html", "recipients/mongolia/index.html"}
+    assert expected <= names
+
+
+def test_hostile_title_keeps_its_markdown_characters_literal(hostile_site: Path) -> None:
+    page = (hostile_site / "equipment" / PROJECT / "index.html").read_text(encoding="utf-8")
+    assert "<em>emphasis</em>" not in page
+    assert "&lt;/script&gt; | *emphasis* radar</h1>" in page
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; | *emphasis* radar - " in page
+    register = (hostile_site / "equipment" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>.*?</tr>", register.split("<tbody>", 1)[1].split("</tbody>", 1)[0], re.S)
+    projects = len(list((ROOT / "content" / "equipment").glob("*.yaml")))
+    assert len(rows) == projects, "the '|' in the title split a register row"
+    hostile_row = next(r for r in rows if "alert(1)" in r)
+    assert hostile_row.count("<td") == rows[0].count("<td")
+
+
+def test_search_index_holds_the_hostile_title_as_text(hostile_site: Path) -> None:
+    docs = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [d for d in docs if d["location"] == f"equipment/{PROJECT}/"]
+    assert entries, "the project page is not in the search index"
+    assert entries[0]["title"] == "&lt;script&gt;alert(1)&lt;/script&gt; | *emphasis* radar"
+    assert not [d["location"] for d in docs if "<script" in d["title"] + d["text"]]
