@@ -52,7 +52,7 @@ def discover(content: Path) -> Iterator[tuple[str, Path]]:
     for kind in KINDS:
         folder = content / kind
         if folder.is_dir():
-            for file in sorted(folder.iterdir()):
+            for file in sorted(folder.iterdir(), key=lambda f: f.name):
                 if file.suffix in (".yaml", ".yml") and file.is_file():
                     yield kind, file
 
@@ -185,8 +185,9 @@ def read_records(content: Path, root: Path) -> tuple[list[RawRecord], list[Probl
     raws: list[RawRecord] = []
     problems: list[Problem] = stray_files(content, root)
     groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
+    base = display_path(content, root)  # resolved once, not per file
     for kind, file in discover(content):
-        groups.setdefault((kind, file.stem.casefold()), []).append((file, display_path(file, root)))
+        groups.setdefault((kind, file.stem.casefold()), []).append((file, f"{base}/{kind}/{file.name}"))
     for (kind, _), files in groups.items():
         clash = len(files) > 1
         if clash:

@@ -33,8 +33,10 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
-    write(root, "sources/src-a.yaml", 'title: "Release A"\npublisher: "MOFA"\nurl: "https://example.org/a"\npublished: "2023-11"\n')
-    write(root, "sources/src-b.yaml", 'title: "Report B"\npublisher: "Jiji"\nurl: "https://example.org/b"\npublished: unknown\n')
+    write(root, "sources/src-a.yaml",
+          'title: "Release A"\npublisher: "MOFA"\nurl: "https://example.org/a"\npublished: "2023-11"\n')
+    write(root, "sources/src-b.yaml",
+          'title: "Report B"\npublisher: "Jiji"\nurl: "https://example.org/b"\npublished: unknown\n')
     write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
     write(root, "equipment/2023-radars.yaml",
           f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
@@ -43,7 +45,8 @@ def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
           "disputes:\n  - topic: How many\n    readings:\n      - value: four\n        sources: [src-a]\n"
           "      - value: five\n        sources: [src-b]\n")
     write(root, "agreements/atlantis-2016.yaml",
-          'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\nsigned: "2016"\nsources: [src-b]\n')
+          'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
+          'signed: "2016"\nsources: [src-b]\n')
     return root
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "cite_this",
     "page_url",
     "when",
+    "NOT_STATED",
     "title_of",
     "KIND_NAMES",
     "source_line",
@@ -40,6 +41,9 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+
+
+NOT_STATED = "Not stated in the sources"
 
 
 def rel(from_page: str, to_page: str) -> str:
@@ -68,7 +72,7 @@ def page_url(site_url: str, page: str) -> str:
 def yen(amount: int | None, approximate: bool = False) -> str:
     """`¥600 million`, `about ¥5 billion`, or a plain statement that it is unknown."""
     if amount is None:
-        return "Not stated in the sources"
+        return NOT_STATED
     value = Decimal(amount)
     for size, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million")):
         if value >= size:
@@ -85,7 +89,7 @@ def fiscal_year(year: int) -> str:
 
 
 def when(date: PartialDate | None) -> str:
-    return date.display() if date else "Not stated in the sources"
+    return date.display() if date else NOT_STATED
 
 
 _BADGE_TEXT = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..index import EVENT_LABELS, Index, page_of, project_status
 from ..records import Entry
 from .common import (
+    KIND_NAMES,
+    NOT_STATED,
     Citations,
     SiteContext,
     badge,
@@ -12,10 +14,9 @@ from .common import (
     fiscal_year,
     front_matter,
     link,
-    KIND_NAMES,
     source_line,
-    title_of,
     table,
+    title_of,
     when,
     yen,
 )
@@ -116,12 +117,12 @@ def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
     en = f"{when(notes.date)}{', ' + notes.place if notes and notes.place else ''}" if notes else None
     rows = [
         ("Recipient", link(page, page_of(recipient), recipient.record.name)),
-        ("Receiving force", md(rec.force) + cite if rec.force else "Not stated in the sources"),
+        ("Receiving force", md(rec.force) + cite if rec.force else NOT_STATED),
         ("Fiscal year", md(fiscal_year(rec.fiscal_year)) + cite),
         ("Grant amount", md(yen(rec.amount_jpy)) + (cite if rec.amount_jpy is not None else "")),
         ("Exchange of notes", md(en) + cite if en else "Not yet recorded"),
         ("Domain", domain_label(rec.domain)),
-        ("Area of cooperation", _PURPOSES[rec.purpose] + cite if rec.purpose else "Not stated in the sources"),
+        ("Area of cooperation", _PURPOSES[rec.purpose] + cite if rec.purpose else NOT_STATED),
         ("Status", project_status(entry)),
     ]
     body = [
@@ -145,8 +146,8 @@ def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
     rows = [
         ("Partner", f"{partner} ({md(rec.partner.iso3)})"),
         ("Signed", md(when(rec.signed)) + cite),
-        ("Place", md(rec.place) + cite if rec.place else "Not stated in the sources"),
-        ("In force", md(when(rec.in_force)) + cite if rec.in_force else "Not stated in the sources"),
+        ("Place", md(rec.place) + cite if rec.place else NOT_STATED),
+        ("In force", md(when(rec.in_force)) + cite if rec.in_force else NOT_STATED),
     ]
     body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry)]
     description = f"Japan's defence equipment and technology transfer agreement with {rec.partner.name}."
@@ -174,7 +175,7 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
         ("Fiscal year", md(fiscal_year(rec.fiscal_year))),
         ("Amount", md(yen(rec.amount_jpy, rec.approximate)) + cite),
         ("Stage", stage + cite),
-        ("Decided", md(when(rec.decided)) + cite if rec.decided else "Not stated in the sources"),
+        ("Decided", md(when(rec.decided)) + cite if rec.decided else NOT_STATED),
     ]
     title = f"OSA budget, FY{rec.fiscal_year}"
     body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry),

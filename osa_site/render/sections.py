@@ -160,7 +160,8 @@ def render_agreements_index(index: Index, ctx: SiteContext) -> str:
     rows = []
     for a in agreements:
         recipient = index.recipient_for_agreement(a)
-        partner = link(page, page_of(recipient), a.record.partner.name) if recipient else md(a.record.partner.name)
+        name = a.record.partner.name
+        partner = link(page, page_of(recipient), name) if recipient else md(name)
         rows.append([md(when(a.record.signed)), partner, link(page, page_of(a), a.record.title),
                      md(when(a.record.in_force)) if a.record.in_force else "—", badge(a.record.confidence)])
     return (front_matter("Transfer agreements", "Japan's agreements on the transfer of defence equipment "
