@@ -54,7 +54,9 @@ def attr(text: str) -> str:
     return _escape_attr(" ".join(str(text).split()))
 
 
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
+# Wide fonts first: vl-convert measures labels with the first it finds (DejaVu on Debian), so
+# the space it leaves is enough for the narrower system fonts readers may have.
+FONT = "DejaVu Sans, Verdana, system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 BAR = "#1f5fa8"
 MAX_BARS = 25  # more bars than this would make a chart taller than a screen
 PROPOSAL = "#e08a00"
@@ -212,6 +214,8 @@ def _spec(title: str, values: list[dict], layers: list[dict], width: int = 560, 
         "encoding": encoding or {},
         "layer": layers,
         "config": _CONFIG,
+        # Room for labels: a reader's system font may draw wider than vl-convert measures.
+        "padding": {"left": 12, "right": 24, "top": 5, "bottom": 5},
     }
     return spec
 
