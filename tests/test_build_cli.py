@@ -1,0 +1,83 @@
+"""`osa-site build` end to end on a copy of the real project: a new record goes live, and a
+failed build (bad record, or MkDocs refusing a page) leaves the previous site byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from osa_site.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(project: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(project), *args])
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with one record added through `osa-site new`, then built."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert run(root, "new", "equipment", "2026-test-boats").exit_code == 0
+    record = root / "content/equipment/2026-test-boats.yaml"
+    values = {"title": '"Test boats for the Fiji Navy"', "recipient": "fiji", "fiscal_year": "2026",
+              "domain": "maritime", "sources": "\n  - mofa-2023-fiji-patrol-boats"}
+    text = record.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text = re.sub(rf"^{name}:$", f"{name}: {value}", text, flags=re.M)
+    record.write_text(text, encoding="utf-8")
+    assert run(root, "check").exit_code == 0
+    result = run(root, "build", "--out", str(root / "site"))
+    assert result.exit_code == 0, result.output
+    assert "Read 94 records" in result.output and "Built the site" in result.output
+    return root
+
+
+def test_the_new_record_is_built_and_listed(project: Path) -> None:
+    page = project / "site/equipment/2026-test-boats/index.html"
+    assert "Test boats for the Fiji Navy" in page.read_text()
+    assert "2026-test-boats/" in (project / "site/equipment/index.html").read_text()
+    assert "2026-test-boats/" in (project / "site/recipients/fiji/index.html").read_text()
+
+
+def test_a_bad_record_fails_the_build_and_leaves_the_site(project: Path) -> None:
+    before = snapshot(project / "site")
+    record = project / "content/equipment/2026-test-boats.yaml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("fiscal_year: 2026", "fiscal_year: FY26"), encoding="utf-8")
+    try:
+        result = run(project, "build", "--out", str(project / "site"))
+    finally:
+        record.write_text(good, encoding="utf-8")
+    assert result.exit_code == 1
+    assert "content/equipment/2026-test-boats.yaml:" in result.output and "fiscal_year" in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(project / "site") == before
+
+
+def test_a_page_mkdocs_refuses_fails_the_build_and_leaves_the_site(project: Path) -> None:
+    before = snapshot(project / "site")
+    page = project / "content/pages/about.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
+    try:
+        result = run(project, "build", "--out", str(project / "site"))
+    finally:
+        page.write_text(good, encoding="utf-8")
+    assert result.exit_code == 1
+    assert "no-such-page.md" in result.output and "previous site is unchanged" in result.output
+    assert snapshot(project / "site") == before
+    assert not list(project.glob(".site-*"))  # no staging folder left behind
