@@ -126,6 +126,11 @@ def full_build(ws: Workspace, size: int, reps: int) -> tuple[Timing, Path]:
     return seconds, out / "site"
 
 
+def page_count(site: Path) -> int:
+    """How many pages a built site has (one index.html per page under directory URLs)."""
+    return sum(1 for _ in site.rglob("index.html"))
+
+
 def plain_build(ws: Workspace, pages: int, reps: int) -> Timing:
     """A default mkdocs-material build of `pages` simple pages, all listed in the nav."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

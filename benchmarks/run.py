@@ -9,7 +9,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .measure import Workspace, full_build, pipeline_rates, plain_build, preview_latency, site_sizes
+from .measure import (
+    Workspace,
+    full_build,
+    page_count,
+    pipeline_rates,
+    plain_build,
+    preview_latency,
+    site_sizes,
+)
 from .synth import REPO
 
 __all__ = ["Plan", "PLANS", "Row", "run", "main", "table"]
@@ -76,13 +84,14 @@ def run(plan: Plan) -> list[Row]:
         rows.append(Row(f"Growth {ref:,} → {large:,} projects", f"× {growth:.2f} (linear: × {linear:.0f})",
                         f"≤ × {1.2 * linear:.1f}", growth <= 1.2 * linear))
         sizes = site_sizes(sites[ref], rates.records)
-        plain = plain_build(ws, ref, plan.plain_reps)
-        _say(f"plain build {ref}: {plain}")
+        pages = page_count(sites[ref])  # the baseline builds as many pages as ours does
+        plain = plain_build(ws, pages, plan.plain_reps)
+        _say(f"plain build {pages}: {plain}")
         ratio = times[ref].cpu / plain.cpu
         rows += [
-            Row(f"Plain default mkdocs-material build, {ref:,} pages all in the nav, "
-                f"median of {plan.plain_reps}", str(plain), "", None),
-            Row(f"OSA build ÷ plain build at {ref:,}", f"{ratio:.2f}", "≤ 0.20", ratio <= 0.2),
+            Row(f"Plain default mkdocs-material build of the same number of pages ({pages:,}, all in "
+                f"the nav), median of {plan.plain_reps}", str(plain), "", None),
+            Row(f"OSA build ÷ plain build, {ref:,} projects", f"{ratio:.2f}", "≤ 0.20", ratio <= 0.2),
             Row(f"Median project page HTML, at {ref:,}", _kb(sizes.median_record_page), "≤ 60 KB",
                 sizes.median_record_page <= 60 * 1024),
             Row("Median page HTML, all pages", _kb(sizes.median_page), "", None),
