@@ -53,6 +53,7 @@ class Index:
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     events_by_recipient: dict[str, list[Event]] = field(default_factory=dict)
+    fiscal_years: list[int] = field(default_factory=list)  # first to last year with a project
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -111,6 +112,8 @@ def _index_projects(index: Index) -> None:
         name = index.recipient(entry.record.recipient).record.name
         index.events.extend(_project_events(entry, name))
     index.projects_by_recipient = {k: sorted(v, key=project_sort_key) for k, v in by_recipient.items()}
+    years = sorted({entry.record.fiscal_year for entry in index.dataset.of("equipment")})
+    index.fiscal_years = list(range(years[0], years[-1] + 1)) if years else []
 
 
 def _index_agreements(index: Index) -> None:

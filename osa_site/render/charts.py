@@ -333,11 +333,6 @@ def domain_chart(index: Index, page: str) -> Chart:
 # --- The per-recipient chart, drawn in Python ---------------------------------------------------------
 
 
-def _years(index: Index) -> list[int]:
-    years = sorted({p.record.fiscal_year for p in index.dataset.of("equipment")})
-    return list(range(years[0], years[-1] + 1)) if years else []
-
-
 def _history_svg(slug: str, title: str, description: str, rows: list[tuple[int, Total | None]]) -> str:
     col, top, plot, width = 110, 30, 140, 110 * len(rows) + 20
     peak = max((t.value for _, t in rows if t), default=0) or 1
@@ -367,7 +362,7 @@ def recipient_history(entry: Entry, index: Index) -> str:
         by_year[p.record.fiscal_year].append(p)
     mine = {fy: Total(str(fy), f"FY{fy}", len(ps), sum(p.record.amount_jpy or 0 for p in ps),
                       sum(p.record.amount_jpy is None for p in ps)) for fy, ps in by_year.items()}
-    rows = [(fy, mine.get(fy)) for fy in _years(index)]
+    rows = [(fy, mine.get(fy)) for fy in index.fiscal_years]
     name = entry.record.name
     title = f"OSA projects for {name} by fiscal year"
     description = (f"Bar chart of the value of signed OSA projects for {name} in each fiscal year. "
