@@ -6,6 +6,7 @@ from ..index import Index, page_of
 from ..records import Entry
 from .common import KIND_NAMES, SiteContext, front_matter, link, title_of
 from .escape import md
+from .records import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
 
@@ -31,13 +32,10 @@ def _entry_section(entry: Entry, index: Index) -> str:
     kind = KIND_NAMES[entry.kind]
     parts = [f"## {md(title_of(entry))}\n",
              f"The {kind} record: {link(PAGE, page_of(entry), title_of(entry))}.\n"]
-    for dispute in entry.record.disputes:
-        parts.append(f"### {md(dispute.topic)}\n")
-        for reading in dispute.readings:
-            who = f", according to {md(reading.according_to)}" if reading.according_to else ""
-            parts.append(f"- **{md(reading.value)}**{who}. Source: {_source_links(index, reading.sources)}.")
-        parts.append("")
-    return "\n".join(parts) + "\n"
+    def cite(ids: list[str]) -> str:
+        return f". Source: {_source_links(index, ids)}."
+
+    return "\n".join(parts) + "\n" + dispute_list(entry, cite)
 
 
 def render_discrepancies(index: Index, ctx: SiteContext) -> str:

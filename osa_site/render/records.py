@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..index import EVENT_LABELS, Index, page_of, project_status
 from ..records import Entry
 from .common import (
@@ -54,18 +56,24 @@ def _facts(rows: list[tuple[str, str]]) -> str:
     return table(["Fact", "Value"], rows)
 
 
-def render_disputes(entry: Entry, refs: Citations) -> str:
-    """Each contested fact with every reading and its sources."""
-    if not entry.record.disputes:
-        return ""
-    parts = ["## Contested facts\n", "The sources disagree on the following. Every reading is shown.\n"]
+def dispute_list(entry: Entry, cite: Callable[[list[str]], str]) -> str:
+    """Each contested fact as a heading, then every reading with `cite(its source ids)`."""
+    parts = []
     for dispute in entry.record.disputes:
         parts.append(f"### {md(dispute.topic)}\n")
         for reading in dispute.readings:
             who = f" (according to {md(reading.according_to)})" if reading.according_to else ""
-            parts.append(f"- {md(reading.value)}{who}{refs.ref(reading.sources)}")
+            parts.append(f"- {md(reading.value)}{who}{cite(reading.sources)}")
         parts.append("")
     return "\n".join(parts) + "\n"
+
+
+def render_disputes(entry: Entry, refs: Citations) -> str:
+    """A record page's contested facts, each reading with its numbered references."""
+    if not entry.record.disputes:
+        return ""
+    return ("## Contested facts\n\nThe sources disagree on the following. Every reading is shown.\n\n"
+            + dispute_list(entry, refs.ref))
 
 
 def _notes(entry: Entry) -> str:
