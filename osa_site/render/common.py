@@ -11,12 +11,18 @@ from decimal import Decimal
 from ..dates import PartialDate
 from ..index import Index
 from ..records import Entry
-from .escape import md, url
+from .escape import attr, md, url
+from .escape import html as html_escape
 
 __all__ = [
     "SiteContext",
     "link",
     "rel",
+    "href",
+    "MarkdownText",
+    "HtmlText",
+    "html_table",
+    "Writer",
     "yen",
     "fiscal_year",
     "badge",
@@ -60,6 +66,50 @@ def rel(from_page: str, to_page: str) -> str:
 def link(from_page: str, to_page: str, text: str) -> str:
     """A Markdown link between generated pages; `text` is escaped."""
     return f"[{md(text)}]({rel(from_page, to_page)})"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """The address of one generated page relative to another, as MkDocs writes it with
+    directory URLs (`equipment/x.md` is served at `equipment/x/`); for raw HTML links."""
+    def as_index(page: str) -> str:
+        path = page.removesuffix(".md")
+        return path if path == "index" or path.endswith("/index") else path + "/index"
+
+    return rel(as_index(from_page), as_index(to_page)).removesuffix("index") or "./"
+
+
+class MarkdownText:
+    """Cell and list content written as escaped Markdown (links are checked by MkDocs)."""
+
+    @staticmethod
+    def text(value: str) -> str:
+        return md(value)
+
+    @staticmethod
+    def link(from_page: str, to_page: str, text: str) -> str:
+        return link(from_page, to_page, text)
+
+
+class HtmlText:
+    """The same content as escaped HTML, for large tables and lists that Markdown is slow to parse."""
+
+    @staticmethod
+    def text(value: str) -> str:
+        return html_escape(value)
+
+    @staticmethod
+    def link(from_page: str, to_page: str, text: str) -> str:
+        return f'<a href="{attr(href(from_page, to_page))}">{html_escape(text)}</a>'
+
+
+Writer = type[MarkdownText] | type[HtmlText]
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A raw HTML table; cells must already be escaped HTML."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def page_url(site_url: str, page: str) -> str:

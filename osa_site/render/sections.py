@@ -7,8 +7,22 @@ from itertools import groupby
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
 from ..records import Entry
 from .charts import budget_chart, recipient_history, render_chart
-from .common import Citations, SiteContext, badge, cite_this, front_matter, link, table, when, yen
-from .escape import attr, md, paragraphs
+from .common import (
+    Citations,
+    HtmlText,
+    MarkdownText,
+    SiteContext,
+    Writer,
+    badge,
+    cite_this,
+    front_matter,
+    html_table,
+    link,
+    table,
+    when,
+    yen,
+)
+from .escape import attr, html, md, paragraphs
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
 from .records import domain_label, render_disputes
 from .worldmap import render_map
@@ -28,17 +42,18 @@ __all__ = [
 _STATUS = {"recipient": "Recipient", "designated": "Designated (no signed project found)"}
 
 
-def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool) -> list[list[str]]:
+def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool,
+                  w: Writer = MarkdownText) -> list[list[str]]:
     rows = []
     for p in projects:
         rec = p.record
-        items = "; ".join(md(i.name) for i in rec.items) or "Not itemised"
+        items = "; ".join(w.text(i.name) for i in rec.items) or "Not itemised"
         notes = rec.exchange_of_notes
-        row = [f"FY{rec.fiscal_year}", link(page, page_of(p), rec.title)]
+        row = [f"FY{rec.fiscal_year}", w.link(page, page_of(p), rec.title)]
         if with_recipient:
             recipient = index.recipient(rec.recipient)
-            row.append(link(page, page_of(recipient), recipient.record.name))
-        row += [items, md(yen(rec.amount_jpy)), md(when(notes.date)) if notes else "Not yet",
+            row.append(w.link(page, page_of(recipient), recipient.record.name))
+        row += [items, w.text(yen(rec.amount_jpy)), w.text(when(notes.date)) if notes else "Not yet",
                 domain_label(rec.domain), project_status(p), badge(rec.confidence)]
         rows.append(row)
     return rows
@@ -48,18 +63,23 @@ _PROJECT_HEAD = ["FY", "Project", "Items", "Amount", "Exchange of notes", "Domai
 
 
 def event_list(events: list[Event], page: str, show_country: bool = True) -> str:
-    """Events grouped by year, each linked to its record; plain Markdown, works without JS."""
+    """Events grouped by year, each linked to its record; a plain list that works without JS.
+
+    The lists are raw HTML: the full timeline has thousands of entries at scale, which
+    Markdown is slow to parse, and raw HTML links are checked by the link test instead.
+    """
     parts = []
     for year, group in groupby(events, key=lambda e: e.date.year):
-        parts.append(f"### {year}\n")
+        parts.append(f"### {year}\n\n<ul>")
         for e in group:
-            country = f" ({md(e.country_name)})" if show_country and e.country_name else ""
+            country = f" ({html(e.country_name)})" if show_country and e.country_name else ""
             parts.append(
-                f'- <span class="osa-event" data-kind="{attr(e.kind)}" data-country="{attr(e.country_key)}">'
-                f"**{md(when(e.date))}**</span> · {EVENT_LABELS[e.kind]}: "
-                f"{link(page, e.page, e.title)}{country}"
+                f'<li><span class="osa-event" data-kind="{attr(e.kind)}" '
+                f'data-country="{attr(e.country_key)}">'
+                f"<strong>{html(when(e.date))}</strong></span> · {EVENT_LABELS[e.kind]}: "
+                f"{HtmlText.link(page, e.page, e.title)}{country}</li>"
             )
-        parts.append("")
+        parts.append("</ul>\n")
     return "\n".join(parts) + "\n"
 
 
@@ -135,7 +155,7 @@ def render_register(index: Index, ctx: SiteContext) -> str:
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
     head = ["FY", "Project", "Recipient", "Items", "Amount", "Exchange of notes", "Domain", "Status",
             "Confidence"]
-    rows = _project_rows(projects, page, index, True)
+    rows = _project_rows(projects, page, index, True, HtmlText)  # raw HTML: fast at thousands of rows
     for p, row in zip(projects, rows, strict=True):
         notes = p.record.exchange_of_notes
         row[0] = row_key(p, row[0])
@@ -149,9 +169,9 @@ def render_register(index: Index, ctx: SiteContext) -> str:
             "Open a project for its sources. Select a column heading to sort the table. The same data "
             f"can be {link(page, 'data/index.md', 'downloaded')} as CSV or JSON.\n\n"
             + register_form(index, projects)
-            + '<div class="osa-register" markdown>\n\n'
-            + table(head, rows)
-            + "\n\n</div>\n")
+            + '<div class="osa-register">\n'
+            + html_table(head, rows)
+            + "\n</div>\n")
 
 
 def render_agreements_index(index: Index, ctx: SiteContext) -> str:
