@@ -21,7 +21,8 @@ import yaml
 
 from .history import last_changed
 from .index import Index, build_index
-from .records import Dataset, load_dataset
+from .loader import load_record
+from .records import Dataset, LoadRecord, load_dataset
 from .render.common import SiteContext
 from .render.site import render_docs
 
@@ -66,9 +67,11 @@ def _static_files(root: Path) -> Iterable[tuple[str, bytes]]:
                     yield prefix + file.relative_to(folder).as_posix(), file.read_bytes()
 
 
-def render_files(root: Path, config: dict) -> tuple[dict[str, bytes], Dataset, Index]:
+def render_files(
+    root: Path, config: dict, load: LoadRecord = load_record
+) -> tuple[dict[str, bytes], Dataset, Index]:
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
-    dataset = load_dataset(root / "content", root)
+    dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
     pages = render_docs(index, site_context(root, config))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
@@ -113,13 +116,13 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def generate_tree(root: Path, out: Path) -> GenerateResult:
+def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises RecordError before writing anything when a record has problems.
     """
     config = read_config(root)
-    files, dataset, index = render_files(root, config)
+    files, dataset, index = render_files(root, config, load)
     written, removed = sync_folder(out / "docs", files)
     theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
     config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)

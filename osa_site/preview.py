@@ -17,13 +17,11 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import records
 from .generate import generate_tree
 from .loader import RawRecord, load_record
 from .problems import RecordError
@@ -72,8 +70,7 @@ class SearchCache:
 class RecordCache:
     """Keeps each loaded record while its file is unchanged, so a rebuild re-reads only saved files.
 
-    Installed around `generate_tree` only (see `Preview.rebuild`): the records module looks up
-    `load_record` at call time, and the preview's lock keeps rebuilds one at a time.
+    Passed to `generate_tree` as its record loader; the preview's lock keeps rebuilds one at a time.
     """
 
     def __init__(self) -> None:
@@ -88,16 +85,6 @@ class RecordCache:
         raw = load_record(file, kind, path)
         self.entries[key] = (stamp, raw)
         return raw
-
-    @contextmanager
-    def installed(self) -> Iterator[None]:
-        saved = records.load_record
-        records.load_record = self.load
-        try:
-            yield
-        finally:
-            records.load_record = saved
-
 
 class Preview:
     """Regenerates and rebuilds one project into a temporary site folder."""
@@ -118,8 +105,7 @@ class Preview:
         """Regenerate and build; False (and `on_error` called) when records have problems."""
         with self._lock:
             try:
-                with self.records.installed():
-                    result = generate_tree(self.root, self.tree)
+                result = generate_tree(self.root, self.tree, load=self.records.load)
             except RecordError as error:
                 self.on_error(error)
                 return False

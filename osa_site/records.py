@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,9 @@ from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path
 from .schema import ID_PATTERN, KINDS
+
+# How one record file is read: `load_record`, or a cache of it (the live preview).
+LoadRecord = Callable[[Path, str, str], RawRecord]
 
 __all__ = ["Entry", "Dataset", "load_dataset", "discover", "validate_record", "source_refs"]
 
@@ -176,7 +179,9 @@ def _folder_problem(folder: str, file: Path, path: str) -> Problem:
                    + ", ".join(f"content/{kind}/" for kind in KINDS))
 
 
-def read_records(content: Path, root: Path) -> tuple[list[RawRecord], list[Problem]]:
+def read_records(
+    content: Path, root: Path, load: LoadRecord = load_record
+) -> tuple[list[RawRecord], list[Problem]]:
     """Load every file, collecting load problems and refusing duplicate or invalid ids.
 
     Every file is loaded (so all its problems show at once), but a record whose file
@@ -196,7 +201,7 @@ def read_records(content: Path, root: Path) -> tuple[list[RawRecord], list[Probl
             name_problems = _check_file_name(kind, file, path)
             problems += name_problems
             try:
-                raw = load_record(file, kind, path)
+                raw = load(file, kind, path)
             except LoadError as exc:
                 problems.append(exc.problem)
                 continue
@@ -207,10 +212,10 @@ def read_records(content: Path, root: Path) -> tuple[list[RawRecord], list[Probl
     return raws, problems
 
 
-def load_dataset(content: Path, root: Path | None = None) -> Dataset:
+def load_dataset(content: Path, root: Path | None = None, load: LoadRecord = load_record) -> Dataset:
     """Load, validate and cross-check every record; raise RecordError listing every problem."""
     root = root or content.parent
-    raws, problems = read_records(content, root)
+    raws, problems = read_records(content, root, load)
     entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
     for raw in raws:
         record, found = validate_record(raw)
