@@ -1,0 +1,1 @@
+"""Pure renderers: functions from indexed records to Markdown (and a few raw-HTML blocks)."""
