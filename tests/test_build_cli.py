@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,15 +55,22 @@ def test_the_new_record_is_built_and_listed(project: Path) -> None:
     assert "2026-test-boats/" in (project / "site/recipients/fiji/index.html").read_text()
 
 
+@contextmanager
+def changed(file: Path, edit: Callable[[str], str]) -> Iterator[None]:
+    """`file` edited for the duration of the block, then restored."""
+    good = file.read_text(encoding="utf-8")
+    file.write_text(edit(good), encoding="utf-8")
+    try:
+        yield
+    finally:
+        file.write_text(good, encoding="utf-8")
+
+
 def test_a_bad_record_fails_the_build_and_leaves_the_site(project: Path) -> None:
     before = snapshot(project / "site")
     record = project / "content/equipment/2026-test-boats.yaml"
-    good = record.read_text(encoding="utf-8")
-    record.write_text(good.replace("fiscal_year: 2026", "fiscal_year: FY26"), encoding="utf-8")
-    try:
+    with changed(record, lambda text: text.replace("fiscal_year: 2026", "fiscal_year: FY26")):
         result = run(project, "build", "--out", str(project / "site"))
-    finally:
-        record.write_text(good, encoding="utf-8")
     assert result.exit_code == 1
     assert "content/equipment/2026-test-boats.yaml:" in result.output and "fiscal_year" in result.output
     assert "Traceback" not in result.output
@@ -71,12 +80,8 @@ def test_a_bad_record_fails_the_build_and_leaves_the_site(project: Path) -> None
 def test_a_page_mkdocs_refuses_fails_the_build_and_leaves_the_site(project: Path) -> None:
     before = snapshot(project / "site")
     page = project / "content/pages/about.md"
-    good = page.read_text(encoding="utf-8")
-    page.write_text(good + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
-    try:
+    with changed(page, lambda text: text + "\n[a broken link](no-such-page.md)\n"):
         result = run(project, "build", "--out", str(project / "site"))
-    finally:
-        page.write_text(good, encoding="utf-8")
     assert result.exit_code == 1
     assert "no-such-page.md" in result.output and "previous site is unchanged" in result.output
     assert snapshot(project / "site") == before
