@@ -1,7 +1,7 @@
 """Escaping: every string that comes from YAML passes through one of these.
 
-`md` makes text inert inside Markdown (and the HTML Markdown produces), `cell`
-does the same inside a table cell, `html` and `attr` escape for raw HTML, and
+`md` makes text inert inside Markdown, table cells included (it escapes `|`),
+`html` escapes for raw HTML content and `attr` (the same escape) for attribute values, and
 `url` makes an already-validated http(s) address safe as a link destination.
 """
 
@@ -11,7 +11,7 @@ import html as _html
 import re
 from urllib.parse import quote
 
-__all__ = ["md", "cell", "paragraphs", "html", "attr", "url"]
+__all__ = ["md", "paragraphs", "html", "attr", "url"]
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
 # backslash before any other character would show, so only these are escaped.
@@ -27,11 +27,6 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def cell(text: str) -> str:
-    """`md` for a table cell (the pipe is already escaped by `md`)."""
-    return md(text)
-
-
 def paragraphs(text: str) -> str:
     """Multi-paragraph text (blank-line separated) as escaped Markdown paragraphs."""
     blocks = [b for b in re.split(r"\n\s*\n", str(text).strip()) if b.strip()]
@@ -43,9 +38,7 @@ def html(text: str) -> str:
     return _html.escape(str(text), quote=True)
 
 
-def attr(text: str) -> str:
-    """Text for a raw HTML attribute value (always quoted by the caller)."""
-    return _html.escape(str(text), quote=True)
+attr = html  # quotes are escaped too, so the same function serves attribute values
 
 
 def url(address: str) -> str:

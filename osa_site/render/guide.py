@@ -18,7 +18,7 @@ from ..index import Index
 from ..scaffold import example_text, expected_words, modeline, nested_models, ordered_fields, type_words
 from ..schema import KINDS, SINGULAR
 from .common import SiteContext, front_matter, table
-from .escape import cell, md, paragraphs
+from .escape import md, paragraphs
 
 __all__ = ["render_editing_guide", "guide_models"]
 
@@ -69,9 +69,9 @@ def guide_models() -> list[type[BaseModel]]:
     return [m for m in KINDS.values()] + [m for m in found if m not in KINDS.values()]
 
 
-def _type_cell(annotation: object, metadata: list) -> str:
+def _type_md(annotation: object, metadata: list) -> str:
     """The type in words, each nested part's name a link to its own field table."""
-    words = cell(type_words(annotation, metadata))
+    words = md(type_words(annotation, metadata))
     for sub in nested_models(annotation):
         words = re.sub(rf"\b{sub.__name__}\b", f"[{sub.__name__}](#{_anchor(sub)})", words, count=1)
     return words
@@ -84,7 +84,7 @@ def _field_rows(model: type[BaseModel]) -> Iterator[list[str]]:
         if expected:
             description += f" Must be {expected}."
         yield [md(name), "Required" if info.is_required() else "Optional",
-               _type_cell(info.annotation, info.metadata), cell(description), cell(example_text(info) or "—")]
+               _type_md(info.annotation, info.metadata), md(description), md(example_text(info) or "—")]
 
 
 def _fields_table(model: type[BaseModel]) -> str:
@@ -107,7 +107,7 @@ def _part_section(model: type[BaseModel]) -> str:
 def _kinds_table(index: Index) -> str:
     rows = [[f"[{md(kind.capitalize())}](#{_anchor(model)})", md(f"content/{kind}/"),
              md(f"{SINGULAR[kind]}.schema.json"), str(len(index.dataset.of(kind))),
-             cell(inspect.cleandoc(model.__doc__ or ""))]
+             md(inspect.cleandoc(model.__doc__ or ""))]
             for kind, model in KINDS.items()]
     return table(["Kind", "Folder", "Schema", "Records", "What it holds"], rows, "lllrl") + "\n"
 
@@ -117,11 +117,11 @@ def _kinds_table(index: Index) -> str:
 def _param_rows(command: click.Command, ctx: click.Context) -> Iterator[list[str]]:
     for param in command.params:
         if isinstance(param, click.Argument):
-            yield [md(param.human_readable_name), "Argument", cell(_choices(param).strip() or "Required.")]
+            yield [md(param.human_readable_name), "Argument", md(_choices(param).strip() or "Required.")]
         elif isinstance(param, click.Option):
             names = ", ".join(param.opts + param.secondary_opts)
             default = "" if param.default is None or not param.show_default else f" Default: {param.default}."
-            yield [md(names), "Option", cell(f"{param.help or ''}{_choices(param)}{default}".strip() or "—")]
+            yield [md(names), "Option", md(f"{param.help or ''}{_choices(param)}{default}".strip() or "—")]
 
 
 def _choices(param: click.Parameter) -> str:
