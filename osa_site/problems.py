@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Problem", "RecordError", "format_problem", "summarise"]
+__all__ = ["Problem", "RecordError", "format_problem", "summarise", "excerpt", "EXCERPT_LENGTH"]
+
+EXCERPT_LENGTH = 80
 
 
 @dataclass(frozen=True, order=True)
@@ -57,3 +59,16 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
+    """A value for a message: text quoted with non-printable characters escaped, cut after `limit`.
+
+    A message never echoes more of a file than this, so a stray binary or a whole document
+    written where a value belongs cannot flood the terminal or smuggle control characters into it.
+    """
+    if isinstance(value, str):
+        cut = value[:limit]
+        return repr(cut) + ("…" if len(value) > limit else "")
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
