@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .loader import FieldPath, RawRecord, dotted_path
-from .problems import Problem
+from .problems import Problem, excerpt
 
 __all__ = ["problems_from_validation", "suggest", "received", "field_info"]
 
@@ -34,8 +34,7 @@ def received(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"
+    return excerpt(value, 60)
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -124,6 +123,8 @@ _TYPE_WORDS = {
 
 def _range_message(kind: str, ctx: dict[str, Any], value: Any, expected: str | None, loc: FieldPath) -> str:
     bound = next(iter(ctx.values()), None)
+    if isinstance(bound, int) and abs(bound) >= 100_000:
+        bound = f"{bound:,}"
     words = {
         "greater_than_equal": f"at least {bound}",
         "less_than_equal": f"at most {bound}",

@@ -164,7 +164,7 @@ def nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
     """Why `osa-site new KIND RECORD_ID` must refuse, or None."""
-    if not re.match(ID_PATTERN, record_id):
+    if not re.fullmatch(ID_PATTERN, record_id):
         proposal = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")
         hint = f", for example {proposal!r}" if proposal else ""
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
+from .problems import excerpt
 from .textpolicy import FORBIDDEN_CLASS, VISIBLE_LOOKAHEAD, text_problem
 from .urls import url_problem
 
@@ -59,7 +60,7 @@ def _check_date(value: Any) -> PartialDate:
         return value
     if not isinstance(value, str):
         raise ValueError(
-            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {value!r}"
+            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {excerpt(value, 40)}"
         )
     return parse_partial_date(value)
 
