@@ -24,7 +24,7 @@ from pydantic import (
 
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
 from .problems import excerpt
-from .textpolicy import FORBIDDEN_CLASS, VISIBLE_LOOKAHEAD, text_problem
+from .textpolicy import TextRule
 from .urls import url_problem
 
 __all__ = [
@@ -82,17 +82,8 @@ def _check_url(value: str) -> str:
 
 def free_text(max_length: int, *, one_line: bool) -> Any:
     """An annotated `str` type under the text policy (see textpolicy.py), with its JSON Schema."""
-
-    def check(value: str) -> str:
-        problem = text_problem(value, max_length, one_line=one_line)
-        if problem:
-            raise ValueError(problem)
-        return value
-
-    forbidden = FORBIDDEN_CLASS + (r"\t\n" if one_line else "")
-    schema = {"type": "string", "minLength": 1, "maxLength": max_length,
-              "pattern": f"^{VISIBLE_LOOKAHEAD}[^{forbidden}]*$"}
-    return Annotated[str, AfterValidator(check), WithJsonSchema(schema)]
+    rule = TextRule(max_length, one_line)
+    return Annotated[str, rule, AfterValidator(rule.check), WithJsonSchema(rule.json_schema())]
 
 
 Date = Annotated[

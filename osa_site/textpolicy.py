@@ -18,8 +18,9 @@ Messages name a character by its code point and position, never by echoing it.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
-__all__ = ["text_problem", "describe", "FORBIDDEN_CLASS", "VISIBLE_LOOKAHEAD", "is_invisible"]
+__all__ = ["TextRule", "text_problem", "describe", "FORBIDDEN_CLASS", "VISIBLE_LOOKAHEAD", "is_invisible"]
 
 _OPENERS = {"\u202a": "embed", "\u202b": "embed", "\u202d": "embed", "\u202e": "embed",
             "\u2066": "isolate", "\u2067": "isolate", "\u2068": "isolate"}
@@ -111,3 +112,30 @@ def text_problem(text: str, max_length: int, *, one_line: bool) -> str | None:
     if all(is_invisible(char) for char in text):
         return f"expected {kind}, received only blank or invisible characters"
     return None
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """The policy for one kind of free-text field: its length limit and whether it is one line."""
+
+    max_length: int
+    one_line: bool
+
+    def check(self, value: str) -> str:
+        """A pydantic validator: the value itself, or ValueError with the policy's message."""
+        problem = text_problem(value, self.max_length, one_line=self.one_line)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    def json_schema(self) -> dict[str, object]:
+        """The rule for editors: length, and the forbidden characters as a pattern (BMP only)."""
+        forbidden = FORBIDDEN_CLASS + (r"\t\n" if self.one_line else "")
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length,
+                "pattern": f"^{VISIBLE_LOOKAHEAD}[^{forbidden}]*$"}
+
+    @property
+    def words(self) -> str:
+        """The rule in the editing guide's words."""
+        lines = "one line of text" if self.one_line else "text (paragraphs allowed)"
+        return f"{lines}, at most {self.max_length:,} characters"
