@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, excerpt
+from .textpolicy import describe
 
 __all__ = [
     "RawRecord", "LoadError", "load_record", "parse_yaml", "dotted_path",
@@ -116,7 +117,7 @@ class _Builder:
     def build(self, events: Iterator[yaml.Event]) -> Any:
         for event in events:
             if isinstance(event, yaml.AliasEvent):
-                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{event.anchor}; "
+                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{_short(event.anchor)}; "
                                 "write the value out in full")
             if isinstance(event, yaml.ScalarEvent):
                 self.scalar(event)
@@ -140,10 +141,12 @@ class _Builder:
 
     def check_plain(self, event: yaml.NodeEvent, loc: FieldPath) -> None:
         if event.anchor is not None:
-            raise self.fail(event, loc, _ANCHORS + f", found &{event.anchor}; write the value out in full")
+            raise self.fail(event, loc, _ANCHORS + f", found &{_short(event.anchor)}; write the value "
+                            "out in full")
         if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
-            raise self.fail(event, loc, f"YAML tags such as {_written_tag(event.tag)!r} are not allowed in "
-                            "records; write the value as plain text")
+            tag = excerpt(_written_tag(event.tag))
+            raise self.fail(event, loc, f"YAML tags such as {tag} are not allowed in records; "
+                            "write the value as plain text")
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         loc = self.next_loc()
@@ -165,7 +168,7 @@ class _Builder:
         if key in top.container:
             first = self.key_locations[top.loc + (key,)][0]
             raise self.fail(event, top.loc + (key,),
-                            f"the field {key!r} is set twice (first on line {first}); keep only one")
+                            f"the field {excerpt(key)} is set twice (first on line {first}); keep only one")
         self.key_locations[top.loc + (key,)] = _mark(event)
         top.key = key
 
@@ -192,6 +195,10 @@ class _Builder:
         else:
             top.container[top.key] = value  # type: ignore[index]
             top.key = None
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 40 else name[:40] + "…"
 
 
 _ANCHORS = "anchors and aliases (&name and *name) are not allowed in records"
@@ -295,6 +302,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     return Problem(path, line, column, "", f"{message}; {hint}" if hint else message)
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, path: str, text: str) -> Problem:
+    """A character YAML cannot hold (a control character, a noncharacter), by code point."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+    position = text.find(char)  # the reader stops at the first one; libyaml counts bytes, not characters
+    position = position if position >= 0 else min(exc.position, len(text))
+    before = text[:position]
+    line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    return Problem(path, line, column, "", f"the file holds {describe(char)}, which YAML does not allow; "
+                   "records are plain text: remove the character (or check this is the right file)")
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], dict[FieldPath, Location]]:
     """Read one YAML document as plain data; raise LoadError when it is not plain data."""
     builder = _Builder(path)
@@ -302,6 +320,8 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], di
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise LoadError(_syntax_problem(exc, path, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadError(_reader_problem(exc, path, text)) from None
     except yaml.YAMLError as exc:
         raise LoadError(Problem(path, 1, 1, "", f"YAML error: {excerpt(str(exc))}")) from None
     if data is _NOTHING:
@@ -336,12 +356,14 @@ def read_file_bytes(file: Path, path: str) -> bytes:
         fd = os.open(file, _OPEN_FLAGS)
     except OSError as exc:
         raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            _refuse_special(file, os.fstat(fd), path)
+    try:
+        _refuse_special(file, os.fstat(fd), path)
+        with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
+    except OSError as exc:
+        raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
+    finally:
+        os.close(fd)
 
 
 def _open_failure(file: Path, exc: OSError) -> str:

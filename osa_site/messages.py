@@ -86,7 +86,7 @@ def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseMode
     if kind == "extra_forbidden":
         name = str(loc[-1])
         hint = suggest(name, _fields_at(model, loc[:-1]))
-        return f"unknown field {name!r}{hint or '; it is not part of this kind of record'}"
+        return f"unknown field {excerpt(name)}{hint or '; it is not part of this kind of record'}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
@@ -97,6 +97,8 @@ def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseMode
         return _range_message(kind, ctx, value, expected, loc)
     if kind == "too_short":
         return f"expected {expected or 'at least one entry'}, received {received(value)}"
+    if kind == "string_too_long" and isinstance(value, str):
+        return f"expected at most {ctx.get('max_length')} characters, received {len(value):,}"
     if kind == "string_too_short":
         return "expected some text, received an empty value"
     wanted = expected or _TYPE_WORDS.get(kind, error["msg"].lower())

@@ -53,6 +53,7 @@ LAST_FISCAL_YEAR = 2040
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_AMOUNT_JPY = 10**13  # ten trillion yen: above Japan's whole defence budget, so surely a typo
 MAX_QUANTITY = 1_000_000
+MAX_ID_LENGTH = 100
 
 
 def _check_date(value: Any) -> PartialDate:
@@ -94,7 +95,7 @@ Date = Annotated[
         {"type": "string", "pattern": DATE_PATTERN, "examples": ["2023-11-03", "2022-05", "2023"]}
     ),
 ]
-RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 Title = free_text(300, one_line=True)  # titles of records and documents, disputed topics and readings
 Name = free_text(200, one_line=True)  # names of countries, forces, places, publishers, items
 Note = free_text(2_000, one_line=False)  # notes, summaries and descriptions: paragraphs allowed
