@@ -64,16 +64,26 @@ def discover(content: Path) -> Iterator[tuple[str, Path]]:
                     yield kind, file
 
 
-def _outside_content(content: Path, file: Path, path: str) -> list[Problem]:
-    """A record must resolve to a place inside content/ (a linked record folder would not)."""
-    try:
-        inside = file.resolve().is_relative_to(content.resolve())
-    except (OSError, RuntimeError):  # a loop of links
-        inside = False
-    if inside or file.is_symlink():  # a linked file gets its own message when it is read
-        return []
-    return [Problem(path, 1, 1, "", "this record resolves to a place outside content/ (through a linked "
-                    "folder); keep record files and their folders inside content/")]
+def _folders_outside(content: Path) -> set[str]:
+    """Record folders that resolve outside content/ (a linked folder): their files are refused.
+
+    A linked file is refused when it is read (it is opened without following links), so only
+    the folders need resolving, once each.
+    """
+    inside = content.resolve()
+    outside = set()
+    for kind in KINDS:
+        try:
+            if not (content / kind).resolve().is_relative_to(inside):
+                outside.add(kind)
+        except (OSError, RuntimeError):  # a loop of links
+            outside.add(kind)
+    return outside
+
+
+def _outside_problem(path: str) -> Problem:
+    return Problem(path, 1, 1, "", "this record resolves to a place outside content/ (through a linked "
+                   "folder); keep record files and their folders inside content/")
 
 
 def _check_file_name(kind: str, file: Path, path: str) -> list[Problem]:
@@ -239,6 +249,7 @@ def read_records(
     problems: list[Problem] = stray_files(content, root)
     groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
     base = display_path(content, root)  # resolved once, not per file
+    outside = _folders_outside(content)
     for kind, file in discover(content):
         groups.setdefault((kind, file.stem.casefold()), []).append((file, f"{base}/{kind}/{file.name}"))
     for (kind, _), files in groups.items():
@@ -248,9 +259,8 @@ def read_records(
         for file, path in files:
             name_problems = _check_file_name(kind, file, path)
             problems += name_problems
-            outside = _outside_content(content, file, path)
-            if outside:
-                problems += outside
+            if kind in outside:
+                problems.append(_outside_problem(path))
                 continue
             try:
                 raw = load(file, kind, path)

@@ -17,6 +17,7 @@ Messages name a character by its code point and position, never by echoing it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -57,11 +58,13 @@ def _is_noncharacter(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def _is_forbidden(char: str, one_line: bool) -> bool:
-    if char == "\n" or char == "\t":
-        return one_line
-    category = unicodedata.category(char)
-    return category in ("Cc", "Cs", "Zl", "Zp") or _is_noncharacter(char)
+_ASTRAL_NONCHARACTERS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end in (0xFFFE, 0xFFFF))
+# Exactly the Cc, Cs, Zl and Zp categories (less tab and line feed) and the noncharacters.
+_FORBIDDEN = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+              + _ASTRAL_NONCHARACTERS)
+_FORBIDDEN_RE = re.compile(f"[{_FORBIDDEN}]")
+_FORBIDDEN_ONE_LINE_RE = re.compile(f"[{_FORBIDDEN}\t\n]")
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def is_invisible(char: str) -> bool:
@@ -70,15 +73,18 @@ def is_invisible(char: str) -> bool:
 
 
 def _forbidden_character(text: str, one_line: bool) -> str | None:
-    for position, char in enumerate(text, start=1):
-        if _is_forbidden(char, one_line):
-            what = "a line break or tab" if char in "\n\t" else describe(char)
-            return f"{what} at position {position}"
-    return None
+    found = (_FORBIDDEN_ONE_LINE_RE if one_line else _FORBIDDEN_RE).search(text)
+    if not found:
+        return None
+    char = found.group()
+    what = "a line break or tab" if char in "\n\t" else describe(char)
+    return f"{what} at position {found.start() + 1}"
 
 
 def _unbalanced_bidi(text: str) -> str | None:
     """Every embedding, override or isolate is closed, in order, on the line that opens it."""
+    if not _BIDI_RE.search(text):
+        return None
     position = 0
     for line in text.split("\n"):
         open_: list[tuple[str, str, int]] = []
