@@ -28,9 +28,10 @@ _OPENERS = {"\u202a": "embed", "\u202b": "embed", "\u202d": "embed", "\u202e": "
 _CLOSERS = {"\u202c": "embed", "\u2069": "isolate"}
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")  # look like nothing, yet are not Cf
 
-# The same refusals as a regex character class, for the JSON Schemas editors get (BMP only: the
-# astral noncharacters and unbalanced bidi controls are caught by the validator alone).
-FORBIDDEN_CLASS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+# The same refusals as a regex character class, for the JSON Schemas editors get. BMP only, and no
+# surrogate range: an editor's JavaScript regex sees an emoji as two surrogates and would refuse it.
+# Lone surrogates, astral noncharacters and unbalanced bidi controls are caught by the validator alone.
+FORBIDDEN_CLASS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
 VISIBLE_LOOKAHEAD = r"(?=[\s\S]*[^\s\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e" \
     r"\u2060-\u206f\u2800\u3164\ufeff\uffa0])"
 

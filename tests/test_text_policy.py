@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from fixtures.projects import BASE, BUDGET, EQUIPMENT, RECIPIENT, SOURCE, make_project
 from hypothesis import HealthCheck, given, settings
@@ -35,7 +36,7 @@ from osa_site.problems import RecordError
 from osa_site.records import discover, load_dataset, validate_record
 from osa_site.render.common import SiteContext
 from osa_site.render.site import RECORD_RENDERERS
-from osa_site.schema import KINDS, Title
+from osa_site.schema import KINDS, SINGULAR, Title
 from osa_site.textpolicy import TextRule, text_problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,3 +294,31 @@ def test_mangled_real_records_give_a_record_or_located_problems(file: Path, how:
 
 def test_the_fuzzed_records_are_real() -> None:
     assert len(REAL) > 50 and BASE  # the fixtures module is shared with the example tests
+
+
+def _schema_validator(kind: str) -> Any:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "schema" / f"{SINGULAR[kind]}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("field,value", [
+    ("title", "\u200b\u2060"), ("title", "   "), ("title", "Radar\x07"), ("title", "Radar\u2028x"),
+    ("title", "Radar\nx"), ("title", "x" * 301), ("publisher", "\ufdd0"), ("note", "n" * 2001),
+    ("url", "https://host@evil.example/"), ("url", "https:///x"), ("url", "https://#"),
+    ("url", "https://a.example/ x"),
+])
+def test_the_committed_json_schema_refuses_hostile_source_fields(field: str, value: str) -> None:
+    record = {"title": "t", "publisher": "p", "url": "https://www.mofa.go.jp/", "published": "2024"}
+    record[field] = value
+    errors = list(_schema_validator("sources").iter_errors(record))
+    assert [list(e.absolute_path) for e in errors] == [[field]]
+
+
+def test_the_committed_json_schema_accepts_text_in_any_script() -> None:
+    record = {"title": "ประเทศไทย 👩\u200d💻 \u2067مرحبا\u2069", "publisher": "防衛省",
+              "note": "One.\n\nTwo.", "url": "https://日本語.jp/", "published": "2024"}
+    assert list(_schema_validator("sources").iter_errors(record)) == []
