@@ -5,6 +5,12 @@ Only plain data comes out: mappings, lists, strings, whole numbers, decimals,
 turn them into `datetime.date`), `no`/`on` stay strings, and `010` stays a
 string rather than becoming 8. Tags, anchors and aliases, and duplicate keys are
 refused with a located message.
+
+Bounds, so that no file can crash or stall the reader: a record is at most MAX_BYTES, its
+lists and mappings nest at most MAX_DEPTH deep (checked while the events stream in, before
+anything recursive runs), and a number has at most MAX_DIGITS digits (checked before int()).
+A record file is opened without following a symbolic link and must be a regular file.
+Messages quote the file only in short, escaped excerpts.
 """
 
 from __future__ import annotations
@@ -161,10 +167,9 @@ class _Builder:
         self.place(event, loc, _scalar(event))
 
     def key(self, event: yaml.ScalarEvent) -> None:
-        top = self.stack[-1]
+        top = self.stack[-1]  # a mapping: next_loc() is None only there
         self.check_plain(event, top.loc)
         key = str(event.value)
-        assert isinstance(top.container, dict)
         if key in top.container:
             first = self.key_locations[top.loc + (key,)][0]
             raise self.fail(event, top.loc + (key,),
