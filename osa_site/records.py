@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path, excerpt
-from .schema import ID_PATTERN, KINDS
+from .schema import ID_PATTERN, KINDS, MAX_ID_LENGTH
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
@@ -176,7 +176,8 @@ def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = fr
     found += [(raw, ref) for raw in refused for ref in sorted(raw_refs(raw), key=lambda r: str(r[0]))]
     for raw, (loc, kind, ref) in found:
         known = dataset.entries.get(kind, {})
-        if _ID_RE.fullmatch(ref) and ref not in known and (kind, ref.casefold()) not in reported:
+        well_formed = len(ref) <= MAX_ID_LENGTH and _ID_RE.fullmatch(ref)
+        if well_formed and ref not in known and (kind, ref.casefold()) not in reported:
             problems.append(_reference_problem(raw, loc, kind, ref, known))
     return problems
 

@@ -34,6 +34,7 @@ __all__ = [
     "LAST_FISCAL_YEAR",
     "ID_PATTERN",
     "MAX_AMOUNT_JPY",
+    "MAX_ID_LENGTH",
     "Text",
     "Title",
     "Name",

@@ -260,3 +260,12 @@ def test_field_and_reference_problems_of_one_record_show_in_one_run(tmp_path: Pa
     assert "no recipient record has the id 'mongolai'" in problems[0].message
     assert "received 1999 (it must be at least 2023" in problems[1].message
     assert "no source record has the id 'mofa-2025-missing'" in problems[2].message
+
+
+def test_an_overlong_id_is_refused_once_and_not_echoed(tmp_path: Path) -> None:
+    body = BASE[E].replace("recipient: mongolia", "recipient: " + "m" * 5_000)
+    make_project(tmp_path, {E: body.replace("fiscal_year: 2024", "fiscal_year: 1999")})
+    problems = problems_of(tmp_path)
+    assert [(p.field, p.message) for p in problems][0] == (
+        "recipient", "expected at most 100 characters, received 5,000")
+    assert [p.field for p in problems] == ["recipient", "fiscal_year"]
