@@ -25,7 +25,7 @@ from pydantic import (
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
 from .problems import excerpt
 from .textpolicy import TextRule
-from .urls import url_problem
+from .weburls import url_problem
 
 __all__ = [
     "KINDS",
