@@ -143,6 +143,84 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+# --- Thai text (issue 13) --------------------------------------------------------------------------
+# Every record kind, and every nested object with free text, may carry an optional `th:` mapping:
+# the Thai version of its English text fields, under the same field names. A Thai field that is
+# missing falls back to the English text on the Thai pages (marked lang="en"). Source titles stay
+# in the document's own language, as bibliographies do, so sources have only a Thai `note`.
+
+
+def thai(english: str, example: str) -> Any:
+    """A field of a `th:` mapping: the Thai version of an English field of the same name."""
+    return field(f"{english} in Thai.", example, default=None)
+
+
+def thai_mapping(what: str) -> Any:
+    """The optional `th:` field of a record kind or nested object."""
+    return field(f"Thai text of this {what}: the same field names as the English ones, each optional.",
+                 None, default=None)
+
+
+class ReadingTh(Strict):
+    value: Title | None = thai("What this reading says", "เรือตรวจการณ์ 4 ลำ")
+    according_to: Name | None = thai("Who says it", "สำนักข่าวจิจิ")
+
+
+class DisputeTh(Strict):
+    topic: Title | None = thai("What the sources disagree about", "จำนวนเรือตรวจการณ์")
+
+
+class RecipientTh(Strict):
+    name: Name | None = thai("The country's name", "ฟิลิปปินส์")
+    notes: Note | None = thai("Context for readers", "ได้รับ OSA ทุกปี")
+
+
+class ExchangeOfNotesTh(Strict):
+    place: Name | None = thai("Where the notes were exchanged", "มะนิลา")
+
+
+class ItemTh(Strict):
+    name: Name | None = thai("What was given", "ระบบเรดาร์ชายฝั่ง")
+    note: Note | None = thai("Detail", "ยาว 18 เมตร")
+
+
+class LifecycleStepTh(Strict):
+    description: Note | None = thai("What was delivered or handed over", "เรดาร์ห้าชุด")
+
+
+class EquipmentTh(Strict):
+    title: Title | None = thai("The project's title", "ระบบเรดาร์ชายฝั่งสำหรับกองทัพเรือฟิลิปปินส์")
+    force: Name | None = thai("The receiving force", "กองทัพเรือฟิลิปปินส์")
+    notes: Note | None = thai("Context for readers", "โครงการแรกของ OSA")
+
+
+class PartnerTh(Strict):
+    name: Name | None = thai("The partner country's name", "ฟิลิปปินส์")
+
+
+class AgreementTh(Strict):
+    title: Title | None = thai("The agreement's title", "ความตกลงญี่ปุ่น–ฟิลิปปินส์ว่าด้วยการโอนยุทโธปกรณ์")
+    place: Name | None = thai("Where it was signed", "มะนิลา")
+    notes: Note | None = thai("Context for readers", "ฉบับแรกกับสมาชิกอาเซียน")
+
+
+class MilestoneTh(Strict):
+    title: Title | None = thai("What happened", "สภาความมั่นคงแห่งชาติรับรองแนวทาง OSA")
+    summary: Note | None = thai("Context", "แนวทางนี้ก่อตั้ง OSA")
+    notes: Note | None = thai("Context for readers", "บันทึกเพิ่มเติม")
+
+
+class BudgetTh(Strict):
+    notes: Note | None = thai("Context for readers", "ปีแรกของ OSA")
+
+
+class SourceTh(Strict):
+    note: Note | None = thai("What to know about this source", "รายงานที่อ้างกระทรวง")
+
+
+# --- end of Thai text ------------------------------------------------------------------------------
+
+
 class Reading(Strict):
     """One source's version of a contested fact."""
 
@@ -150,6 +228,7 @@ class Reading(Strict):
     according_to: Name | None = field(
         "Who says it, when that differs from the source's publisher.", "NHK and Jiji", default=None)
     sources: SourceIds
+    th: ReadingTh | None = thai_mapping("reading")
 
 
 class Dispute(Strict):
@@ -160,6 +239,7 @@ class Dispute(Strict):
         "Each reading with its sources, two or more.", min_length=2,
         expected="a list of two or more readings",
     )
+    th: DisputeTh | None = thai_mapping("dispute")
 
 
 class Cited(Strict):
@@ -208,6 +288,7 @@ class Recipient(Cited):
         "Sources on the country's OSA status (required for designated recipients).",
         default_factory=list,
     )
+    th: RecipientTh | None = thai_mapping("recipient")
 
     @model_validator(mode="after")
     def _designated_needs_sources(self) -> Recipient:
@@ -219,6 +300,7 @@ class Recipient(Cited):
 class ExchangeOfNotes(Strict):
     date: Date = field("When the notes were exchanged.", "2023-11-03")
     place: Name | None = field("Where they were exchanged.", "Manila", default=None)
+    th: ExchangeOfNotesTh | None = thai_mapping("exchange of notes")
 
 
 class Item(Strict):
@@ -227,6 +309,7 @@ class Item(Strict):
         "How many, when a source says.", 5, gt=0, le=MAX_QUANTITY,
         expected="a whole number above zero, at most a million", default=None)
     note: Note | None = field("Detail, with its source in the record's sources.", None, default=None)
+    th: ItemTh | None = thai_mapping("item")
 
 
 class LifecycleStep(Strict):
@@ -234,6 +317,7 @@ class LifecycleStep(Strict):
     date: Date = field("When it happened.", "2026-02-11")
     description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
+    th: LifecycleStepTh | None = thai_mapping("step")
 
 
 class Equipment(Cited):
@@ -259,6 +343,7 @@ class Equipment(Cited):
         "Later steps (delivery, handover), each with its source.", None, default_factory=list
     )
     sources: SourceIds
+    th: EquipmentTh | None = thai_mapping("project")
 
 
 class Partner(Strict):
@@ -267,6 +352,7 @@ class Partner(Strict):
         "ISO 3166-1 alpha-3 code.", "PHL",
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
+    th: PartnerTh | None = thai_mapping("partner")
 
 
 class Agreement(Cited):
@@ -278,6 +364,7 @@ class Agreement(Cited):
     in_force: Date | None = field("When it entered into force, if known.", None, default=None)
     place: Name | None = field("Where it was signed.", "Manila", default=None)
     sources: SourceIds
+    th: AgreementTh | None = thai_mapping("agreement")
 
 
 class Milestone(Cited):
@@ -290,6 +377,7 @@ class Milestone(Cited):
     )
     summary: Note | None = field("One or two sentences of context.", None, default=None)
     sources: SourceIds
+    th: MilestoneTh | None = thai_mapping("milestone")
 
 
 class Budget(Cited):
@@ -310,6 +398,7 @@ class Budget(Cited):
     )
     decided: Date | None = field("When it was decided or proposed, if known.", None, default=None)
     sources: SourceIds
+    th: BudgetTh | None = thai_mapping("budget")
 
 
 class Source(Strict):
@@ -328,6 +417,7 @@ class Source(Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = field(
         "Language code when not English.", "ja", expected="a language code such as ja", default=None)
     note: Note | None = field("What to know about this source.", None, default=None)
+    th: SourceTh | None = thai_mapping("source")
 
 
 KINDS: dict[str, type[BaseModel]] = {
