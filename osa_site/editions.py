@@ -1,0 +1,86 @@
+"""The site's editions: English at the root and a Thai mirror under /th/ (issue 13).
+
+Each edition is its own generated tree with its own `mkdocs.yml`: the English one in OUT, the Thai
+one in OUT/th. Both are built by MkDocs (or Zensical) separately, the Thai one into SITE/th, so each
+has its own search index and its own language settings; the pages of both have the same paths, so
+every relative link works in both. Pure functions: no MkDocs import, no file access.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .i18n import Language, language
+from .segment import segment_markdown
+
+__all__ = ["EDITIONS", "EDITION_NAMES", "THAI_DIR", "edition_config", "localise_nav", "thai_markdown",
+           "edition_roots"]
+
+EDITIONS = ("en", "th")
+EDITION_NAMES = {"en": "English", "th": "ไทย"}
+THAI_DIR = "th"  # the Thai edition's folder, under the English site and the generated tree
+# Characters that separate words in each edition's search index: U+200B marks Thai word boundaries.
+SEARCH_SEPARATOR = r"[\s\u200b\-]+"
+
+
+def edition_roots(code: str) -> dict[str, str]:
+    """Where each edition's root is, relative to the root of edition `code`."""
+    if code == "en":
+        return {"en": "", "th": f"{THAI_DIR}/"}
+    return {"en": "../", "th": ""}
+
+
+def localise_nav(nav: Any, lang: Language) -> Any:
+    """The nav with every section and page title looked up in the language's catalogue."""
+    if isinstance(nav, list):
+        return [localise_nav(item, lang) for item in nav]
+    if isinstance(nav, dict):
+        return {lang.gettext(title): localise_nav(target, lang) for title, target in nav.items()}
+    return nav
+
+
+def _with_edition_extra(config: dict, code: str) -> dict:
+    extra = dict(config.get("extra") or {})
+    extra["alternate"] = [{"name": EDITION_NAMES[c], "link": edition_roots(code)[c] or "./", "lang": c}
+                          for c in EDITIONS]
+    extra["osa_edition"] = {"lang": code, "roots": edition_roots(code), "segment_queries": code == "th"}
+    return {**config, "extra": extra}
+
+
+def _search_plugin(plugins: list, separator: str) -> list:
+    """The plugins with the search plugin's separator set (added when search is absent)."""
+    result, found = [], False
+    for plugin in plugins:
+        if plugin == "search" or (isinstance(plugin, Mapping) and "search" in plugin):
+            options = dict(plugin["search"] or {}) if isinstance(plugin, Mapping) else {}
+            result.append({"search": {**options, "separator": separator}})
+            found = True
+        else:
+            result.append(plugin)
+    return result if found else [*result, {"search": {"separator": separator}}]
+
+
+def edition_config(config: dict, code: str) -> dict:
+    """The generated tree's config for one edition (the English one only gains the language switch)."""
+    config = _with_edition_extra(copy.deepcopy(config), code)
+    if code == "en":
+        return config
+    lang = language(code)
+    site_url = config.get("site_url") or ""
+    config["site_url"] = site_url.rstrip("/") + f"/{THAI_DIR}/" if site_url else site_url
+    config["theme"] = {**config.get("theme", {}), "language": code}
+    for key in ("site_description", "copyright"):
+        if config.get(key):
+            config[key] = lang.gettext(" ".join(str(config[key]).split()))
+    if "nav" in config:
+        config["nav"] = localise_nav(config["nav"], lang)
+    config["plugins"] = _search_plugin(list(config.get("plugins") or []), SEARCH_SEPARATOR)
+    return config
+
+
+def thai_markdown(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The Thai tree's files with the running text of every Markdown page cut into words for search."""
+    return {name: segment_markdown(data.decode("utf-8")).encode("utf-8") if name.endswith(".md") else data
+            for name, data in files.items()}
