@@ -14,12 +14,14 @@ generated are removed, so `mkdocs serve` sees only real changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from .editions import THAI_DIR, edition_config, thai_markdown
 from .history import last_changed
+from .i18n import language
 from .index import Index, build_index
 from .loader import load_record
 from .records import Dataset, LoadRecord, load_dataset
@@ -58,13 +60,18 @@ def site_context(root: Path, config: dict) -> SiteContext:
     )
 
 
-def _static_files(root: Path) -> Iterable[tuple[str, bytes]]:
+def _static_files(root: Path, code: str = "en") -> Iterable[tuple[str, bytes]]:
+    """The hand-written pages of one edition (Thai ones in content/pages/th/) and the assets."""
     pages = root / "content" / "pages"
+    if code != "en":
+        pages = pages / code
     for folder, prefix in ((pages, ""), (ASSETS, "assets/")):
         if folder.is_dir():
             for file in sorted(folder.rglob("*")):
-                if file.is_file():
-                    yield prefix + file.relative_to(folder).as_posix(), file.read_bytes()
+                name = file.relative_to(folder).as_posix()
+                other_edition = folder == pages and code == "en" and name.startswith(f"{THAI_DIR}/")
+                if file.is_file() and not other_edition:
+                    yield prefix + name, file.read_bytes()
 
 
 def render_files(
@@ -73,10 +80,16 @@ def render_files(
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
     dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config))
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(_static_files(root))
-    return dict(sorted(files.items())), dataset, index
+    return render_edition(root, config, index, "en"), dataset, index
+
+
+def render_edition(root: Path, config: dict, index: Index, code: str) -> dict[str, bytes]:
+    """Every file of one edition's docs folder; Thai pages have their words marked for search."""
+    ctx = replace(site_context(root, config), lang=language(code),
+                  site_url=edition_config(config, code).get("site_url", ""))
+    files = {path: text.encode("utf-8") for path, text in render_docs(index, ctx).items()}
+    files.update(_static_files(root, code))
+    return dict(sorted((thai_markdown(files) if code == "th" else files).items()))
 
 
 def out_config(config: dict) -> dict:
@@ -123,10 +136,19 @@ def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> Gene
     """
     config = read_config(root)
     files, dataset, index = render_files(root, config, load)
-    written, removed = sync_folder(out / "docs", files)
-    theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
-    config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
-    config_written = write_if_changed(out / "mkdocs.yml", config_text.encode("utf-8"))
+    thai = render_edition(root, config, index, "th")
+    written = removed = 0
+    for folder, code, docs in ((out, "en", files), (out / THAI_DIR, "th", thai)):
+        w, r = _write_edition(folder, docs, edition_config(config, code))
+        written, removed = written + w, removed + r
     pages = sum(1 for name in files if name.endswith(".md"))
-    return GenerateResult(dataset.count(), pages, written + theme_written + config_written,
-                          removed + theme_removed, dataset, index)
+    return GenerateResult(dataset.count(), pages, written, removed, dataset, index)
+
+
+def _write_edition(folder: Path, files: dict[str, bytes], config: dict) -> tuple[int, int]:
+    """One edition's tree: docs/, theme/ and mkdocs.yml in `folder`; returns (written, removed)."""
+    written, removed = sync_folder(folder / "docs", files)
+    theme_written, theme_removed = sync_folder(folder / "theme", _theme_files())
+    config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
+    config_written = write_if_changed(folder / "mkdocs.yml", config_text.encode("utf-8"))
+    return written + theme_written + config_written, removed + theme_removed

@@ -58,6 +58,11 @@ def _swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _other_editions(tree: Path) -> list[Path]:
+    """The trees of the other editions inside `tree` (each has its own mkdocs.yml), e.g. tree/th."""
+    return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
+
+
 def build_site(tree: Path, target: Path, root: Path | None = None) -> None:
     """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched."""
     if root is not None and "SOURCE_DATE_EPOCH" not in os.environ:
@@ -69,6 +74,8 @@ def build_site(tree: Path, target: Path, root: Path | None = None) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         _mkdocs_build(tree / "mkdocs.yml", staging)
+        for edition in _other_editions(tree):  # the Thai edition, built into site/th
+            _mkdocs_build(edition / "mkdocs.yml", staging / edition.name)
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

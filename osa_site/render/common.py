@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..dates import PartialDate
+from ..i18n import Language, language
 from ..index import Index
 from ..records import Entry
 from .escape import attr, md, url
@@ -47,6 +48,7 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+    lang: Language = field(default_factory=lambda: language("en"))  # the edition's language
 
 
 NOT_STATED = "Not stated in the sources"

@@ -1,0 +1,95 @@
+"""The Thai edition in Chromium: Thai search (a word inside running text, two words typed together),
+the language switch both ways, and every Thai page kind self-contained and free of axe violations."""
+
+from __future__ import annotations
+
+import pytest
+from site_pages import page_kinds
+
+THAI_PAGES = {kind: "th/" + path for kind, path in page_kinds().items()}
+
+
+def thai_search(tab, query: str) -> list[str]:
+    """Type a Thai query into the Thai edition's search box and return the result pages' paths.
+
+    Thai characters typed by Playwright fire no key events, and Material searches on keyup, so
+    the query ends with a key press, as a reader's keyboard gives.
+    """
+    tab.goto("th/")
+    box = tab.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=15)
+    box.press("End")
+    tab.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    hrefs = tab.page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)")
+    return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
+
+
+def test_a_thai_word_inside_running_text_is_found(tab) -> None:
+    # "ชายฝั่ง" (coastal) sits inside the unspaced Thai title and item names of the radar projects.
+    found = thai_search(tab, "ชายฝั่ง")
+    assert "th/equipment/2023-philippines-coastal-radars/" in found, found
+    assert all(path.startswith("th/") for path in found), f"Thai search left the Thai edition: {found}"
+    assert tab.foreign() == []
+
+
+def test_a_word_in_the_middle_of_a_hand_written_thai_sentence_is_found(tab) -> None:
+    found = thai_search(tab, "มาตาร์บารี")  # the Matarbari port, mid-sentence in the Thai brief
+    assert "th/brief/" in found, found
+
+
+def test_two_thai_words_typed_together_are_found(tab) -> None:
+    found = thai_search(tab, "เรดาร์ชายฝั่ง")  # "coastal radar", typed without a space
+    assert "th/equipment/2023-philippines-coastal-radars/" in found, found
+
+
+def test_query_is_cut_into_words_by_the_worker_shim(tab) -> None:
+    tab.goto("th/")
+    tab.page.wait_for_load_state("networkidle")
+    shim = "/th/assets/javascripts/workers/thai-search-worker.js"
+    assert any(shim in u for u in tab.requests), tab.requests
+    assert any(u.endswith("/th/search/search_index.json") for u in tab.requests), tab.requests
+
+
+def _switch(tab, to: str) -> None:
+    tab.page.locator(".md-header__option .md-select").hover()
+    tab.page.locator(f".md-select__link[hreflang='{to}']").click()
+    tab.page.wait_for_load_state("load")
+
+
+def test_language_switch_goes_to_the_twin_and_back(tab) -> None:
+    tab.goto("recipients/philippines/")
+    assert tab.page.locator("html").get_attribute("lang") == "en"
+    _switch(tab, "th")
+    assert tab.page.url.removeprefix(tab.base).split("#")[0] == "th/recipients/philippines/"
+    assert tab.page.locator("html").get_attribute("lang") == "th"
+    assert tab.page.locator("h1").first.inner_text().strip().replace("\u200b", "") == "ฟิลิปปินส์"
+    _switch(tab, "en")
+    assert tab.page.url.removeprefix(tab.base).split("#")[0] == "recipients/philippines/"
+    assert tab.page.locator("h1").first.inner_text().strip() == "Philippines"
+
+
+def test_hreflang_links_point_at_the_twins_both_ways(tab) -> None:
+    for path, twin in (("equipment/", "th/equipment/"), ("th/timeline/", "timeline/")):
+        tab.goto(path)
+        links = tab.page.locator("link[rel=alternate][hreflang]").evaluate_all(
+            "ls => Object.fromEntries(ls.map(l => [l.hreflang, l.href]))")
+        english, thai = (path, twin) if not path.startswith("th/") else (twin, path)
+        assert links["en"] == tab.url(english) and links["th"] == tab.url(thai), links
+        assert links["x-default"] == tab.url(english)
+
+
+@pytest.mark.parametrize("kind", THAI_PAGES)
+def test_thai_page_is_self_contained_and_accessible(tab, axe_violations, kind: str) -> None:
+    path = THAI_PAGES[kind]
+    tab.goto(path)
+    tab.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    tab.page.wait_for_load_state("networkidle")
+    problems = [f"requested another host: {url}" for url in tab.foreign()]
+    problems += [f"script error: {error}" for error in tab.errors]
+    if tab.page.locator("html").get_attribute("lang") != "th":
+        problems.append("html lang is not th")
+    report = axe_violations(tab.page)
+    problems += [f"axe: {report}"] if report else []
+    assert problems == [], f"{path}:\n" + "\n".join(problems)
