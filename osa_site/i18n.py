@@ -33,11 +33,18 @@ from babel.numbers import format_decimal
 
 from .dates import PartialDate
 
-__all__ = ["LANGUAGES", "Language", "language", "LOCALE_DIR", "read_catalog", "BUDDHIST_ERA_OFFSET"]
+__all__ = ["LANGUAGES", "Language", "language", "LOCALE_DIR", "read_catalog", "BUDDHIST_ERA_OFFSET",
+           "Fallback"]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "th")
 BUDDHIST_ERA_OFFSET = 543
+
+
+class Fallback(str):
+    """English text shown in place of a missing translation; the escapers wrap it in lang="en"."""
+
+    lang = "en"
 
 
 def read_catalog(code: str):
@@ -75,6 +82,14 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
+
+    def text(self, obj: object, name: str) -> str | None:
+        """A record's text field in this language: its `th:` value, else the English as a Fallback."""
+        english = getattr(obj, name)
+        if self.code == "en" or english is None:
+            return english
+        translated = getattr(getattr(obj, self.code, None), name, None)
+        return translated if translated else Fallback(english)
 
     def year(self, year: int) -> int:
         """The year number readers of this language use (Buddhist Era in Thai)."""

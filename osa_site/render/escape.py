@@ -20,25 +20,34 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML_TABLE = str.maketrans(_HTML)
 
 
+def _in_its_language(source: str, escaped: str) -> str:
+    """Escaped text marked with its language when it differs from the page's (a Fallback's `lang`):
+    an English field shown on a Thai page is read by screen readers with an English voice."""
+    lang = getattr(source, "lang", None)
+    return f'<span lang="{lang}">{escaped}</span>' if lang else escaped
+
+
 def md(text: str) -> str:
     """Text that renders as itself in Markdown: no markup, no HTML, one line."""
-    text = " ".join(str(text).split())
-    text = text.translate(_HTML_TABLE)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    plain = " ".join(str(text).split())
+    plain = plain.translate(_HTML_TABLE)
+    return _in_its_language(text, _MD_SPECIAL.sub(r"\\\1", plain))
 
 
 def paragraphs(text: str) -> str:
     """Multi-paragraph text (blank-line separated) as escaped Markdown paragraphs."""
     blocks = [b for b in re.split(r"\n\s*\n", str(text).strip()) if b.strip()]
-    return "\n\n".join(md(b) for b in blocks)
+    return "\n\n".join(_in_its_language(text, md(b)) for b in blocks)
 
 
 def html(text: str) -> str:
     """Text for raw HTML content."""
+    return _in_its_language(text, _html.escape(str(text), quote=True))
+
+
+def attr(text: str) -> str:
+    """Text for an attribute value (quotes escaped; never wrapped in a language mark)."""
     return _html.escape(str(text), quote=True)
-
-
-attr = html  # quotes are escaped too, so the same function serves attribute values
 
 
 def url(address: str) -> str:
