@@ -8,6 +8,7 @@ import typing
 from pathlib import Path
 
 import click
+import jsonschema
 import pytest
 from pydantic import BaseModel
 
@@ -43,8 +44,7 @@ def test_every_record_starts_with_its_modeline(kind: str, file: Path) -> None:
     assert target == ROOT / "schema" / f"{SINGULAR[kind]}.schema.json"
 
 
-def _validator(kind: str):  # noqa: ANN202 - jsonschema is optional
-    jsonschema = pytest.importorskip("jsonschema")
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((ROOT / "schema" / f"{SINGULAR[kind]}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
