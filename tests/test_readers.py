@@ -20,7 +20,7 @@ from osa_site.records import load_dataset
 from osa_site.render import charts
 from osa_site.render.common import SiteContext
 from osa_site.render.data import columns
-from osa_site.render.worldmap import dir_href, map_entries
+from osa_site.render.worldmap import map_entries
 from osa_site.schema import KINDS
 
 EXTERNAL = re.compile(r"https?://|@import|url\((?!#)|@font-face")
@@ -100,12 +100,6 @@ def test_recipient_page_charts_its_projects_over_time(docs: Path, index) -> None
 
 
 # --- The map ------------------------------------------------------------------------------------------
-
-
-def test_dir_href_follows_directory_urls() -> None:
-    assert dir_href("index.md", "recipients/philippines.md") == "recipients/philippines/"
-    assert dir_href("recipients/index.md", "recipients/philippines.md") == "philippines/"
-    assert dir_href("recipients/fiji.md", "index.md") == "../../"
 
 
 @pytest.mark.parametrize(("page", "prefix"), [("index.md", "recipients/"), ("recipients/index.md", "")])

@@ -15,16 +15,13 @@ import pytest
 from sitetools import ROOT
 
 from osa_site.generate import generate_tree, read_config
+from osa_site.urls import directory
 
 
 def expected_html(docs: Path, site: Path) -> list[Path]:
     """The HTML file each Markdown page of the docs tree should become (directory URLs)."""
-    pages = []
-    for md in sorted(docs.rglob("*.md")):
-        stem = md.relative_to(docs).with_suffix("").as_posix()
-        folder = "" if stem == "index" else stem.removesuffix("/index") if stem.endswith("/index") else stem
-        pages.append(site / folder / "index.html")
-    return pages
+    pages = sorted(md.relative_to(docs).as_posix() for md in docs.rglob("*.md"))
+    return [site / directory(page) / "index.html" for page in pages]
 
 
 def missing_pages(tree: Path) -> list[str]:

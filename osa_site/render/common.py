@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,6 +10,7 @@ from decimal import Decimal
 from ..dates import PartialDate
 from ..index import Index
 from ..records import Entry
+from ..urls import href, page_url, rel
 from .escape import attr, md, url
 from .escape import html as html_escape
 
@@ -52,30 +52,9 @@ class SiteContext:
 NOT_STATED = "Not stated in the sources"
 
 
-def rel(from_page: str, to_page: str) -> str:
-    """The relative path from one generated page to another (both relative to docs)."""
-    # String arithmetic on the docs-relative paths: posixpath.relpath calls os.getcwd() twice per link.
-    start = [part for part in posixpath.dirname(from_page).split("/") if part]
-    target = to_page.split("/")
-    common = 0
-    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
-
-
 def link(from_page: str, to_page: str, text: str) -> str:
     """A Markdown link between generated pages; `text` is escaped."""
     return f"[{md(text)}]({rel(from_page, to_page)})"
-
-
-def href(from_page: str, to_page: str) -> str:
-    """The address of one generated page relative to another, as MkDocs writes it with
-    directory URLs (`equipment/x.md` is served at `equipment/x/`); for raw HTML links."""
-    def as_index(page: str) -> str:
-        path = page.removesuffix(".md")
-        return path if path == "index" or path.endswith("/index") else path + "/index"
-
-    return rel(as_index(from_page), as_index(to_page)).removesuffix("index") or "./"
 
 
 class MarkdownText:
@@ -110,13 +89,6 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-
-
-def page_url(site_url: str, page: str) -> str:
-    """The public address of a page, under MkDocs' directory URLs."""
-    path = page.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path
 
 
 def yen(amount: int | None, approximate: bool = False) -> str:

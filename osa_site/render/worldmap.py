@@ -9,7 +9,6 @@ a circle at a point from the vendored small-countries file.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,12 +16,13 @@ import pycountry
 
 from ..index import Index, page_of
 from ..records import Entry
+from ..urls import href
 from .charts import FONT, attr, html
 from .common import link, table, yen
 from .escape import md
 from .topology import CENTRE_LON, WIDTH, load_countries, load_small_countries, outline, project, project_ring
 
-__all__ = ["render_map", "MapEntry", "map_entries", "map_svg", "dir_href"]
+__all__ = ["render_map", "MapEntry", "map_entries", "map_svg"]
 
 SHADES = ("#c6dbef", "#6baed6", "#2171b5", "#08306b")  # ColorBrewer Blues, light to dark
 UNKNOWN_SHADE = "#deebf7"
@@ -43,18 +43,6 @@ class MapEntry:
     shade: str  # a fill colour, or "hatch" for designated-only
     label: str  # the class label shown in the legend
     placement: str  # "shape", "circle" or "absent"
-
-
-def _url_path(page: str) -> str:
-    """`recipients/x.md` -> `/recipients/x`, `recipients/index.md` -> `/recipients`, `index.md` -> `/`."""
-    path = "/" + page.removesuffix(".md")
-    return path.removesuffix("/index") or "/"
-
-
-def dir_href(from_page: str, to_page: str) -> str:
-    """A relative URL between two pages under MkDocs' directory URLs (raw HTML is not rewritten)."""
-    relative = posixpath.relpath(_url_path(to_page), _url_path(from_page))
-    return "./" if relative == "." else relative + "/"
 
 
 def _numeric(iso3: str) -> str:
@@ -168,8 +156,8 @@ def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]])
         _, lon, lat = load_small_countries()[m.numeric]
         x, y = project(lon, lat)
         shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}"/>')
-    href = dir_href(page, page_of(m.entry))
-    return (f'<a class="osa-map__recipient" href="{attr(href)}" aria-label="{attr(name)}">'
+    address = href(page, page_of(m.entry))
+    return (f'<a class="osa-map__recipient" href="{attr(address)}" aria-label="{attr(name)}">'
             f"<title>{html(name)}</title>{''.join(shapes)}</a>")
 
 
