@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .records import Dataset, Entry, source_refs
+from .schema import LIFECYCLE_LABELS, suggest_id
 
 __all__ = ["Event", "Index", "build_index", "project_status", "page_of", "EVENT_LABELS"]
 
@@ -15,8 +15,7 @@ EVENT_LABELS = {
     "milestone": "Milestone",
     "exchange-of-notes": "Exchange of notes",
     "agreement": "Agreement signed",
-    "delivery": "Delivery",
-    "handover": "Handover",
+    **LIFECYCLE_LABELS,
 }
 
 
@@ -39,7 +38,7 @@ class Event:
     @property
     def country_key(self) -> str:
         """What the timeline's country filter matches: the recipient id, else the partner's name."""
-        return self.country or re.sub(r"[^a-z0-9]+", "-", self.country_name.lower()).strip("-")
+        return self.country or suggest_id(self.country_name)
 
 
 @dataclass

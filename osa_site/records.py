@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,15 +12,12 @@ from pydantic import BaseModel, ValidationError
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path
-from .schema import ID_PATTERN, KINDS
+from .schema import KINDS, SINGULAR, is_id, suggest_id
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
 
 __all__ = ["Entry", "Dataset", "load_dataset", "discover", "validate_record", "source_refs"]
-
-_ID_RE = re.compile(ID_PATTERN)
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -60,10 +56,10 @@ def discover(content: Path) -> Iterator[tuple[str, Path]]:
                     yield kind, file
 
 
-def _check_file_name(kind: str, file: Path, path: str) -> list[Problem]:
-    if _ID_RE.match(file.stem):
+def _check_file_name(file: Path, path: str) -> list[Problem]:
+    if is_id(file.stem):
         return []
-    proposal = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")
+    proposal = suggest_id(file.stem)
     return [
         Problem(path, 1, 1, "id", f"the file name {file.stem!r} is not a valid id: use lowercase "
                 f"letters, digits and hyphens, for example {proposal + file.suffix!r}")
@@ -96,8 +92,7 @@ def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPa
 
 def _reference_problem(entry: Entry, loc: FieldPath, kind: str, ref: str, known: dict[str, Entry]) -> Problem:
     line, column = entry.raw.where(loc)
-    singular = {"sources": "source", "recipients": "recipient"}[kind]
-    message = (f"no {singular} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
+    message = (f"no {SINGULAR[kind]} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
                f"{suggest(ref, known)}")
     return Problem(entry.path, line, column, dotted_path(loc), message)
 
@@ -159,10 +154,10 @@ def stray_files(content: Path, root: Path) -> list[Problem]:
             problems += [_ending_problem(f, display_path(f, root)) for f in sorted(item.iterdir())
                          if f.is_file() and f.suffix.lower() in _ENDINGS and f.suffix not in _ENDINGS]
         elif item.is_dir() and item.name not in NON_RECORD_FOLDERS and not item.name.startswith("."):
-            problems += [_folder_problem(item.name, f, display_path(f, root)) for f in sorted(item.rglob("*"))
+            problems += [_folder_problem(item.name, display_path(f, root)) for f in sorted(item.rglob("*"))
                          if f.is_file() and f.suffix.lower() in _ENDINGS]
         elif item.is_file() and item.suffix.lower() in _ENDINGS:
-            problems.append(_folder_problem("", item, display_path(item, root)))
+            problems.append(_folder_problem("", display_path(item, root)))
     return problems
 
 
@@ -171,7 +166,7 @@ def _ending_problem(file: Path, path: str) -> Problem:
                    f"{file.stem + '.yaml'!r}")
 
 
-def _folder_problem(folder: str, file: Path, path: str) -> Problem:
+def _folder_problem(folder: str, path: str) -> Problem:
     where = (f"the folder content/{folder}/ is not a record folder" if folder
              else "content/ itself holds no records")
     hint = suggest(folder, KINDS) if folder else ""
@@ -198,7 +193,7 @@ def read_records(
         if clash:
             problems += _duplicate_problems([path for _, path in files], files[0][0].stem.casefold())
         for file, path in files:
-            name_problems = _check_file_name(kind, file, path)
+            name_problems = _check_file_name(file, path)
             problems += name_problems
             try:
                 raw = load(file, kind, path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 import types
 import typing
@@ -16,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .dates import PartialDate
-from .schema import FIRST_FISCAL_YEAR, ID_PATTERN, KINDS, LAST_FISCAL_YEAR, SINGULAR
+from .schema import FIRST_FISCAL_YEAR, ID_PATTERN, KINDS, LAST_FISCAL_YEAR, SINGULAR, is_id, suggest_id
 
 __all__ = [
     "json_schema",
@@ -164,8 +163,8 @@ def nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
     """Why `osa-site new KIND RECORD_ID` must refuse, or None."""
-    if not re.match(ID_PATTERN, record_id):
-        proposal = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")
+    if not is_id(record_id):
+        proposal = suggest_id(record_id)
         hint = f", for example {proposal!r}" if proposal else ""
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"
     in_range = record_id.isdigit() and FIRST_FISCAL_YEAR <= int(record_id) <= LAST_FISCAL_YEAR

@@ -8,6 +8,7 @@ used in error messages (``expected``).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 import pycountry
@@ -27,6 +28,17 @@ from .dates import DATE_PATTERN, PartialDate, parse_partial_date
 __all__ = [
     "KINDS",
     "SINGULAR",
+    "KIND_NOUNS",
+    "KIND_TITLES",
+    "CONFIDENCE_LABELS",
+    "DOMAIN_LABELS",
+    "PURPOSE_LABELS",
+    "BUDGET_STAGE_LABELS",
+    "LIFECYCLE_LABELS",
+    "MILESTONE_CATEGORY_LABELS",
+    "RECIPIENT_STATUS_LABELS",
+    "is_id",
+    "suggest_id",
     "FIRST_FISCAL_YEAR",
     "LAST_FISCAL_YEAR",
     "ID_PATTERN",
@@ -41,7 +53,18 @@ __all__ = [
 
 FIRST_FISCAL_YEAR = 2023  # OSA began with the Japanese fiscal year 2023
 LAST_FISCAL_YEAR = 2040
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # lowercase letters, digits, single hyphens between them
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a valid record id."""
+    return _ID.match(text) is not None
+
+
+def suggest_id(text: str) -> str:
+    """The id nearest to `text`: lowercase, every run of other characters one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _check_date(value: Any) -> PartialDate:
@@ -96,9 +119,48 @@ SourceIds = Annotated[
         json_schema_extra={"expected": "a list of one or more source ids"},
     ),
 ]
+# The fixed values of the schema, each with the one wording readers see for it.
 Confidence = Literal["confirmed", "reported", "contested"]
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    "confirmed": "Confirmed",
+    "reported": "Reported",
+    "contested": "Contested",
+}
 Domain = Literal["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
+DOMAIN_LABELS: dict[Domain, str] = {
+    "maritime": "Maritime",
+    "air": "Air",
+    "land": "Land",
+    "disaster-response": "Disaster response",
+    "infrastructure": "Infrastructure",
+    "peacekeeping": "Peacekeeping",
+}
 Purpose = Literal["rule-of-law", "humanitarian", "peace-cooperation"]
+PURPOSE_LABELS: dict[Purpose, str] = {
+    "rule-of-law": "Peace, stability and security under the rule of law",
+    "humanitarian": "Humanitarian activities",
+    "peace-cooperation": "International peace cooperation operations",
+}
+BudgetStage = Literal["initial", "proposal", "enacted"]
+BUDGET_STAGE_LABELS: dict[BudgetStage, str] = {
+    "initial": "Initial budget",
+    "proposal": "Cabinet proposal (not enacted)",
+    "enacted": "Enacted budget",
+}
+LifecycleStage = Literal["delivery", "handover"]
+LIFECYCLE_LABELS: dict[LifecycleStage, str] = {"delivery": "Delivery", "handover": "Handover"}
+MilestoneCategory = Literal["policy", "institution", "budget", "diplomacy"]
+MILESTONE_CATEGORY_LABELS: dict[MilestoneCategory, str] = {
+    "policy": "Policy",
+    "institution": "Institution",
+    "budget": "Budget",
+    "diplomacy": "Diplomacy",
+}
+RecipientStatus = Literal["recipient", "designated"]
+RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
+    "recipient": "Recipient",
+    "designated": "Designated (no signed project found)",
+}
 Region = Literal[
     "Southeast Asia",
     "South Asia",
@@ -176,7 +238,7 @@ class Recipient(Cited):
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
     region: Region = field("World region, for grouping.", "Southeast Asia")
-    status: Literal["recipient", "designated"] = field(
+    status: RecipientStatus = field(
         "'designated' for a country named as a recipient without a signed project.",
         "recipient",
         default="recipient",
@@ -209,7 +271,7 @@ class Item(Strict):
 
 
 class LifecycleStep(Strict):
-    stage: Literal["delivery", "handover"] = field("Which step.", "handover")
+    stage: LifecycleStage = field("Which step.", "handover")
     date: Date = field("When it happened.", "2026-02-11")
     description: Text | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
@@ -264,7 +326,7 @@ class Milestone(Cited):
 
     title: Text = field("What happened.", "OSA implementation guidelines adopted")
     date: Date = field("When, at the precision known.", "2023-04-05")
-    category: Literal["policy", "institution", "budget", "diplomacy"] = field(
+    category: MilestoneCategory = field(
         "Kind of event.", "policy", default="policy"
     )
     summary: Text | None = field("One or two sentences of context.", None, default=None)
@@ -283,7 +345,7 @@ class Budget(Cited):
         expected="a whole number of yen, zero or more",
     )
     approximate: bool = field("True when the source says 'about'.", False, default=False)
-    stage: Literal["initial", "proposal", "enacted"] = field(
+    stage: BudgetStage = field(
         "'initial' for an enacted initial budget, 'proposal' for a Cabinet draft.", "initial",
         default="initial",
     )
@@ -318,6 +380,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "sources": Source,
 }
 
+# Each kind's names: in file names and schema ids, for readers, and as the title of its table.
 SINGULAR = {
     "recipients": "recipient",
     "equipment": "equipment",
@@ -325,6 +388,22 @@ SINGULAR = {
     "milestones": "milestone",
     "budgets": "budget",
     "sources": "source",
+}
+KIND_NOUNS = {
+    "recipients": "recipient",
+    "equipment": "project",
+    "agreements": "agreement",
+    "milestones": "milestone",
+    "budgets": "budget",
+    "sources": "source",
+}
+KIND_TITLES = {
+    "recipients": "Recipients",
+    "equipment": "Projects (equipment register)",
+    "agreements": "Transfer agreements",
+    "milestones": "Milestones",
+    "budgets": "Budgets",
+    "sources": "Sources",
 }
 
 Record = Recipient | Equipment | Agreement | Milestone | Budget | Source

@@ -18,11 +18,12 @@ from decimal import Decimal
 
 from ..index import Index, page_of
 from ..records import Entry
+from ..schema import BUDGET_STAGE_LABELS as STAGES
+from ..schema import DOMAIN_LABELS
 from .common import SiteContext, front_matter, link, table, yen
 from .escape import attr as _escape_attr
 from .escape import html as _escape_html
 from .escape import md
-from .records import domain_label
 
 __all__ = [
     "Chart",
@@ -60,8 +61,6 @@ FONT = "DejaVu Sans, Verdana, system-ui, -apple-system, Segoe UI, Roboto, Helvet
 BAR = "#1f5fa8"
 MAX_BARS = 25  # more bars than this would make a chart taller than a screen
 PROPOSAL = "#e08a00"
-STAGES = {"initial": "Initial budget", "enacted": "Enacted budget",
-          "proposal": "Cabinet proposal (not enacted)"}
 STAGE_COLOURS = {"initial": BAR, "enacted": "#0b3d91", "proposal": PROPOSAL}
 _CONFIG = {
     "font": FONT,
@@ -127,7 +126,7 @@ def totals_by_recipient(index: Index) -> list[Total]:
 
 
 def totals_by_domain(index: Index) -> list[Total]:
-    rows = _totals(index, lambda p: p.record.domain, domain_label)
+    rows = _totals(index, lambda p: p.record.domain, DOMAIN_LABELS.__getitem__)
     return sorted(rows, key=lambda t: (-t.value, t.label))
 
 

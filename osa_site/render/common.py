@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..dates import PartialDate
 from ..index import Index
 from ..records import Entry
+from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
 from .escape import attr, md, url
 from .escape import html as html_escape
@@ -34,7 +35,6 @@ __all__ = [
     "when",
     "NOT_STATED",
     "title_of",
-    "KIND_NAMES",
     "source_line",
 ]
 
@@ -114,12 +114,9 @@ def when(date: PartialDate | None) -> str:
     return date.display() if date else NOT_STATED
 
 
-_BADGE_TEXT = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}
-
-
-def badge(confidence: str) -> str:
+def badge(confidence: Confidence) -> str:
     """A confidence badge; the class and text come from the schema's fixed set."""
-    text = _BADGE_TEXT[confidence]
+    text = CONFIDENCE_LABELS[confidence]
     return f'<span class="osa-badge osa-badge--{confidence}" title="Confidence: {text}">{text}</span>'
 
 
@@ -188,16 +185,6 @@ def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -
         f'> {md(ctx.publisher)}. "{md(entry_title)}". {md(ctx.site_name)}. '
         f"{address}. {md(changed_text)}\n"
     )
-
-
-KIND_NAMES = {
-    "recipients": "recipient",
-    "equipment": "project",
-    "agreements": "agreement",
-    "milestones": "milestone",
-    "budgets": "budget",
-    "sources": "source",
-}
 
 
 def title_of(entry: Entry) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..index import Index, page_of
 from ..records import Entry
-from .common import KIND_NAMES, SiteContext, front_matter, link, title_of
+from ..schema import KIND_NOUNS
+from .common import SiteContext, front_matter, link, title_of
 from .escape import md
 from .records import dispute_list
 
@@ -29,7 +30,7 @@ def _source_links(index: Index, source_ids: list[str]) -> str:
 
 
 def _entry_section(entry: Entry, index: Index) -> str:
-    kind = KIND_NAMES[entry.kind]
+    kind = KIND_NOUNS[entry.kind]
     parts = [f"## {md(title_of(entry))}\n",
              f"The {kind} record: {link(PAGE, page_of(entry), title_of(entry))}.\n"]
     def cite(ids: list[str]) -> str:
