@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .dataset import Dataset, Entry
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path
@@ -18,33 +17,6 @@ from .schema import KINDS, SINGULAR, is_id, suggest_id
 LoadRecord = Callable[[Path, str, str], RawRecord]
 
 __all__ = ["Entry", "Dataset", "load_dataset", "discover", "validate_record", "source_refs"]
-
-@dataclass(frozen=True)
-class Entry:
-    """A validated record: its kind, id, file and model."""
-
-    kind: str
-    id: str
-    path: str
-    record: Any  # one of the schema models
-    raw: RawRecord
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Every valid record, by kind then id, each kind sorted by id."""
-
-    entries: dict[str, dict[str, Entry]]
-
-    def of(self, kind: str) -> list[Entry]:
-        return list(self.entries.get(kind, {}).values())
-
-    def get(self, kind: str, id: str) -> Entry | None:
-        return self.entries.get(kind, {}).get(id)
-
-    def count(self) -> int:
-        return sum(len(v) for v in self.entries.values())
-
 
 def discover(content: Path) -> Iterator[tuple[str, Path]]:
     """Every record file, kind by kind, in a stable order."""

@@ -16,7 +16,6 @@ from osa_site.cli import main
 from osa_site.index import build_index
 from osa_site.loader import parse_yaml
 from osa_site.records import discover, load_dataset
-from osa_site.render.common import SiteContext
 from osa_site.render.escape import md
 from osa_site.render.guide import render_editing_guide
 from osa_site.render.site import SECTION_RENDERERS
@@ -81,7 +80,7 @@ def test_schemas_carry_the_validators_wording_for_editors() -> None:
 
 @pytest.fixture(scope="module")
 def guide() -> str:
-    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)), SiteContext())
+    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)))
 
 
 def _all_models() -> list[type[BaseModel]]:

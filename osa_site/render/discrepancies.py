@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..index import Index, page_of
 from ..records import Entry
 from ..schema import KIND_NOUNS
-from .common import SiteContext, front_matter, link, title_of
+from .common import front_matter, link, title_of
 from .escape import md
 from .records import dispute_list
 
@@ -39,7 +39,7 @@ def _entry_section(entry: Entry, index: Index) -> str:
     return "\n".join(parts) + "\n" + dispute_list(entry, cite)
 
 
-def render_discrepancies(index: Index, ctx: SiteContext) -> str:
+def render_discrepancies(index: Index) -> str:
     entries = contested_entries(index)
     facts = sum(len(e.record.disputes) for e in entries)
     intro = (f"Where the sources disagree, every reading is recorded with its source. "

@@ -17,7 +17,7 @@ from ..commands import COMMANDS, PROGRAM, Command, Param
 from ..index import Index
 from ..scaffold import example_text, expected_words, modeline, nested_models, ordered_fields, type_words
 from ..schema import KINDS, SINGULAR
-from .common import SiteContext, front_matter, table
+from .common import front_matter, table
 from .escape import md, paragraphs
 
 __all__ = ["render_editing_guide", "guide_models"]
@@ -133,7 +133,7 @@ def _commands_section() -> str:
     return head + "".join(_command_section(c) for c in sorted(COMMANDS, key=lambda c: c.name))
 
 
-def render_editing_guide(index: Index, ctx: SiteContext) -> str:
+def render_editing_guide(index: Index) -> str:
     """The editing guide page, generated from the schema and the command line."""
     parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
                           "every field and every command."),

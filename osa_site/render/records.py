@@ -12,6 +12,7 @@ from ..schema import (
     KIND_NOUNS,
     MILESTONE_CATEGORY_LABELS,
     PURPOSE_LABELS,
+    Source,
 )
 from .common import (
     NOT_STATED,
@@ -177,7 +178,7 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return _page(title, f"Japan's OSA budget for fiscal year {rec.fiscal_year}.", body, entry, ctx, refs)
 
 
-def render_source(entry: Entry, index: Index, ctx: SiteContext) -> str:
+def render_source(entry: Entry[Source], index: Index) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
     src, page = entry.record, page_of(entry)
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))

@@ -7,7 +7,7 @@ from itertools import groupby
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
 from ..records import Entry
 from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, RECIPIENT_STATUS_LABELS
-from .charts import budget_chart, recipient_history, render_chart
+from .charts import budget_chart, render_chart
 from .common import (
     Citations,
     HtmlText,
@@ -27,6 +27,7 @@ from .escape import attr, html, md, paragraphs
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
 from .records import render_disputes
 from .worldmap import render_map
+from .yearbars import recipient_history
 
 __all__ = [
     "render_recipient",
@@ -126,7 +127,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return "".join(body)
 
 
-def render_recipients_index(index: Index, ctx: SiteContext) -> str:
+def render_recipients_index(index: Index) -> str:
     page = "recipients/index.md"
     recipients = sorted(index.dataset.of("recipients"), key=lambda e: e.record.name)
     rows = []
@@ -147,7 +148,7 @@ def render_recipients_index(index: Index, ctx: SiteContext) -> str:
             + "\n")
 
 
-def render_register(index: Index, ctx: SiteContext) -> str:
+def render_register(index: Index) -> str:
     """The equipment register: one row per project, every project in one table."""
     page = "equipment/index.md"
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
@@ -172,7 +173,7 @@ def render_register(index: Index, ctx: SiteContext) -> str:
             + "\n</div>\n")
 
 
-def render_agreements_index(index: Index, ctx: SiteContext) -> str:
+def render_agreements_index(index: Index) -> str:
     page = "agreements/index.md"
     agreements = sorted(index.dataset.of("agreements"), key=lambda e: (e.record.signed, e.id))
     rows = []
@@ -190,7 +191,7 @@ def render_agreements_index(index: Index, ctx: SiteContext) -> str:
             + table(["Signed", "Partner", "Agreement", "In force", "Confidence"], rows) + "\n")
 
 
-def render_milestones_index(index: Index, ctx: SiteContext) -> str:
+def render_milestones_index(index: Index) -> str:
     page = "milestones/index.md"
     milestones = sorted(index.dataset.of("milestones"), key=lambda e: (e.record.date, e.id))
     rows = [[md(when(m.record.date)), link(page, page_of(m), m.record.title),
@@ -200,7 +201,7 @@ def render_milestones_index(index: Index, ctx: SiteContext) -> str:
             + table(["Date", "Milestone", "Kind"], rows) + "\n")
 
 
-def render_budgets_index(index: Index, ctx: SiteContext) -> str:
+def render_budgets_index(index: Index) -> str:
     page = "budgets/index.md"
     refs = Citations(index, page)
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
@@ -218,7 +219,7 @@ def render_budgets_index(index: Index, ctx: SiteContext) -> str:
             + "## Sources\n\n" + refs.footer() + "\n")
 
 
-def render_sources_index(index: Index, ctx: SiteContext) -> str:
+def render_sources_index(index: Index) -> str:
     page = "sources/index.md"
     sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
     rows = [[link(page, page_of(s), s.record.title), md(s.record.publisher),
@@ -231,7 +232,7 @@ def render_sources_index(index: Index, ctx: SiteContext) -> str:
             + table(["Source", "Publisher", "Published", "Cited by"], rows, "lllr") + "\n")
 
 
-def render_timeline(index: Index, ctx: SiteContext) -> str:
+def render_timeline(index: Index) -> str:
     page = "timeline.md"
     return (front_matter("Timeline",
                          "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")

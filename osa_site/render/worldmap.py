@@ -17,10 +17,11 @@ import pycountry
 from ..index import Index, page_of
 from ..records import Entry
 from ..urls import href
-from .charts import FONT, attr, html
 from .common import link, table, yen
 from .escape import md
+from .svg import attr, html
 from .topology import CENTRE_LON, WIDTH, load_countries, load_small_countries, outline, project, project_ring
+from .vega import FONT
 
 __all__ = ["render_map", "MapEntry", "map_entries", "map_svg"]
 

@@ -1,0 +1,67 @@
+"""The validated records: each an `Entry` holding its typed model, all of them in a `Dataset`.
+
+`Entry` is generic in its model, and `Dataset.of` and `Dataset.get` are typed per kind,
+so `dataset.of("equipment")` gives `list[Entry[Equipment]]` and the type checker follows
+`entry.record` into the renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar, overload
+
+from pydantic import BaseModel
+
+from .loader import RawRecord
+from .schema import Agreement, Budget, Equipment, Milestone, Recipient, Source
+
+__all__ = ["Entry", "Dataset"]
+
+R = TypeVar("R", bound=BaseModel, covariant=True)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[R]):
+    """A validated record: its kind, id, file and model."""
+
+    kind: str
+    id: str
+    path: str
+    record: R
+    raw: RawRecord
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every valid record, by kind then id, each kind sorted by id."""
+
+    entries: dict[str, dict[str, Entry[Any]]]
+
+    @overload
+    def of(self, kind: Literal["recipients"]) -> list[Entry[Recipient]]: ...
+    @overload
+    def of(self, kind: Literal["equipment"]) -> list[Entry[Equipment]]: ...
+    @overload
+    def of(self, kind: Literal["agreements"]) -> list[Entry[Agreement]]: ...
+    @overload
+    def of(self, kind: Literal["milestones"]) -> list[Entry[Milestone]]: ...
+    @overload
+    def of(self, kind: Literal["budgets"]) -> list[Entry[Budget]]: ...
+    @overload
+    def of(self, kind: Literal["sources"]) -> list[Entry[Source]]: ...
+    @overload
+    def of(self, kind: str) -> list[Entry[Any]]: ...
+    def of(self, kind: str) -> list[Entry[Any]]:
+        return list(self.entries.get(kind, {}).values())
+
+    @overload
+    def get(self, kind: Literal["recipients"], id: str) -> Entry[Recipient] | None: ...
+    @overload
+    def get(self, kind: Literal["sources"], id: str) -> Entry[Source] | None: ...
+    @overload
+    def get(self, kind: str, id: str) -> Entry[Any] | None: ...
+    def get(self, kind: str, id: str) -> Entry[Any] | None:
+        return self.entries.get(kind, {}).get(id)
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.entries.values())
