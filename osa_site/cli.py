@@ -16,9 +16,10 @@ import click
 
 from .commands import PROGRAM, Command, Param, command
 from .generate import generate_tree
+from .jsonschemas import write_schemas
 from .problems import Problem, RecordError, format_problem, summarise
 from .records import load_dataset
-from .scaffold import new_record_problem, new_record_text, write_schemas
+from .skeleton import new_record_problem, new_record_text
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -10,10 +10,11 @@ import pytest
 import yaml
 from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_project, run_cli
 
+from osa_site.jsonschemas import modeline, schema_files
 from osa_site.loader import load_record
 from osa_site.records import validate_record
-from osa_site.scaffold import modeline, new_record_text, schema_files
 from osa_site.schema import KINDS
+from osa_site.skeleton import new_record_text
 
 # --- check ----------------------------------------------------------------------------------------
 

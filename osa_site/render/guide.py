@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ..commands import COMMANDS, PROGRAM, Command, Param
+from ..fields import example_text, expected_words, nested_models, ordered_fields, type_words
 from ..index import Index
-from ..scaffold import example_text, expected_words, modeline, nested_models, ordered_fields, type_words
+from ..jsonschemas import modeline
 from ..schema import KINDS, SINGULAR
 from .common import front_matter, table
 from .escape import md, paragraphs
