@@ -178,7 +178,7 @@ def preview_latency(ws: Workspace, size: int, edits: int) -> Timing:
     root = ws.base / f"preview{size}"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(ws.project(size), root)
-    preview = Preview(root, on_error=lambda error: None)
+    preview = Preview(root, on_error=lambda _error: None)
     try:
         assert preview.rebuild(), "the synthetic project does not validate"
         files = sorted((root / "content" / "equipment").glob("synth-*.yaml"))
