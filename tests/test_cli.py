@@ -125,7 +125,7 @@ def test_new_equipment_then_fill_in_then_check_passes(tmp_path: Path) -> None:
     assert result.stdout == "5 records checked: no problems.\n"
 
 
-def test_new_skeleton_lists_every_field_required_ones_uncommented(tmp_path: Path) -> None:
+def test_new_skeleton_lists_every_field_required_ones_uncommented() -> None:
     for kind, model in KINDS.items():
         text = new_record_text(kind, "2030")
         assert text.startswith(modeline(kind) + "\n")

@@ -82,7 +82,7 @@ def test_budget_chart_shows_the_proposal_apart_and_notes_the_conflict(index) -> 
     assert any("¥8\\.0 billion" in " ".join(row) for row in chart.rows)  # Markdown-escaped
 
 
-def test_chart_text_from_records_is_escaped(index) -> None:
+def test_chart_text_from_records_is_escaped() -> None:
     spec = vega.spec("t", [{"key": "<script>alert(1)</script>", "billions": 1.0, "label": "<b>x</b>"}],
                         [{"mark": "bar", "encoding": {"x": {"field": "billions", "type": "quantitative"}}}],
                         encoding={"y": {"field": "key", "type": "nominal"}})

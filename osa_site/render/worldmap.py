@@ -63,7 +63,7 @@ def _class_label(low: int, high: int) -> str:
     return yen(low) if low == high else f"{yen(low)} to {yen(high)}"
 
 
-def _shade(entry: Entry, projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
+def _shade(projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
     if not projects:
         return "hatch", "Designated, no signed project"
     if total <= 0:
@@ -87,7 +87,7 @@ def map_entries(index: Index) -> list[MapEntry]:
         projects = len(index.projects_by_recipient.get(entry.id, []))
         numeric = _numeric(entry.record.iso3)
         placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
-        shade, label = _shade(entry, projects, total, classes)
+        shade, label = _shade(projects, total, classes)
         result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
     return result
 
@@ -191,7 +191,7 @@ _DEFS = (
 )
 
 
-def map_svg(index: Index, page: str, entries: list[MapEntry]) -> str:
+def map_svg(page: str, entries: list[MapEntry]) -> str:
     """The map as one line of inline SVG (Markdown keeps a raw HTML block intact)."""
     paths = {cid: (d, bbox) for cid, d, bbox in _country_paths()}
     drawn = {m.numeric for m in entries if m.placement == "shape"}
@@ -233,6 +233,6 @@ def render_map(index: Index, page: str, with_table: bool = True) -> str:
     entries = map_entries(index)
     caption = ("Where OSA goes: recipients shaded by the total value of their signed projects. "
                "Hatched: designated, no signed project yet. Select a country to open its page.")
-    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(index, page, entries)}\n'
+    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries)}\n'
               f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n")
     return figure + (map_table(entries, page) + "\n\n" if with_table else "")
