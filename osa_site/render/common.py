@@ -12,7 +12,7 @@ from ..index import Index
 from ..records import Entry
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
-from .escape import attr, md, url
+from .escape import attr, md, template_text, url
 from .escape import html as html_escape
 
 __all__ = [
@@ -130,8 +130,12 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 
 
 def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
-    """YAML front matter with JSON-encoded values (JSON is valid YAML)."""
-    fields = {"title": title, **({"description": description} if description else {}), **(extra or {})}
+    """YAML front matter with JSON-encoded values (JSON is valid YAML).
+
+    The title and description are HTML-escaped here (`template_text`): the themes print them raw.
+    """
+    texts = {"title": title, **({"description": description} if description else {})}
+    fields = {**{k: template_text(v) for k, v in texts.items()}, **(extra or {})}
     body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
     return f"---\n{body}\n---\n\n"
 
