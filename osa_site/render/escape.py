@@ -18,7 +18,7 @@ __all__ = ["md", "paragraphs", "html", "attr", "url", "template_text"]
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML_TABLE = str.maketrans(_HTML)
-# What Jinja's `e` filter (markupsafe) writes, so escaped titles keep the bytes they had when templates escaped them.
+# What Jinja's `e` filter (markupsafe) writes: escaped titles keep the bytes the templates gave them.
 _TEMPLATE_TABLE = str.maketrans({**_HTML, '"': "&#34;", "'": "&#39;"})
 
 
