@@ -63,6 +63,11 @@ def test_zensical_search_index_holds_every_page(zensical_tree: Path) -> None:
     assert index["config"]["separator"] == read_config(ROOT)["plugins"][0]["search"]["separator"]
 
 
+def test_zensical_pages_name_their_generator(zensical_tree: Path) -> None:
+    page = (zensical_tree / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta name="generator" content="zensical-[0-9.]+">', page)
+
+
 RESOURCE = re.compile(r"<(?:link|script|img|iframe|source)\b[^>]*>", re.I)
 URL_ATTR = re.compile(r"\b(?:src|href)=\"([^\"]*)\"", re.I)
 
