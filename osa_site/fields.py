@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 
 from .dates import PartialDate
 from .schema import ID_PATTERN
+from .textpolicy import TextRule
 
 __all__ = ["type_words", "expected_words", "example_text", "ordered_fields", "nested_models"]
 
@@ -30,7 +31,9 @@ def _constraints(metadata: list[Any]) -> list[Any]:
 def _bounds(metadata: list[Any]) -> str:
     words = []
     for item in _constraints(metadata):
-        if isinstance(item, at.Ge):
+        if isinstance(item, at.Le) and isinstance(item.le, int) and item.le >= 100_000:
+            words.append(f"at most {item.le:,}")
+        elif isinstance(item, at.Ge):
             words.append(f"at least {item.ge}")
         elif isinstance(item, at.Gt):
             words.append(f"above {item.gt}")
@@ -65,6 +68,9 @@ def type_words(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "date (YYYY-MM-DD, YYYY-MM or YYYY)"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation.__name__
+    rule = next((m for m in metadata if isinstance(m, TextRule)), None)
+    if rule:
+        return rule.words
     pattern = _pattern(metadata)
     if pattern == ID_PATTERN:
         return "id (lowercase letters, digits, hyphens)"

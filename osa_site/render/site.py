@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..dataset import Entry
 from ..index import Index, page_of
 from .charts_page import render_charts_page
 from .common import SiteContext
@@ -30,7 +31,8 @@ from .sections import (
     render_timeline,
 )
 
-__all__ = ["render_site", "render_docs", "RECORD_RENDERERS", "SECTION_RENDERERS", "CONTEXT_RENDERERS"]
+__all__ = ["render_site", "render_docs", "render_record", "RECORD_RENDERERS", "SECTION_RENDERERS",
+           "CONTEXT_RENDERERS"]
 
 # Pages drawn from the index alone.
 SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
@@ -73,9 +75,13 @@ def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder, in a stable order."""
     pages = {path: render(index) for path, render in SECTION_RENDERERS.items()}
     pages |= {path: render(index, ctx) for path, render in CONTEXT_RENDERERS.items()}
-    for kind, render in RECORD_RENDERERS.items():
-        for entry in index.dataset.of(kind):
-            pages[page_of(entry)] = render(entry, index, ctx)
-    for source in index.dataset.of("sources"):
-        pages[page_of(source)] = render_source(source, index)
+    for entries in index.dataset.entries.values():
+        pages |= {page_of(entry): render_record(entry, index, ctx) for entry in entries.values()}
     return dict(sorted(pages.items()))
+
+
+def render_record(entry: Entry[Any], index: Index, ctx: SiteContext) -> str:
+    """One record's page."""
+    if entry.kind == "sources":
+        return render_source(entry, index)
+    return RECORD_RENDERERS[entry.kind](entry, index, ctx)
