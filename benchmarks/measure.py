@@ -19,8 +19,8 @@ import yaml
 
 from osa_site.generate import generate_tree, read_config, site_context
 from osa_site.index import build_index
-from osa_site.records import discover, load_dataset
 from osa_site.render.site import render_site
+from osa_site.validate import discover, load_dataset
 
 from .plain import make_plain_project
 from .synth import make_project

@@ -18,8 +18,8 @@ from .commands import PROGRAM, Command, Param, command
 from .generate import generate_tree
 from .jsonschemas import write_schemas
 from .problems import Problem, RecordError, format_problem, summarise
-from .records import load_dataset
 from .skeleton import new_record_problem, new_record_text
+from .validate import load_dataset
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

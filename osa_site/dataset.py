@@ -7,15 +7,16 @@ so `dataset.of("equipment")` gives `list[Entry[Equipment]]` and the type checker
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
-from .loader import RawRecord
+from .loader import FieldPath, RawRecord
 from .schema import Agreement, Budget, Equipment, Milestone, Recipient, Source
 
-__all__ = ["Entry", "Dataset"]
+__all__ = ["Entry", "Dataset", "source_refs"]
 
 R = TypeVar("R", bound=BaseModel, covariant=True)
 
@@ -65,3 +66,18 @@ class Dataset:
 
     def count(self) -> int:
         return sum(len(v) for v in self.entries.values())
+
+
+def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every source id a record cites, with where it stands (walks nested models)."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources":
+            for i, ref in enumerate(value):
+                yield loc + (name, i), ref
+        elif isinstance(value, BaseModel):
+            yield from source_refs(value, loc + (name,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from source_refs(item, loc + (name, i))

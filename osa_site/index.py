@@ -7,9 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .dataset import Dataset, Entry
+from .dataset import Dataset, Entry, source_refs
 from .dates import PartialDate
-from .records import source_refs
 from .schema import LIFECYCLE_LABELS, Domain, Equipment, suggest_id
 
 K = TypeVar("K", bound=int | str)

@@ -12,9 +12,9 @@ from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_p
 
 from osa_site.jsonschemas import modeline, schema_files
 from osa_site.loader import load_record
-from osa_site.records import validate_record
 from osa_site.schema import KINDS
 from osa_site.skeleton import new_record_text
+from osa_site.validate import validate_record
 
 # --- check ----------------------------------------------------------------------------------------
 

@@ -16,12 +16,12 @@ from sitetools import ROOT, build_into
 
 from osa_site.generate import generate_tree
 from osa_site.index import build_index
-from osa_site.records import load_dataset
 from osa_site.render import charts, vega
 from osa_site.render.charts_page import render_charts_page
 from osa_site.render.data import columns
 from osa_site.render.worldmap import map_entries
 from osa_site.schema import KINDS
+from osa_site.validate import load_dataset
 
 EXTERNAL = re.compile(r"https?://|@import|url\((?!#)|@font-face")
 MAP = re.compile(r'<svg class="osa-map__svg".*?</svg>', re.S)

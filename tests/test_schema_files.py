@@ -16,11 +16,11 @@ from osa_site.cli import main
 from osa_site.index import build_index
 from osa_site.jsonschemas import json_schema, modeline, schema_files
 from osa_site.loader import parse_yaml
-from osa_site.records import discover, load_dataset
 from osa_site.render.escape import md
 from osa_site.render.guide import render_editing_guide
 from osa_site.render.site import SECTION_RENDERERS
 from osa_site.schema import KINDS, SINGULAR
+from osa_site.validate import discover, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = list(discover(ROOT / "content"))

@@ -33,11 +33,11 @@ from pydantic import BaseModel
 from osa_site.index import build_index, page_of
 from osa_site.loader import FieldPath, LoadError, dotted_path, load_record
 from osa_site.problems import RecordError
-from osa_site.records import discover, load_dataset, validate_record
 from osa_site.render.common import SiteContext
 from osa_site.render.site import render_record
 from osa_site.schema import KINDS, SINGULAR, Title
 from osa_site.textpolicy import TextRule, text_problem
+from osa_site.validate import discover, load_dataset, validate_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "footnotes", "attr_list", "md_in_html", "admonition"]  # as in mkdocs.yml

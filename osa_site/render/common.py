@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..dataset import Entry
 from ..dates import PartialDate
 from ..index import Index
-from ..records import Entry
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
 from .escape import attr, md, template_text, url

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..dataset import Entry, source_refs
 from ..index import Index, page_of
-from ..records import Entry, source_refs
 from ..schema import KIND_TITLES, KINDS
 from .common import SiteContext, front_matter, page_url, table
 from .escape import md, url

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ..dataset import Entry
 from ..index import Index, page_of
-from ..records import Entry
 from ..schema import KIND_NOUNS
 from .common import front_matter, link, title_of
 from .escape import md
-from .records import dispute_list
+from .record_pages import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Index
-from ..records import Entry
 from ..schema import CONFIDENCE_LABELS, DOMAIN_LABELS
 from .escape import attr, html
 

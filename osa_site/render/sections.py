@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
-from ..records import Entry
 from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, RECIPIENT_STATUS_LABELS
 from .charts import budget_chart, render_chart
 from .common import (
@@ -25,7 +25,7 @@ from .common import (
 )
 from .escape import attr, html, md, paragraphs
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
-from .records import render_disputes
+from .record_pages import render_disputes
 from .worldmap import render_map
 from .yearbars import recipient_history
 

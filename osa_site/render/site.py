@@ -13,7 +13,7 @@ from .data import render_data_page, render_downloads
 from .discrepancies import render_discrepancies
 from .guide import render_editing_guide
 from .home import render_home
-from .records import (
+from .record_pages import (
     render_agreement,
     render_budget,
     render_equipment,

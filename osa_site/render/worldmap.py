@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import pycountry
 
+from ..dataset import Entry
 from ..index import Index, page_of
-from ..records import Entry
 from ..urls import href
 from .common import link, table, yen
 from .escape import md

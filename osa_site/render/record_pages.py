@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Index, page_of, project_status
-from ..records import Entry
 from ..schema import (
     BUDGET_STAGE_LABELS,
     DOMAIN_LABELS,

@@ -1,4 +1,5 @@
-"""Load and validate every record under `content/`, reporting all problems at once."""
+"""Validation: load every record under `content/`, check it against its schema and its references,
+and report all problems at once (RecordError), or return the Dataset."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .dataset import Dataset, Entry
+from .dataset import Dataset, Entry, source_refs
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path, excerpt
@@ -17,7 +18,7 @@ from .schema import KINDS, MAX_ID_LENGTH, SINGULAR, is_id, suggest_id
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
 
-__all__ = ["Entry", "Dataset", "load_dataset", "discover", "validate_record", "source_refs"]
+__all__ = ["LoadRecord", "load_dataset", "discover", "validate_record", "read_records", "check_references"]
 
 def discover(content: Path) -> Iterator[tuple[str, Path]]:
     """Every record file, kind by kind, in a stable order.
@@ -72,21 +73,6 @@ def validate_record(raw: RawRecord) -> tuple[BaseModel | None, list[Problem]]:
         return model.model_validate(raw.data), []
     except ValidationError as exc:
         return None, problems_from_validation(raw, model, exc)
-
-
-def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every source id a record cites, with where it stands (walks nested models)."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name == "sources":
-            for i, ref in enumerate(value):
-                yield loc + (name, i), ref
-        elif isinstance(value, BaseModel):
-            yield from source_refs(value, loc + (name,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from source_refs(item, loc + (name, i))
 
 
 def raw_refs(raw: RawRecord) -> Iterator[tuple[FieldPath, str, str]]:
