@@ -19,8 +19,8 @@ import yaml
 
 from osa_site.generate import generate_tree, read_config, site_context
 from osa_site.index import build_index
-from osa_site.records import discover, load_dataset
 from osa_site.render.site import render_site
+from osa_site.validate import discover, load_dataset
 
 from .plain import make_plain_project
 from .synth import make_project
@@ -178,7 +178,7 @@ def preview_latency(ws: Workspace, size: int, edits: int) -> Timing:
     root = ws.base / f"preview{size}"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(ws.project(size), root)
-    preview = Preview(root, on_error=lambda error: None)
+    preview = Preview(root, on_error=lambda _error: None)
     try:
         assert preview.rebuild(), "the synthetic project does not validate"
         files = sorted((root / "content" / "equipment").glob("synth-*.yaml"))

@@ -8,15 +8,18 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
+from .commands import PROGRAM, Command, Param, command
 from .generate import generate_tree
+from .jsonschemas import write_schemas
 from .problems import Problem, RecordError, format_problem, summarise
-from .records import load_dataset
-from .scaffold import new_record_problem, new_record_text, write_schemas
-from .schema import KINDS
+from .skeleton import new_record_problem, new_record_text
+from .validate import load_dataset
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -35,12 +38,33 @@ def _report(error: RecordError, fmt: str = "text") -> None:
     click.echo(summarise(error.problems), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The project folder, holding content/ and mkdocs.yml.")
+def _click_type(param: Param) -> Any:
+    return {"folder": click.Path(file_okay=False, path_type=Path), "port": click.IntRange(0, 65535),
+            "choice": click.Choice(param.choices), "text": click.STRING}[param.value]
+
+
+def _with_params(spec: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Attach a command's arguments and options, as `commands` describes them, to its function."""
+    def attach(fn: Callable[..., None]) -> Callable[..., None]:
+        for param in reversed(spec.params):
+            if param.is_option:
+                fn = click.option(*param.flags, param.name, type=_click_type(param), default=param.default,
+                                  show_default=param.default is not None, help=param.help or None)(fn)
+            else:
+                fn = click.argument(param.name, type=_click_type(param))(fn)
+        return fn
+    return attach
+
+
+def _command(name: str) -> Callable[[Callable[..., None]], click.Command]:
+    spec = command(name)
+    return lambda fn: main.command(spec.name, help=spec.help)(click.pass_context(_with_params(spec)(fn)))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=PROGRAM.help)
+@_with_params(PROGRAM)
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
-    """Check OSA Monitor's records and build the site from them."""
     ctx.obj = {"root": root}
 
 
@@ -53,17 +77,8 @@ def _content(root: Path) -> Path:
     return content
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json gives machine-readable problems, for CI annotations.")
-@click.pass_context
+@_command("check")
 def check(ctx: click.Context, fmt: str) -> None:
-    """Validate every record and report all problems at once.
-
-    Each problem is one line, `path:line:column: field: message`, sorted by file
-    and line, then a count such as `3 errors in 2 files`. Exit 0 when every record
-    is valid, 1 when any has a problem, 2 when the command is used wrongly.
-    """
     root = _root(ctx)
     try:
         dataset = load_dataset(_content(root), root)
@@ -88,14 +103,8 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
     click.echo(summarise(problems))
 
 
-@main.command()
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.pass_context
+@_command("generate")
 def generate(ctx: click.Context, out_dir: Path) -> None:
-    """Write the generated Markdown tree and its mkdocs.yml into OUT_DIR.
-
-    The tree builds with `mkdocs build -f OUT_DIR/mkdocs.yml` or with Zensical.
-    """
     try:
         result = generate_tree(_root(ctx), out_dir)
     except RecordError as error:
@@ -105,16 +114,8 @@ def generate(ctx: click.Context, out_dir: Path) -> None:
                f"{result.removed} removed, in {out_dir}")
 
 
-@main.command()
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
-              show_default=True, help="Where the built site goes.")
-@click.pass_context
+@_command("build")
 def build(ctx: click.Context, out: Path) -> None:
-    """Check, generate and build the site with MkDocs in strict mode.
-
-    The site is built in a temporary folder and swapped in only on success, so a
-    failed build leaves the previous site untouched.
-    """
     from .sitebuild import BuildFailed, build_site
 
     root, started = _root(ctx), time.perf_counter()
@@ -134,30 +135,15 @@ def build(ctx: click.Context, out: Path) -> None:
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
 
 
-@main.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.pass_context
+@_command("serve")
 def serve(ctx: click.Context, port: int) -> None:
-    """Preview the site on 127.0.0.1, rebuilding when a record is saved.
-
-    While a record is invalid, its errors show here and the last good site stays up.
-    """
     from .preview import serve_preview
 
     serve_preview(_root(ctx), port, on_error=_report)
 
 
-@main.command()
-@click.argument("kind", type=click.Choice(sorted(KINDS)))
-@click.argument("record_id")
-@click.pass_context
+@_command("new")
 def new(ctx: click.Context, kind: str, record_id: str) -> None:
-    """Write a skeleton for a new record: content/KIND/RECORD_ID.yaml.
-
-    Every field is listed with a comment saying what it holds; required fields
-    are left empty, so `osa-site check` fails until they are filled in. It refuses
-    an invalid id and never overwrites a file (exit 2).
-    """
     folder = _content(_root(ctx)) / kind
     problem = new_record_problem(kind, record_id, folder)
     if problem:
@@ -168,16 +154,8 @@ def new(ctx: click.Context, kind: str, record_id: str) -> None:
     click.echo(f"Wrote {path}. Fill in every required field, then run `osa-site check`.")
 
 
-@main.command()
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the schemas (default: schema/ in the project).")
-@click.pass_context
+@_command("schema")
 def schema(ctx: click.Context, out: Path | None) -> None:
-    """Write one JSON Schema per record kind, from the schema the validator uses.
-
-    Editors get completion and checking through the modeline at the top of each
-    record; pre-commit checks records against the same files.
-    """
     folder = out or _root(ctx) / "schema"
     for path in write_schemas(folder):
         click.echo(f"Wrote {path}")

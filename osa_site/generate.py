@@ -19,14 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from .dataset import Dataset
 from .editions import THAI_DIR, edition_config, thai_markdown
 from .history import last_changed
 from .i18n import language
 from .index import Index, build_index
 from .loader import load_record
-from .records import Dataset, LoadRecord, load_dataset
 from .render.common import SiteContext
 from .render.site import render_docs
+from .validate import LoadRecord, load_dataset
 
 __all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR"]
 

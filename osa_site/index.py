@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from .dataset import Dataset, Entry, source_refs
 from .dates import PartialDate
-from .records import Dataset, Entry, source_refs
+from .schema import LIFECYCLE_LABELS, Domain, Equipment, suggest_id
 
-__all__ = ["Event", "Index", "build_index", "project_status", "page_of", "EVENT_LABELS"]
+K = TypeVar("K", bound=int | str)
 
-EVENT_LABELS = {
+__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS"]
+
+EVENT_LABELS: dict[str, str] = {
     "milestone": "Milestone",
     "exchange-of-notes": "Exchange of notes",
     "agreement": "Agreement signed",
-    "delivery": "Delivery",
-    "handover": "Handover",
+    **{str(stage): label for stage, label in LIFECYCLE_LABELS.items()},
 }
 
 
@@ -39,7 +42,28 @@ class Event:
     @property
     def country_key(self) -> str:
         """What the timeline's country filter matches: the recipient id, else the partner's name."""
-        return self.country or re.sub(r"[^a-z0-9]+", "-", self.country_name.lower()).strip("-")
+        return self.country or suggest_id(self.country_name)
+
+
+@dataclass(frozen=True)
+class Total:
+    """Signed projects of one group (a fiscal year, a recipient, a domain) and their known value."""
+
+    projects: int = 0
+    value: int = 0  # yen, adding up the amounts the sources state
+    unknown: int = 0  # projects whose amount the sources do not state
+
+
+def tally(projects: Iterable[Entry[Equipment]]) -> Total:
+    amounts = [p.record.amount_jpy for p in projects]
+    return Total(len(amounts), sum(a or 0 for a in amounts), sum(a is None for a in amounts))
+
+
+def _tally_by(projects: list[Entry[Equipment]], key: Callable[[Entry[Equipment]], K]) -> dict[K, Total]:
+    groups: dict[K, list[Entry[Equipment]]] = defaultdict(list)
+    for project in projects:
+        groups[key(project)].append(project)
+    return {k: tally(groups[k]) for k in sorted(groups)}
 
 
 @dataclass
@@ -54,6 +78,13 @@ class Index:
     events: list[Event] = field(default_factory=list)
     events_by_recipient: dict[str, list[Event]] = field(default_factory=dict)
     fiscal_years: list[int] = field(default_factory=list)  # first to last year with a project
+    # Every sum of project values, computed here once: overall, by fiscal year, recipient and domain,
+    # and by fiscal year within each recipient.
+    total: Total = Total()
+    totals_by_fiscal_year: dict[int, Total] = field(default_factory=dict)
+    totals_by_recipient: dict[str, Total] = field(default_factory=dict)
+    totals_by_domain: dict[Domain, Total] = field(default_factory=dict)
+    recipient_years: dict[str, dict[int, Total]] = field(default_factory=dict)
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -64,7 +95,7 @@ class Index:
         return self.recipient_by_iso3.get(agreement.record.partner.iso3)
 
     def total_jpy(self, recipient_id: str) -> int:
-        return sum(p.record.amount_jpy or 0 for p in self.projects_by_recipient.get(recipient_id, []))
+        return self.totals_by_recipient.get(recipient_id, Total()).value
 
     def events_of(self, recipient_id: str) -> list[Event]:
         """One recipient's events in timeline order (a dict look-up, not a scan of every event)."""
@@ -116,6 +147,16 @@ def _index_projects(index: Index) -> None:
     index.fiscal_years = list(range(years[0], years[-1] + 1)) if years else []
 
 
+def _index_totals(index: Index) -> None:
+    projects = index.dataset.of("equipment")
+    index.total = tally(projects)
+    index.totals_by_fiscal_year = _tally_by(projects, lambda p: p.record.fiscal_year)
+    index.totals_by_recipient = _tally_by(projects, lambda p: p.record.recipient)
+    index.totals_by_domain = _tally_by(projects, lambda p: p.record.domain)
+    index.recipient_years = {rid: _tally_by(ps, lambda p: p.record.fiscal_year)
+                             for rid, ps in index.projects_by_recipient.items()}
+
+
 def _index_agreements(index: Index) -> None:
     by_recipient: dict[str, list[Entry]] = defaultdict(list)
     for entry in index.dataset.of("agreements"):
@@ -142,6 +183,7 @@ def build_index(dataset: Dataset) -> Index:
     index = Index(dataset)
     index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
     _index_projects(index)
+    _index_totals(index)
     _index_agreements(index)
     for entry in dataset.of("milestones"):
         index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))

@@ -87,7 +87,8 @@ MAX_DIGITS = 30  # digits in a number; amounts need 14 at most
 
 
 def _mark(event: yaml.Event) -> Location:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 @dataclass
@@ -123,7 +124,8 @@ class _Builder:
     def build(self, events: Iterator[yaml.Event]) -> Any:
         for event in events:
             if isinstance(event, yaml.AliasEvent):
-                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{_short(event.anchor)}; "
+                anchor = _short(event.anchor or "")
+                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{anchor}; "
                                 "write the value out in full")
             if isinstance(event, yaml.ScalarEvent):
                 self.scalar(event)
@@ -133,7 +135,7 @@ class _Builder:
                 self.stack.pop()
             elif isinstance(event, yaml.DocumentStartEvent) and self.root is not _NOTHING:
                 raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                                  "but found another document", event.start_mark)
+                                                  "but found another document", event.start_mark)  # type: ignore[arg-type]
         return self.root
 
     def next_loc(self) -> FieldPath | None:
@@ -145,11 +147,11 @@ class _Builder:
             return top.loc + (len(top.container),)
         return None if top.key is None else top.loc + (top.key,)
 
-    def check_plain(self, event: yaml.NodeEvent, loc: FieldPath) -> None:
+    def check_plain(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, loc: FieldPath) -> None:
         if event.anchor is not None:
             raise self.fail(event, loc, _ANCHORS + f", found &{_short(event.anchor)}; write the value "
                             "out in full")
-        if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+        if event.tag is not None and event.tag != "!" and event.tag not in _STANDARD_TAGS:
             tag = excerpt(_written_tag(event.tag))
             raise self.fail(event, loc, f"YAML tags such as {tag} are not allowed in records; "
                             "write the value as plain text")
@@ -336,7 +338,7 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], di
     return data, builder.locations, builder.key_locations
 
 
-def _refuse_special(file: Path, info: os.stat_result, path: str) -> None:
+def _refuse_special(info: os.stat_result, path: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise LoadError(Problem(path, 1, 1, "", "this is a folder, not a record file; rename it so its name "
                                 "does not end in .yaml, or move it out of the record folder"))
@@ -362,7 +364,7 @@ def read_file_bytes(file: Path, path: str) -> bytes:
     except OSError as exc:
         raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
     try:
-        _refuse_special(file, os.fstat(fd), path)
+        _refuse_special(os.fstat(fd), path)
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from .loader import FieldPath, RawRecord, dotted_path
 from .problems import Problem, excerpt
@@ -78,7 +79,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
     return tuple(p for p in loc if isinstance(p, int) or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p))
 
 
-def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseModel], loc: FieldPath) -> str:
+def _message(error: ErrorDetails, info: FieldInfo | None, model: type[BaseModel], loc: FieldPath) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     expected = _expected(info)
     if kind == "missing":

@@ -8,6 +8,7 @@ used in error messages (``expected``).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 import pycountry
@@ -21,6 +22,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import JsonDict
 
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
 from .problems import excerpt
@@ -30,6 +32,17 @@ from .weburls import url_problem
 __all__ = [
     "KINDS",
     "SINGULAR",
+    "KIND_NOUNS",
+    "KIND_TITLES",
+    "CONFIDENCE_LABELS",
+    "DOMAIN_LABELS",
+    "PURPOSE_LABELS",
+    "BUDGET_STAGE_LABELS",
+    "LIFECYCLE_LABELS",
+    "MILESTONE_CATEGORY_LABELS",
+    "RECIPIENT_STATUS_LABELS",
+    "is_id",
+    "suggest_id",
     "FIRST_FISCAL_YEAR",
     "LAST_FISCAL_YEAR",
     "ID_PATTERN",
@@ -39,7 +52,6 @@ __all__ = [
     "Title",
     "Name",
     "Note",
-    "free_text",
     "Recipient",
     "Equipment",
     "Agreement",
@@ -51,10 +63,21 @@ __all__ = [
 
 FIRST_FISCAL_YEAR = 2023  # OSA began with the Japanese fiscal year 2023
 LAST_FISCAL_YEAR = 2040
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # lowercase letters, digits, single hyphens between them
 MAX_AMOUNT_JPY = 10**13  # ten trillion yen: above Japan's whole defence budget, so surely a typo
 MAX_QUANTITY = 1_000_000
 MAX_ID_LENGTH = 100
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` has the form of a record id (its length is checked apart, with MAX_ID_LENGTH)."""
+    return _ID.fullmatch(text) is not None
+
+
+def suggest_id(text: str) -> str:
+    """The id nearest to `text`: lowercase, every run of other characters one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _check_date(value: Any) -> PartialDate:
@@ -82,10 +105,10 @@ def _check_url(value: str) -> str:
     return value
 
 
-def free_text(max_length: int, *, one_line: bool) -> Any:
-    """An annotated `str` type under the text policy (see textpolicy.py), with its JSON Schema."""
-    rule = TextRule(max_length, one_line)
-    return Annotated[str, rule, AfterValidator(rule.check), WithJsonSchema(rule.json_schema())]
+# The text policy (textpolicy.py) for each kind of free text, written out so type checkers see `str`.
+_TITLE = TextRule(300, one_line=True)  # titles of records and documents, disputed topics and readings
+_NAME = TextRule(200, one_line=True)  # names of countries, forces, places, publishers, items
+_NOTE = TextRule(2_000, one_line=False)  # notes, summaries and descriptions: paragraphs allowed
 
 
 Date = Annotated[
@@ -97,9 +120,9 @@ Date = Annotated[
     ),
 ]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
-Title = free_text(300, one_line=True)  # titles of records and documents, disputed topics and readings
-Name = free_text(200, one_line=True)  # names of countries, forces, places, publishers, items
-Note = free_text(2_000, one_line=False)  # notes, summaries and descriptions: paragraphs allowed
+Title = Annotated[str, _TITLE, AfterValidator(_TITLE.check), WithJsonSchema(_TITLE.json_schema())]
+Name = Annotated[str, _NAME, AfterValidator(_NAME.check), WithJsonSchema(_NAME.json_schema())]
+Note = Annotated[str, _NOTE, AfterValidator(_NOTE.check), WithJsonSchema(_NOTE.json_schema())]
 Text = Note  # any other free text
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_check_iso3)]
 Url = Annotated[
@@ -116,9 +139,48 @@ SourceIds = Annotated[
         json_schema_extra={"expected": "a list of one or more source ids"},
     ),
 ]
+# The fixed values of the schema, each with the one wording readers see for it.
 Confidence = Literal["confirmed", "reported", "contested"]
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    "confirmed": "Confirmed",
+    "reported": "Reported",
+    "contested": "Contested",
+}
 Domain = Literal["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
+DOMAIN_LABELS: dict[Domain, str] = {
+    "maritime": "Maritime",
+    "air": "Air",
+    "land": "Land",
+    "disaster-response": "Disaster response",
+    "infrastructure": "Infrastructure",
+    "peacekeeping": "Peacekeeping",
+}
 Purpose = Literal["rule-of-law", "humanitarian", "peace-cooperation"]
+PURPOSE_LABELS: dict[Purpose, str] = {
+    "rule-of-law": "Peace, stability and security under the rule of law",
+    "humanitarian": "Humanitarian activities",
+    "peace-cooperation": "International peace cooperation operations",
+}
+BudgetStage = Literal["initial", "proposal", "enacted"]
+BUDGET_STAGE_LABELS: dict[BudgetStage, str] = {
+    "initial": "Initial budget",
+    "proposal": "Cabinet proposal (not enacted)",
+    "enacted": "Enacted budget",
+}
+LifecycleStage = Literal["delivery", "handover"]
+LIFECYCLE_LABELS: dict[LifecycleStage, str] = {"delivery": "Delivery", "handover": "Handover"}
+MilestoneCategory = Literal["policy", "institution", "budget", "diplomacy"]
+MILESTONE_CATEGORY_LABELS: dict[MilestoneCategory, str] = {
+    "policy": "Policy",
+    "institution": "Institution",
+    "budget": "Budget",
+    "diplomacy": "Diplomacy",
+}
+RecipientStatus = Literal["recipient", "designated"]
+RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
+    "recipient": "Recipient",
+    "designated": "Designated (no signed project found)",
+}
 Region = Literal[
     "Southeast Asia",
     "South Asia",
@@ -134,7 +196,7 @@ Region = Literal[
 
 def field(description: str, example: Any = None, expected: str | None = None, **kw: Any) -> Any:
     """A model field with its editor documentation attached."""
-    extra = {"expected": expected} if expected else None
+    extra: JsonDict | None = {"expected": expected} if expected else None
     examples = [example] if example is not None else None
     return Field(description=description, examples=examples, json_schema_extra=extra, **kw)
 
@@ -276,7 +338,7 @@ class Recipient(Cited):
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
     region: Region = field("World region, for grouping.", "Southeast Asia")
-    status: Literal["recipient", "designated"] = field(
+    status: RecipientStatus = field(
         "'designated' for a country named as a recipient without a signed project.",
         "recipient",
         default="recipient",
@@ -313,7 +375,7 @@ class Item(Strict):
 
 
 class LifecycleStep(Strict):
-    stage: Literal["delivery", "handover"] = field("Which step.", "handover")
+    stage: LifecycleStage = field("Which step.", "handover")
     date: Date = field("When it happened.", "2026-02-11")
     description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
@@ -372,7 +434,7 @@ class Milestone(Cited):
 
     title: Title = field("What happened.", "OSA implementation guidelines adopted")
     date: Date = field("When, at the precision known.", "2023-04-05")
-    category: Literal["policy", "institution", "budget", "diplomacy"] = field(
+    category: MilestoneCategory = field(
         "Kind of event.", "policy", default="policy"
     )
     summary: Note | None = field("One or two sentences of context.", None, default=None)
@@ -392,7 +454,7 @@ class Budget(Cited):
         expected="a whole number of yen, zero or more",
     )
     approximate: bool = field("True when the source says 'about'.", False, default=False)
-    stage: Literal["initial", "proposal", "enacted"] = field(
+    stage: BudgetStage = field(
         "'initial' for an enacted initial budget, 'proposal' for a Cabinet draft.", "initial",
         default="initial",
     )
@@ -429,6 +491,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "sources": Source,
 }
 
+# Each kind's names: in file names and schema ids, for readers, and as the title of its table.
 SINGULAR = {
     "recipients": "recipient",
     "equipment": "equipment",
@@ -436,6 +499,22 @@ SINGULAR = {
     "milestones": "milestone",
     "budgets": "budget",
     "sources": "source",
+}
+KIND_NOUNS = {
+    "recipients": "recipient",
+    "equipment": "project",
+    "agreements": "agreement",
+    "milestones": "milestone",
+    "budgets": "budget",
+    "sources": "source",
+}
+KIND_TITLES = {
+    "recipients": "Recipients",
+    "equipment": "Projects (equipment register)",
+    "agreements": "Transfer agreements",
+    "milestones": "Milestones",
+    "budgets": "Budgets",
+    "sources": "Sources",
 }
 
 Record = Recipient | Equipment | Agreement | Milestone | Budget | Source

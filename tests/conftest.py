@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sitetools import EXTERNAL_LINK_REPORTS, ROOT, LocalServer, build_into, site_prefix
+from skipguard import pytest_runtest_makereport, pytest_sessionfinish  # noqa: F401 - hooks: no skip under CI
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import functools
+import json
+import re
+import shutil
+import subprocess
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +27,32 @@ def build_into(root: Path, folder: Path) -> Path:
     generate_tree(root, folder / "build")
     build_site(folder / "build", folder / "site", root)
     return folder / "site"
+
+
+def zensical_build(root: Path, tree: Path) -> Path:
+    """Generate `root`'s tree into `tree` and build it with Zensical into tree/site; returns tree."""
+    generate_tree(root, tree)
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
+                          cwd=tree, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return tree
+
+
+# A record title that would inject markup, break a table row and start emphasis if it were not escaped.
+HOSTILE_PROJECT = "2024-mongolia-atc-radar"
+HOSTILE_TITLE = "<script>alert(1)</script> | *emphasis* radar"
+
+
+def hostile_copy(root: Path) -> Path:
+    """A copy of the project's content and settings in `root`, one project titled HOSTILE_TITLE."""
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    record = root / "content" / "equipment" / f"{HOSTILE_PROJECT}.yaml"
+    text, count = re.subn(r"^title: .*$", f"title: {json.dumps(HOSTILE_TITLE)}",
+                          record.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    record.write_text(text, encoding="utf-8")
+    return root
 
 
 def site_prefix(root: Path = ROOT) -> str:

@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import PLANS, run, table  # noqa: E402
 from benchmarks.synth import counts_for, make_project  # noqa: E402
-from osa_site.records import load_dataset  # noqa: E402
+from osa_site.validate import load_dataset  # noqa: E402
 
 
 def test_synthetic_project_validates_under_the_real_schema(tmp_path: Path) -> None:

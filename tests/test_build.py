@@ -10,8 +10,8 @@ import pytest
 
 from osa_site.generate import generate_tree
 from osa_site.problems import RecordError
-from osa_site.records import load_dataset
 from osa_site.sitebuild import build_site
+from osa_site.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,10 +10,11 @@ import pytest
 import yaml
 from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_project, run_cli
 
+from osa_site.jsonschemas import modeline, schema_files
 from osa_site.loader import load_record
-from osa_site.records import validate_record
-from osa_site.scaffold import modeline, new_record_text, schema_files
 from osa_site.schema import KINDS
+from osa_site.skeleton import new_record_text
+from osa_site.validate import validate_record
 
 # --- check ----------------------------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ def test_new_equipment_then_fill_in_then_check_passes(tmp_path: Path) -> None:
     assert result.stdout == "5 records checked: no problems.\n"
 
 
-def test_new_skeleton_lists_every_field_required_ones_uncommented(tmp_path: Path) -> None:
+def test_new_skeleton_lists_every_field_required_ones_uncommented() -> None:
     for kind, model in KINDS.items():
         text = new_record_text(kind, "2030")
         assert text.startswith(modeline(kind) + "\n")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from sitetools import ROOT, build_into
+from sitetools import HOSTILE_PROJECT, ROOT, build_into, hostile_copy
 
 from osa_site.history import last_commit_epoch
 
@@ -48,20 +47,14 @@ def test_build_takes_source_date_epoch_from_the_last_commit(tmp_path: Path,
 
 # --- Escaping, end to end: a hostile record title in a copy of the real content -----------------
 
-PROJECT = "2024-mongolia-atc-radar"
-HOSTILE = "<script>alert(1)</script> | *emphasis* radar"
+PROJECT = HOSTILE_PROJECT
+HEADER_TOPIC = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*'
+                          r"&lt;script&gt;alert\(1\)&lt;/script&gt; \| \*emphasis\* radar\s*</span>")
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    record = root / "content" / "equipment" / f"{PROJECT}.yaml"
-    text, count = re.subn(r"^title: .*$", f"title: {json.dumps(HOSTILE)}", record.read_text(encoding="utf-8"),
-                          count=1, flags=re.M)
-    assert count == 1
-    record.write_text(text, encoding="utf-8")
+    root = hostile_copy(tmp_path_factory.mktemp("hostile"))
     return build_into(root, root / "out")
 
 
@@ -81,6 +74,7 @@ def test_hostile_title_keeps_its_markdown_characters_literal(hostile_site: Path)
     assert "<em>emphasis</em>" not in page
     assert "&lt;/script&gt; | *emphasis* radar</h1>" in page
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; | *emphasis* radar - " in page
+    assert HEADER_TOPIC.search(page), "the header shows the title escaped"
     register = (hostile_site / "equipment" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>.*?</tr>", register.split("<tbody>", 1)[1].split("</tbody>", 1)[0], re.S)
     projects = len(list((ROOT / "content" / "equipment").glob("*.yaml")))

@@ -16,12 +16,12 @@ from sitetools import ROOT, build_into
 
 from osa_site.generate import generate_tree
 from osa_site.index import build_index
-from osa_site.records import load_dataset
-from osa_site.render import charts
-from osa_site.render.common import SiteContext
+from osa_site.render import charts, vega
+from osa_site.render.charts_page import render_charts_page
 from osa_site.render.data import columns
-from osa_site.render.worldmap import dir_href, map_entries
+from osa_site.render.worldmap import map_entries
 from osa_site.schema import KINDS
+from osa_site.validate import load_dataset
 
 EXTERNAL = re.compile(r"https?://|@import|url\((?!#)|@font-face")
 MAP = re.compile(r'<svg class="osa-map__svg".*?</svg>', re.S)
@@ -76,17 +76,17 @@ def test_budget_chart_shows_the_proposal_apart_and_notes_the_conflict(index) -> 
     chart = charts.budget_chart(index, "budgets/index.md")
     stages = {v["fy"]: v["stage"] for v in chart.spec["data"]["values"]}
     assert stages["FY2026"] != stages["FY2024"]  # coloured by stage, with a legend
-    svg = charts.vega_svg(chart.spec)
+    svg = vega.vega_svg(chart.spec)
     assert "role-legend" in svg and "Cabinet proposal" in svg
     assert "8.0 billion" in chart.description and "about ¥5 billion" in chart.description
     assert any("¥8\\.0 billion" in " ".join(row) for row in chart.rows)  # Markdown-escaped
 
 
-def test_chart_text_from_records_is_escaped(index) -> None:
-    spec = charts._spec("t", [{"key": "<script>alert(1)</script>", "billions": 1.0, "label": "<b>x</b>"}],
+def test_chart_text_from_records_is_escaped() -> None:
+    spec = vega.spec("t", [{"key": "<script>alert(1)</script>", "billions": 1.0, "label": "<b>x</b>"}],
                         [{"mark": "bar", "encoding": {"x": {"field": "billions", "type": "quantitative"}}}],
                         encoding={"y": {"field": "key", "type": "nominal"}})
-    svg = charts.vega_svg(spec)
+    svg = vega.vega_svg(spec)
     assert "<script" not in svg and "&lt;script&gt;" in svg
 
 
@@ -100,12 +100,6 @@ def test_recipient_page_charts_its_projects_over_time(docs: Path, index) -> None
 
 
 # --- The map ------------------------------------------------------------------------------------------
-
-
-def test_dir_href_follows_directory_urls() -> None:
-    assert dir_href("index.md", "recipients/philippines.md") == "recipients/philippines/"
-    assert dir_href("recipients/index.md", "recipients/philippines.md") == "philippines/"
-    assert dir_href("recipients/fiji.md", "index.md") == "../../"
 
 
 @pytest.mark.parametrize(("page", "prefix"), [("index.md", "recipients/"), ("recipients/index.md", "")])
@@ -252,7 +246,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def test_generation_is_deterministic(tmp_path: Path) -> None:
     generate_tree(ROOT, tmp_path / "a")
-    charts._CACHE.clear()  # convert every chart again, not from the cache
+    vega.clear_cache()  # convert every chart again, not from the cache
     generate_tree(ROOT, tmp_path / "b")
     first, second = _tree(tmp_path / "a"), _tree(tmp_path / "b")
     assert first.keys() == second.keys()
@@ -262,5 +256,18 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 def test_empty_content_renders_without_charts(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     index = build_index(load_dataset(tmp_path / "content", tmp_path))
-    ctx = SiteContext()
-    assert "nothing is charted" in charts.render_charts_page(index, ctx)
+    assert "nothing is charted" in render_charts_page(index)
+
+
+def test_chart_cache_is_bounded() -> None:
+    assert vega._svg.cache_info().maxsize == vega.CACHE_SIZE
+
+
+def test_totals_are_computed_once_in_the_index(index) -> None:
+    projects = index.dataset.of("equipment")
+    assert index.total.projects == len(projects)
+    assert index.total.value == sum(p.record.amount_jpy or 0 for p in projects)
+    assert sum(t.value for t in index.totals_by_fiscal_year.values()) == index.total.value
+    assert sum(t.projects for t in index.totals_by_recipient.values()) == len(projects)
+    for rid, years in index.recipient_years.items():
+        assert sum(t.value for t in years.values()) == index.total_jpy(rid)

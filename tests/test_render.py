@@ -8,10 +8,10 @@ import markdown
 import pytest
 
 from osa_site.index import build_index
-from osa_site.records import load_dataset
 from osa_site.render.common import SiteContext, yen
 from osa_site.render.escape import md
 from osa_site.render.site import render_site
+from osa_site.validate import load_dataset
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -8,19 +8,19 @@ import typing
 from pathlib import Path
 
 import click
+import jsonschema
 import pytest
 from pydantic import BaseModel
 
 from osa_site.cli import main
 from osa_site.index import build_index
+from osa_site.jsonschemas import json_schema, modeline, schema_files
 from osa_site.loader import parse_yaml
-from osa_site.records import discover, load_dataset
-from osa_site.render.common import SiteContext
 from osa_site.render.escape import md
 from osa_site.render.guide import render_editing_guide
 from osa_site.render.site import SECTION_RENDERERS
-from osa_site.scaffold import json_schema, modeline, schema_files
 from osa_site.schema import KINDS, SINGULAR
+from osa_site.validate import discover, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = list(discover(ROOT / "content"))
@@ -43,8 +43,7 @@ def test_every_record_starts_with_its_modeline(kind: str, file: Path) -> None:
     assert target == ROOT / "schema" / f"{SINGULAR[kind]}.schema.json"
 
 
-def _validator(kind: str):  # noqa: ANN202 - jsonschema is optional
-    jsonschema = pytest.importorskip("jsonschema")
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((ROOT / "schema" / f"{SINGULAR[kind]}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
@@ -81,7 +80,7 @@ def test_schemas_carry_the_validators_wording_for_editors() -> None:
 
 @pytest.fixture(scope="module")
 def guide() -> str:
-    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)), SiteContext())
+    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)))
 
 
 def _all_models() -> list[type[BaseModel]]:

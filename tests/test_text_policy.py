@@ -33,11 +33,11 @@ from pydantic import BaseModel
 from osa_site.index import build_index, page_of
 from osa_site.loader import FieldPath, LoadError, dotted_path, load_record
 from osa_site.problems import RecordError
-from osa_site.records import discover, load_dataset, validate_record
 from osa_site.render.common import SiteContext
-from osa_site.render.site import RECORD_RENDERERS
+from osa_site.render.site import render_record
 from osa_site.schema import KINDS, SINGULAR, Title
 from osa_site.textpolicy import TextRule, text_problem
+from osa_site.validate import discover, load_dataset, validate_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "footnotes", "attr_list", "md_in_html", "admonition"]  # as in mkdocs.yml
@@ -122,7 +122,7 @@ def test_every_text_field_of_every_kind_is_covered() -> None:
 class _Emitter(yaml.SafeDumper):
     """PyYAML's safe emitter, writing shared values out in full (records refuse anchors)."""
 
-    def ignore_aliases(self, data: Any) -> bool:
+    def ignore_aliases(self, _data: Any) -> bool:  # an override: PyYAML passes the value
         return True
 
 
@@ -175,7 +175,7 @@ def _rendered_pages(root: Path) -> dict[str, str]:
     index = build_index(load_dataset(root / "content", root))
     ctx = SiteContext(site_url="https://example.org/")
     entries = [entry for kind in KINDS for entry in index.dataset.of(kind)]
-    return {page_of(e): RECORD_RENDERERS[e.kind](e, index, ctx) for e in entries}
+    return {page_of(e): render_record(e, index, ctx) for e in entries}
 
 
 def _body(page: str) -> str:

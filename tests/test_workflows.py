@@ -13,6 +13,8 @@ import importlib.util
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -153,7 +155,6 @@ def test_osa_site_command_lines_parse(workflow: dict) -> None:
         _parse(osa_site_cli, "osa-site", line)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="zensical is not installed")
 def test_zensical_command_lines_parse(workflow: dict, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from zensical.main import cli
@@ -192,11 +193,33 @@ def test_parser_rejects_unknown_subcommands_and_options() -> None:
         _parse(osa_site_cli, "osa-site", ["build", "--no-such-option"])
 
 
+def check_workflow(*files: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with GitHub's workflow schema, which it carries (no network)."""
+    args = ["--builtin-schema", "vendor.github-workflows", *map(str, files)]
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", *args], capture_output=True, text=True)
+
+
+def test_workflow_files_match_githubs_schema() -> None:
+    files = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert files
+    result = check_workflow(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_refuses_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    step:\n      - run: x\n",
+                      encoding="utf-8")
+    result = check_workflow(broken)
+    assert result.returncode == 1, result.stdout + result.stderr
+
+
 def test_ci_entry_point_installs_chromium_and_runs_pytest() -> None:
     run = ROOT / ".ci" / "run"
     text = run.read_text(encoding="utf-8")
     assert run.stat().st_mode & 0o111
     assert "apt-get install -y -qq chromium" in text
-    assert "python3 -m pip install -q -e '.[test]' && python3 -m pytest" in text
+    assert "python3 -m pip install -q -e '.[test]' && python3 -m pytest -rs" in text  # the README's command
+    assert "CI=true" in text and '"$status" -eq 5' in text
     code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     assert not [line for line in code if "playwright install" in line]

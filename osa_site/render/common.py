@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..dataset import Entry
 from ..dates import PartialDate
 from ..i18n import Language, language
 from ..index import Index
-from ..records import Entry
-from .escape import attr, md, url
+from ..schema import CONFIDENCE_LABELS, Confidence
+from ..urls import href, page_url, rel
+from .escape import attr, md, template_text, url
 from .escape import html as html_escape
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "when",
     "NOT_STATED",
     "title_of",
-    "KIND_NAMES",
     "source_line",
 ]
 
@@ -54,30 +54,9 @@ class SiteContext:
 NOT_STATED = "Not stated in the sources"
 
 
-def rel(from_page: str, to_page: str) -> str:
-    """The relative path from one generated page to another (both relative to docs)."""
-    # String arithmetic on the docs-relative paths: posixpath.relpath calls os.getcwd() twice per link.
-    start = [part for part in posixpath.dirname(from_page).split("/") if part]
-    target = to_page.split("/")
-    common = 0
-    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:])
-
-
 def link(from_page: str, to_page: str, text: str) -> str:
     """A Markdown link between generated pages; `text` is escaped."""
     return f"[{md(text)}]({rel(from_page, to_page)})"
-
-
-def href(from_page: str, to_page: str) -> str:
-    """The address of one generated page relative to another, as MkDocs writes it with
-    directory URLs (`equipment/x.md` is served at `equipment/x/`); for raw HTML links."""
-    def as_index(page: str) -> str:
-        path = page.removesuffix(".md")
-        return path if path == "index" or path.endswith("/index") else path + "/index"
-
-    return rel(as_index(from_page), as_index(to_page)).removesuffix("index") or "./"
 
 
 class MarkdownText:
@@ -114,13 +93,6 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def page_url(site_url: str, page: str) -> str:
-    """The public address of a page, under MkDocs' directory URLs."""
-    path = page.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path
-
-
 def yen(amount: int | None, approximate: bool = False) -> str:
     """`¥600 million`, `about ¥5 billion`, or a plain statement that it is unknown."""
     if amount is None:
@@ -144,12 +116,9 @@ def when(date: PartialDate | None) -> str:
     return date.display() if date else NOT_STATED
 
 
-_BADGE_TEXT = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}
-
-
-def badge(confidence: str) -> str:
+def badge(confidence: Confidence) -> str:
     """A confidence badge; the class and text come from the schema's fixed set."""
-    text = _BADGE_TEXT[confidence]
+    text = CONFIDENCE_LABELS[confidence]
     return f'<span class="osa-badge osa-badge--{confidence}" title="Confidence: {text}">{text}</span>'
 
 
@@ -163,8 +132,12 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 
 
 def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
-    """YAML front matter with JSON-encoded values (JSON is valid YAML)."""
-    fields = {"title": title, **({"description": description} if description else {}), **(extra or {})}
+    """YAML front matter with JSON-encoded values (JSON is valid YAML).
+
+    The title and description are HTML-escaped here (`template_text`): the themes print them raw.
+    """
+    texts = {"title": title, **({"description": description} if description else {})}
+    fields = {**{k: template_text(v) for k, v in texts.items()}, **(extra or {})}
     body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
     return f"---\n{body}\n---\n\n"
 
@@ -218,16 +191,6 @@ def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -
         f'> {md(ctx.publisher)}. "{md(entry_title)}". {md(ctx.site_name)}. '
         f"{address}. {md(changed_text)}\n"
     )
-
-
-KIND_NAMES = {
-    "recipients": "recipient",
-    "equipment": "project",
-    "agreements": "agreement",
-    "milestones": "milestone",
-    "budgets": "budget",
-    "sources": "source",
-}
 
 
 def title_of(entry: Entry) -> str:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..dataset import Entry, source_refs
 from ..index import Index, page_of
-from ..records import Entry, source_refs
-from ..schema import KINDS
+from ..schema import KIND_TITLES, KINDS
 from .common import SiteContext, front_matter, page_url, table
 from .escape import md, url
 
@@ -29,9 +29,6 @@ DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 
                 "path": "https://creativecommons.org/licenses/by/4.0/"}
 _LAST = ("confidence", "disputes", "notes")  # shared fields go after each kind's own
 _TYPES = {"integer": "integer", "boolean": "boolean", "array": "array", "string": "string"}
-_KIND_TITLES = {"recipients": "Recipients", "equipment": "Projects (equipment register)",
-                "agreements": "Transfer agreements", "milestones": "Milestones", "budgets": "Budgets",
-                "sources": "Sources"}
 
 
 @dataclass(frozen=True)
@@ -165,7 +162,7 @@ def _resource(kind: str, fmt: str, count: int) -> dict:
                                   "reference": {"resource": f"recipients-{fmt}", "fields": ["id"]}}]
     return {
         "name": f"{kind}-{fmt}",
-        "title": f"{_KIND_TITLES[kind]} ({fmt.upper()})",
+        "title": f"{KIND_TITLES[kind]} ({fmt.upper()})",
         "description": f"{count} {kind} records, one row each.",
         "path": f"{kind}.{fmt}",
         "format": fmt,
@@ -213,7 +210,7 @@ def _citation(ctx: SiteContext) -> str:
 
 
 def render_data_page(index: Index, ctx: SiteContext) -> str:
-    page_rows = [[md(_KIND_TITLES[kind]), str(len(index.dataset.of(kind))),
+    page_rows = [[md(KIND_TITLES[kind]), str(len(index.dataset.of(kind))),
                   f"[{kind}.csv]({kind}.csv)", f"[{kind}.json]({kind}.json)"] for kind in KINDS]
     return (
         front_matter("Open data", "Download every OSA Monitor record as CSV or JSON, with a Data Package.")

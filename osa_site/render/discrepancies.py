@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..dataset import Entry
 from ..index import Index, page_of
-from ..records import Entry
-from .common import KIND_NAMES, SiteContext, front_matter, link, title_of
+from ..schema import KIND_NOUNS
+from .common import front_matter, link, title_of
 from .escape import md
-from .records import dispute_list
+from .record_pages import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
 
@@ -29,7 +30,7 @@ def _source_links(index: Index, source_ids: list[str]) -> str:
 
 
 def _entry_section(entry: Entry, index: Index) -> str:
-    kind = KIND_NAMES[entry.kind]
+    kind = KIND_NOUNS[entry.kind]
     parts = [f"## {md(title_of(entry))}\n",
              f"The {kind} record: {link(PAGE, page_of(entry), title_of(entry))}.\n"]
     def cite(ids: list[str]) -> str:
@@ -38,7 +39,7 @@ def _entry_section(entry: Entry, index: Index) -> str:
     return "\n".join(parts) + "\n" + dispute_list(entry, cite)
 
 
-def render_discrepancies(index: Index, ctx: SiteContext) -> str:
+def render_discrepancies(index: Index) -> str:
     entries = contested_entries(index)
     facts = sum(len(e.record.disputes) for e in entries)
     intro = (f"Where the sources disagree, every reading is recorded with its source. "

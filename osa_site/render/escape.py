@@ -11,13 +11,15 @@ import html as _html
 import re
 from urllib.parse import quote
 
-__all__ = ["md", "paragraphs", "html", "attr", "url"]
+__all__ = ["md", "paragraphs", "html", "attr", "url", "template_text"]
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
 # backslash before any other character would show, so only these are escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML_TABLE = str.maketrans(_HTML)
+# What Jinja's `e` filter (markupsafe) writes: escaped titles keep the bytes the templates gave them.
+_TEMPLATE_TABLE = str.maketrans({**_HTML, '"': "&#34;", "'": "&#39;"})
 
 
 def _in_its_language(source: str, escaped: str) -> str:
@@ -53,3 +55,12 @@ def attr(text: str) -> str:
 def url(address: str) -> str:
     """A validated http(s) address, percent-encoding what Markdown or HTML would read."""
     return quote(address, safe=":/?#@!$&'*+,;=%~[]")
+
+
+def template_text(text: str) -> str:
+    """A page title or description for front matter, HTML-escaped.
+
+    Both engines' templates (MkDocs with Material, and Zensical) print front matter values into the
+    page as they are, in the header, the `<title>` and the description; so the value itself is escaped.
+    """
+    return str(text).translate(_TEMPLATE_TABLE)

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Index
-from ..records import Entry
+from ..schema import CONFIDENCE_LABELS, DOMAIN_LABELS
 from .escape import attr, html
-from .records import domain_label
 
 __all__ = ["filter_form", "register_form", "timeline_form", "row_key", "sort_value", "date_sort_key"]
-
-_CONFIDENCE = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}
-
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
     items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
@@ -36,13 +33,13 @@ def filter_form(target: str, label: str, selects: list[str]) -> str:
 def register_form(index: Index, projects: list[Entry]) -> str:
     recipients = sorted({p.record.recipient for p in projects}, key=lambda r: index.recipient(r).record.name)
     years = sorted({p.record.fiscal_year for p in projects})
-    domains = sorted({p.record.domain for p in projects}, key=domain_label)
-    confidences = [c for c in _CONFIDENCE if any(p.record.confidence == c for p in projects)]
+    domains = sorted({p.record.domain for p in projects}, key=DOMAIN_LABELS.__getitem__)
+    confidences = [c for c in CONFIDENCE_LABELS if any(p.record.confidence == c for p in projects)]
     return filter_form("register", "Filter the register", [
         _select("recipient", "Recipient", [(r, index.recipient(r).record.name) for r in recipients]),
         _select("fy", "Fiscal year", [(str(y), f"FY{y}") for y in years]),
-        _select("domain", "Domain", [(d, domain_label(d)) for d in domains]),
-        _select("confidence", "Confidence", [(c, _CONFIDENCE[c]) for c in confidences]),
+        _select("domain", "Domain", [(d, DOMAIN_LABELS[d]) for d in domains]),
+        _select("confidence", "Confidence", [(c, CONFIDENCE_LABELS[c]) for c in confidences]),
     ])
 
 

@@ -1,8 +1,8 @@
 """The editing guide: every record kind and field, and every `osa-site` command.
 
-Generated from the pydantic models (osa_site/schema.py) and the click commands
-(osa_site/cli.py), so the guide cannot drift from what the validator accepts or
-what the command does.
+Generated from the pydantic models (osa_site/schema.py) and the description of the
+commands (osa_site/commands.py) that the CLI is built from, so the guide cannot drift from
+what the validator accepts or what the command does.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ import inspect
 import re
 from collections.abc import Iterator
 
-import click
 from pydantic import BaseModel
 
+from ..commands import COMMANDS, PROGRAM, Command, Param
+from ..fields import example_text, expected_words, nested_models, ordered_fields, type_words
 from ..index import Index
-from ..scaffold import example_text, expected_words, modeline, nested_models, ordered_fields, type_words
+from ..jsonschemas import modeline
 from ..schema import KINDS, SINGULAR
-from .common import SiteContext, front_matter, table
+from .common import front_matter, table
 from .escape import md, paragraphs
 
 __all__ = ["render_editing_guide", "guide_models"]
@@ -118,42 +119,28 @@ def _kinds_table(index: Index) -> str:
     return table(["Kind", "Folder", "Schema", "Records", "What it holds"], rows, "lllrl") + "\n"
 
 
-# --- Commands, from click ------------------------------------------------------------------------
+# --- Commands, from their description in osa_site.commands ---------------------------------------
 
-def _param_rows(command: click.Command, ctx: click.Context) -> Iterator[list[str]]:
-    for param in command.params:
-        if isinstance(param, click.Argument):
-            yield [md(param.human_readable_name), "Argument", md(_choices(param).strip() or "Required.")]
-        elif isinstance(param, click.Option):
-            names = ", ".join(param.opts + param.secondary_opts)
-            default = "" if param.default is None or not param.show_default else f" Default: {param.default}."
-            yield [md(names), "Option", md(f"{param.help or ''}{_choices(param)}{default}".strip() or "—")]
+def _param_rows(params: tuple[Param, ...]) -> list[list[str]]:
+    return [[md(p.label), "Option" if p.is_option else "Argument", md(p.description())] for p in params]
 
 
-def _choices(param: click.Parameter) -> str:
-    return f" One of: {', '.join(param.type.choices)}." if isinstance(param.type, click.Choice) else ""
-
-
-def _command_section(name: str, command: click.Command, parent: click.Context) -> str:
-    ctx = click.Context(command, info_name=name, parent=parent)
-    usage = " ".join([ctx.command_path, *command.collect_usage_pieces(ctx)])
-    rows = [*_param_rows(command, ctx), [md("-h, --help"), "Option", "Show the command's help and exit."]]
-    return (f"### {md(ctx.command_path)}\n\n{md('Usage: ' + usage)}\n\n"
-            f"{paragraphs(inspect.cleandoc(command.help or ''))}\n\n"
+def _command_section(command: Command) -> str:
+    rows = [*_param_rows(command.params), [md("-h, --help"), "Option", "Show the command's help and exit."]]
+    usage = md("Usage: " + command.usage(PROGRAM.name))
+    return (f"### {md(PROGRAM.name + ' ' + command.name)}\n\n{usage}\n\n"
+            f"{paragraphs(command.help)}\n\n"
             f"{table(['Argument or option', 'Kind', 'Description'], rows)}\n\n")
 
 
 def _commands_section() -> str:
-    from ..cli import main  # the command-line adapter imports the renderers, so import it late
-
-    root = click.Context(main, info_name="osa-site")
-    head = (f"## Commands\n\nRun these in the project folder. {md(inspect.cleandoc(main.help or ''))} "
+    head = (f"## Commands\n\nRun these in the project folder. {md(PROGRAM.help)} "
             "Every command accepts these options before its name:\n\n"
-            + table(["Option", "Kind", "Description"], _param_rows(main, root)) + "\n\n")
-    return head + "".join(_command_section(name, cmd, root) for name, cmd in sorted(main.commands.items()))
+            + table(["Option", "Kind", "Description"], _param_rows(PROGRAM.params)) + "\n\n")
+    return head + "".join(_command_section(c) for c in sorted(COMMANDS, key=lambda c: c.name))
 
 
-def render_editing_guide(index: Index, ctx: SiteContext) -> str:
+def render_editing_guide(index: Index) -> str:
     """The editing guide page, generated from the schema and the command line."""
     parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
                           "every field and every command."),

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..index import Index, page_of
 from .charts import fiscal_year_chart, render_chart
-from .common import SiteContext, front_matter, link, table, when, yen
+from .common import front_matter, link, table, when, yen
 from .escape import md
 from .worldmap import render_map
 
-__all__ = ["render_home", "value_by_fiscal_year"]
+__all__ = ["render_home"]
 
 PAGE = "index.md"
 
 
-def value_by_fiscal_year(index: Index) -> list[tuple[int, int, int]]:
-    """(fiscal year, number of projects, total yen of known amounts), oldest first."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for entry in index.dataset.of("equipment"):
-        row = totals[entry.record.fiscal_year]
-        row[0] += 1
-        row[1] += entry.record.amount_jpy or 0
-    return [(fy, n, total) for fy, (n, total) in sorted(totals.items())]
-
-
 def _latest_exchange(index: Index) -> str:
-    dated = [e for e in index.dataset.of("equipment") if e.record.exchange_of_notes]
+    dated = [(e.record.exchange_of_notes.date, e.id, e) for e in index.dataset.of("equipment")
+             if e.record.exchange_of_notes]
     if not dated:
         return "No exchange of notes is recorded yet."
-    latest = max(dated, key=lambda e: (e.record.exchange_of_notes.date, e.id))
+    date, _, latest = max(dated, key=lambda d: (d[0], d[1]))
     recipient = index.recipient(latest.record.recipient).record.name
-    return (f"The latest exchange of notes on record was signed on "
-            f"{md(when(latest.record.exchange_of_notes.date))}: "
+    return (f"The latest exchange of notes on record was signed on {md(when(date))}: "
             f"{link(PAGE, page_of(latest), latest.record.title)} ({md(recipient)}).")
 
 
@@ -41,12 +29,11 @@ def _key_figures(index: Index) -> str:
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
     designated = [r for r in recipients if r.record.status == "designated"]
     projects = index.dataset.of("equipment")
-    total = sum(p.record.amount_jpy or 0 for p in projects)
-    rows = [[f"FY{fy}", str(n), md(yen(value))] for fy, n, value in value_by_fiscal_year(index)]
+    rows = [[f"FY{fy}", str(t.projects), md(yen(t.value))] for fy, t in index.totals_by_fiscal_year.items()]
     return (
         "## Key figures\n\n"
-        f"- **{len(projects)}** signed projects, worth **{md(yen(total))}** in all where the amount "
-        "is known.\n"
+        f"- **{len(projects)}** signed projects, worth **{md(yen(index.total.value))}** in all where the "
+        "amount is known.\n"
         f"- **{len(signed)}** countries with at least one signed project, and **{len(designated)}** "
         "more designated without one.\n"
         f"- **{len(index.dataset.of('agreements'))}** defence equipment transfer agreements on record.\n"
@@ -74,7 +61,7 @@ _NEXT = [
 ]
 
 
-def render_home(index: Index, ctx: SiteContext) -> str:
+def render_home(index: Index) -> str:
     intro = (
         "Japan's Official Security Assistance (OSA) began in April 2023. Through it, Japan gives "
         "equipment, supplies and infrastructure to the armed forces of partner countries, most of "

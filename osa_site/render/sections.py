@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
-from ..records import Entry
-from .charts import budget_chart, recipient_history, render_chart
+from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, RECIPIENT_STATUS_LABELS
+from .charts import budget_chart, render_chart
 from .common import (
     Citations,
     HtmlText,
@@ -24,8 +25,9 @@ from .common import (
 )
 from .escape import attr, html, md, paragraphs
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
-from .records import domain_label, render_disputes
+from .record_pages import render_disputes
 from .worldmap import render_map
+from .yearbars import recipient_history
 
 __all__ = [
     "render_recipient",
@@ -39,9 +41,6 @@ __all__ = [
     "event_list",
 ]
 
-_STATUS = {"recipient": "Recipient", "designated": "Designated (no signed project found)"}
-
-
 def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool,
                   w: Writer = MarkdownText) -> list[list[str]]:
     rows = []
@@ -54,7 +53,7 @@ def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient
             recipient = index.recipient(rec.recipient)
             row.append(w.link(page, page_of(recipient), recipient.record.name))
         row += [items, w.text(yen(rec.amount_jpy)), w.text(when(notes.date)) if notes else "Not yet",
-                domain_label(rec.domain), project_status(p), badge(rec.confidence)]
+                DOMAIN_LABELS[rec.domain], project_status(p), badge(rec.confidence)]
         rows.append(row)
     return rows
 
@@ -95,7 +94,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         ("Country", md(rec.name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
         ("ISO 3166-1 code", md(rec.iso3)),
         ("Region", md(rec.region)),
-        ("OSA status", _STATUS[rec.status] + cite),
+        ("OSA status", RECIPIENT_STATUS_LABELS[rec.status] + cite),
         ("Signed projects", str(len(projects))),
         ("Total value of signed projects",
          md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
@@ -128,14 +127,14 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return "".join(body)
 
 
-def render_recipients_index(index: Index, ctx: SiteContext) -> str:
+def render_recipients_index(index: Index) -> str:
     page = "recipients/index.md"
     recipients = sorted(index.dataset.of("recipients"), key=lambda e: e.record.name)
     rows = []
     for e in recipients:
         projects = index.projects_by_recipient.get(e.id, [])
         rows.append([link(page, page_of(e), e.record.name), md(e.record.region),
-                     _STATUS[e.record.status].split(" (")[0], str(len(projects)),
+                     RECIPIENT_STATUS_LABELS[e.record.status].split(" (")[0], str(len(projects)),
                      md(yen(index.total_jpy(e.id))) if projects else "—",
                      str(len(index.agreements_by_recipient.get(e.id, [])))])
     return (front_matter("Recipients", "Every country that receives or has been designated to receive OSA.")
@@ -149,7 +148,7 @@ def render_recipients_index(index: Index, ctx: SiteContext) -> str:
             + "\n")
 
 
-def render_register(index: Index, ctx: SiteContext) -> str:
+def render_register(index: Index) -> str:
     """The equipment register: one row per project, every project in one table."""
     page = "equipment/index.md"
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
@@ -174,7 +173,7 @@ def render_register(index: Index, ctx: SiteContext) -> str:
             + "\n</div>\n")
 
 
-def render_agreements_index(index: Index, ctx: SiteContext) -> str:
+def render_agreements_index(index: Index) -> str:
     page = "agreements/index.md"
     agreements = sorted(index.dataset.of("agreements"), key=lambda e: (e.record.signed, e.id))
     rows = []
@@ -192,23 +191,23 @@ def render_agreements_index(index: Index, ctx: SiteContext) -> str:
             + table(["Signed", "Partner", "Agreement", "In force", "Confidence"], rows) + "\n")
 
 
-def render_milestones_index(index: Index, ctx: SiteContext) -> str:
+def render_milestones_index(index: Index) -> str:
     page = "milestones/index.md"
     milestones = sorted(index.dataset.of("milestones"), key=lambda e: (e.record.date, e.id))
-    rows = [[md(when(m.record.date)), link(page, page_of(m), m.record.title), m.record.category.capitalize()]
-            for m in milestones]
+    rows = [[md(when(m.record.date)), link(page, page_of(m), m.record.title),
+             MILESTONE_CATEGORY_LABELS[m.record.category]] for m in milestones]
     return (front_matter("Milestones", "The policy and budget milestones of OSA.")
             + "# Milestones\n\nThe decisions that shaped OSA, oldest first.\n\n"
             + table(["Date", "Milestone", "Kind"], rows) + "\n")
 
 
-def render_budgets_index(index: Index, ctx: SiteContext) -> str:
+def render_budgets_index(index: Index) -> str:
     page = "budgets/index.md"
     refs = Citations(index, page)
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
     rows = [[link(page, page_of(b), f"FY{b.record.fiscal_year}"),
              md(yen(b.record.amount_jpy, b.record.approximate)) + refs.ref(b.record.sources),
-             {"initial": "Initial budget", "proposal": "Proposal", "enacted": "Enacted"}[b.record.stage],
+             BUDGET_STAGE_LABELS[b.record.stage],
              badge(b.record.confidence)] for b in budgets]
     return (front_matter("OSA budget", "Japan's OSA budget by fiscal year.")
             + "# OSA budget by fiscal year\n\n"
@@ -220,7 +219,7 @@ def render_budgets_index(index: Index, ctx: SiteContext) -> str:
             + "## Sources\n\n" + refs.footer() + "\n")
 
 
-def render_sources_index(index: Index, ctx: SiteContext) -> str:
+def render_sources_index(index: Index) -> str:
     page = "sources/index.md"
     sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
     rows = [[link(page, page_of(s), s.record.title), md(s.record.publisher),
@@ -233,7 +232,7 @@ def render_sources_index(index: Index, ctx: SiteContext) -> str:
             + table(["Source", "Publisher", "Published", "Cited by"], rows, "lllr") + "\n")
 
 
-def render_timeline(index: Index, ctx: SiteContext) -> str:
+def render_timeline(index: Index) -> str:
     page = "timeline.md"
     return (front_matter("Timeline",
                          "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from ..dataset import Entry
 from ..index import Index, page_of
-from .charts import render_charts_page
+from .charts_page import render_charts_page
 from .common import SiteContext
 from .data import render_data_page, render_downloads
 from .discrepancies import render_discrepancies
 from .guide import render_editing_guide
 from .home import render_home
-from .records import (
+from .record_pages import (
     render_agreement,
     render_budget,
     render_equipment,
@@ -29,18 +31,11 @@ from .sections import (
     render_timeline,
 )
 
-__all__ = ["render_site", "render_docs", "RECORD_RENDERERS", "SECTION_RENDERERS"]
+__all__ = ["render_site", "render_docs", "render_record", "RECORD_RENDERERS", "SECTION_RENDERERS",
+           "CONTEXT_RENDERERS"]
 
-RECORD_RENDERERS: dict[str, Callable] = {
-    "recipients": render_recipient,
-    "equipment": render_equipment,
-    "agreements": render_agreement,
-    "milestones": render_milestone,
-    "budgets": render_budget,
-    "sources": render_source,
-}
-
-SECTION_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
+# Pages drawn from the index alone.
+SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
     "index.md": render_home,
     "recipients/index.md": render_recipients_index,
     "equipment/index.md": render_register,
@@ -51,8 +46,22 @@ SECTION_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "timeline.md": render_timeline,
     "charts.md": render_charts_page,
     "discrepancies.md": render_discrepancies,
-    "data/index.md": render_data_page,
     "editing-guide.md": render_editing_guide,
+}
+
+# Pages that also need the site's settings (its address and publisher).
+CONTEXT_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
+    "data/index.md": render_data_page,
+}
+
+# One page per record of a kind; each ends with a "Cite this" block, which needs the site's settings.
+# Source pages are drawn from the index alone (render_source).
+RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
+    "recipients": render_recipient,
+    "equipment": render_equipment,
+    "agreements": render_agreement,
+    "milestones": render_milestone,
+    "budgets": render_budget,
 }
 
 
@@ -64,8 +73,15 @@ def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
 
 def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder, in a stable order."""
-    pages = {path: render(index, ctx) for path, render in SECTION_RENDERERS.items()}
-    for kind, render in RECORD_RENDERERS.items():
-        for entry in index.dataset.of(kind):
-            pages[page_of(entry)] = render(entry, index, ctx)
+    pages = {path: render(index) for path, render in SECTION_RENDERERS.items()}
+    pages |= {path: render(index, ctx) for path, render in CONTEXT_RENDERERS.items()}
+    for entries in index.dataset.entries.values():
+        pages |= {page_of(entry): render_record(entry, index, ctx) for entry in entries.values()}
     return dict(sorted(pages.items()))
+
+
+def render_record(entry: Entry[Any], index: Index, ctx: SiteContext) -> str:
+    """One record's page."""
+    if entry.kind == "sources":
+        return render_source(entry, index)
+    return RECORD_RENDERERS[entry.kind](entry, index, ctx)

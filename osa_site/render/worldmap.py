@@ -9,20 +9,21 @@ a circle at a point from the vendored small-countries file.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
 
+from ..dataset import Entry
 from ..index import Index, page_of
-from ..records import Entry
-from .charts import FONT, attr, html
+from ..urls import href
 from .common import link, table, yen
 from .escape import md
+from .svg import attr, html
 from .topology import CENTRE_LON, WIDTH, load_countries, load_small_countries, outline, project, project_ring
+from .vega import FONT
 
-__all__ = ["render_map", "MapEntry", "map_entries", "map_svg", "dir_href"]
+__all__ = ["render_map", "MapEntry", "map_entries", "map_svg"]
 
 SHADES = ("#c6dbef", "#6baed6", "#2171b5", "#08306b")  # ColorBrewer Blues, light to dark
 UNKNOWN_SHADE = "#deebf7"
@@ -45,18 +46,6 @@ class MapEntry:
     placement: str  # "shape", "circle" or "absent"
 
 
-def _url_path(page: str) -> str:
-    """`recipients/x.md` -> `/recipients/x`, `recipients/index.md` -> `/recipients`, `index.md` -> `/`."""
-    path = "/" + page.removesuffix(".md")
-    return path.removesuffix("/index") or "/"
-
-
-def dir_href(from_page: str, to_page: str) -> str:
-    """A relative URL between two pages under MkDocs' directory URLs (raw HTML is not rewritten)."""
-    relative = posixpath.relpath(_url_path(to_page), _url_path(from_page))
-    return "./" if relative == "." else relative + "/"
-
-
 def _numeric(iso3: str) -> str:
     country = pycountry.countries.get(alpha_3=iso3)
     return country.numeric if country else ""
@@ -74,7 +63,7 @@ def _class_label(low: int, high: int) -> str:
     return yen(low) if low == high else f"{yen(low)} to {yen(high)}"
 
 
-def _shade(entry: Entry, projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
+def _shade(projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
     if not projects:
         return "hatch", "Designated, no signed project"
     if total <= 0:
@@ -98,7 +87,7 @@ def map_entries(index: Index) -> list[MapEntry]:
         projects = len(index.projects_by_recipient.get(entry.id, []))
         numeric = _numeric(entry.record.iso3)
         placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
-        shade, label = _shade(entry, projects, total, classes)
+        shade, label = _shade(projects, total, classes)
         result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
     return result
 
@@ -168,8 +157,8 @@ def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]])
         _, lon, lat = load_small_countries()[m.numeric]
         x, y = project(lon, lat)
         shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}"/>')
-    href = dir_href(page, page_of(m.entry))
-    return (f'<a class="osa-map__recipient" href="{attr(href)}" aria-label="{attr(name)}">'
+    address = href(page, page_of(m.entry))
+    return (f'<a class="osa-map__recipient" href="{attr(address)}" aria-label="{attr(name)}">'
             f"<title>{html(name)}</title>{''.join(shapes)}</a>")
 
 
@@ -202,7 +191,7 @@ _DEFS = (
 )
 
 
-def map_svg(index: Index, page: str, entries: list[MapEntry]) -> str:
+def map_svg(page: str, entries: list[MapEntry]) -> str:
     """The map as one line of inline SVG (Markdown keeps a raw HTML block intact)."""
     paths = {cid: (d, bbox) for cid, d, bbox in _country_paths()}
     drawn = {m.numeric for m in entries if m.placement == "shape"}
@@ -244,6 +233,6 @@ def render_map(index: Index, page: str, with_table: bool = True) -> str:
     entries = map_entries(index)
     caption = ("Where OSA goes: recipients shaded by the total value of their signed projects. "
                "Hatched: designated, no signed project yet. Select a country to open its page.")
-    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(index, page, entries)}\n'
+    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries)}\n'
               f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n")
     return figure + (map_table(entries, page) + "\n\n" if with_table else "")

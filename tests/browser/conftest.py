@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitetools import LocalServer, hostile_copy, site_prefix, zensical_build
 
 CHROMIUM = Path(os.environ.get("OSA_CHROMIUM", "/usr/bin/chromium"))  # Debian's; override for tests
 CHROME_ARGS = [
@@ -82,19 +84,45 @@ def _record(tab: Tab, local: str):
     return handle
 
 
-@pytest.fixture
-def tab(browser, site_url: str) -> Iterator[Tab]:
+@contextmanager
+def open_tab(browser, base: str) -> Iterator[Tab]:
+    """A fresh context and page on the site served at `base`, recording every request."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    t = Tab(site_url, page, context)
-    local = urlsplit(site_url).netloc
+    t = Tab(base, page, context)
+    local = urlsplit(base).netloc
     context.route("**/*", _record(t, local))
     context.on("request", lambda r: t.requests.append(r.url))
     page.on("request", lambda r: t.requests.append(r.url))
     page.on("pageerror", lambda e: t.errors.append(str(e)))
-    yield t
-    context.close()
+    try:
+        yield t
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def tab(browser, site_url: str) -> Iterator[Tab]:
+    """A tab on the MkDocs (Material) build of the site."""
+    with open_tab(browser, site_url) as t:
+        yield t
+
+
+@pytest.fixture(scope="session")
+def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Zensical build of a copy of the content whose one project has a hostile title, served locally."""
+    root = hostile_copy(tmp_path_factory.mktemp("zensical-browser"))
+    tree = zensical_build(root, root / "tree")
+    with LocalServer(tree / "site", site_prefix()) as server:
+        yield server.url
+
+
+@pytest.fixture
+def zensical_tab(browser, zensical_url: str) -> Iterator[Tab]:
+    """A tab on the Zensical build of the site."""
+    with open_tab(browser, zensical_url) as t:
+        yield t
 
 
 def _describe(violations: list[dict]) -> str:

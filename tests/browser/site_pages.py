@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from osa_site.generate import read_config
+from osa_site.urls import directory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,14 +32,6 @@ def nav_entries(nav: list) -> list[tuple[str, str]]:
     return entries
 
 
-def url_of(docs_path: str) -> str:
-    """The served path (relative to the site root) of a docs page: 'a/index.md' → 'a/', 'b.md' → 'b/'."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-
-
 def first_record(folder: str) -> str:
     """The page of the first record (by file name) of a content folder."""
     first = sorted((ROOT / "content" / folder).glob("*.yaml"))[0]
@@ -46,7 +39,7 @@ def first_record(folder: str) -> str:
 
 
 def page_kinds() -> dict[str, str]:
-    pages = {title: url_of(path) for title, path in nav_entries(read_config(ROOT)["nav"])}
+    pages = {title: directory(path) for title, path in nav_entries(read_config(ROOT)["nav"])}
     pages.update({kind: first_record(folder) for kind, folder in RECORD_KINDS.items()})
     pages["404"] = "404.html"
     return pages

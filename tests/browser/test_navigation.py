@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from site_pages import nav_entries, url_of
+from site_pages import nav_entries
 
 from osa_site.generate import read_config
+from osa_site.urls import directory
 
 
 def test_nav_reaches_every_section(tab, root) -> None:
@@ -15,7 +16,7 @@ def test_nav_reaches_every_section(tab, root) -> None:
         link = tab.page.locator("nav.md-nav--primary a.md-nav__link", has_text=title).first
         link.click()
         tab.page.wait_for_load_state("load")
-        assert tab.page.url == tab.url(url_of(docs_path)), f"nav link {title!r} went to {tab.page.url}"
+        assert tab.page.url == tab.url(directory(docs_path)), f"nav link {title!r} went to {tab.page.url}"
         assert tab.page.locator("article h1").count() == 1, f"{title}: no page heading"
     assert tab.errors == []
     assert tab.foreign() == []

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..dataset import Entry
 from ..index import EVENT_LABELS, Index, page_of, project_status
-from ..records import Entry
+from ..schema import (
+    BUDGET_STAGE_LABELS,
+    DOMAIN_LABELS,
+    KIND_NOUNS,
+    MILESTONE_CATEGORY_LABELS,
+    PURPOSE_LABELS,
+    Source,
+)
 from .common import (
-    KIND_NAMES,
     NOT_STATED,
     Citations,
     SiteContext,
@@ -32,25 +39,6 @@ __all__ = [
     "render_source",
     "render_disputes",
 ]
-
-_DOMAINS = {
-    "maritime": "Maritime",
-    "air": "Air",
-    "land": "Land",
-    "disaster-response": "Disaster response",
-    "infrastructure": "Infrastructure",
-    "peacekeeping": "Peacekeeping",
-}
-_PURPOSES = {
-    "rule-of-law": "Peace, stability and security under the rule of law",
-    "humanitarian": "Humanitarian activities",
-    "peace-cooperation": "International peace cooperation operations",
-}
-
-
-def domain_label(domain: str) -> str:
-    return _DOMAINS[domain]
-
 
 def _facts(rows: list[tuple[str, str]]) -> str:
     return table(["Fact", "Value"], rows)
@@ -129,8 +117,8 @@ def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
         ("Fiscal year", md(fiscal_year(rec.fiscal_year)) + cite),
         ("Grant amount", md(yen(rec.amount_jpy)) + (cite if rec.amount_jpy is not None else "")),
         ("Exchange of notes", md(en) + cite if en else "Not yet recorded"),
-        ("Domain", domain_label(rec.domain)),
-        ("Area of cooperation", _PURPOSES[rec.purpose] + cite if rec.purpose else NOT_STATED),
+        ("Domain", DOMAIN_LABELS[rec.domain]),
+        ("Area of cooperation", PURPOSE_LABELS[rec.purpose] + cite if rec.purpose else NOT_STATED),
         ("Status", project_status(entry)),
     ]
     body = [
@@ -166,7 +154,7 @@ def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
     rec, page = entry.record, page_of(entry)
     refs = Citations(index, page)
     cite = refs.ref(rec.sources)
-    rows = [("Date", md(when(rec.date)) + cite), ("Kind of event", rec.category.capitalize())]
+    rows = [("Date", md(when(rec.date)) + cite), ("Kind of event", MILESTONE_CATEGORY_LABELS[rec.category])]
     summary = f"{paragraphs(rec.summary)}{cite}\n\n" if rec.summary else ""
     body = [_facts(rows) + "\n\n", summary, render_disputes(entry, refs), _notes(entry),
             f"See it in context on the {link(page, 'timeline.md', 'timeline')}.\n\n"]
@@ -177,8 +165,7 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     rec, page = entry.record, page_of(entry)
     refs = Citations(index, page)
     cite = refs.ref(rec.sources)
-    stage = {"initial": "Initial budget", "proposal": "Cabinet proposal (not enacted)",
-             "enacted": "Enacted"}[rec.stage]
+    stage = BUDGET_STAGE_LABELS[rec.stage]
     rows = [
         ("Fiscal year", md(fiscal_year(rec.fiscal_year))),
         ("Amount", md(yen(rec.amount_jpy, rec.approximate)) + cite),
@@ -191,11 +178,11 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return _page(title, f"Japan's OSA budget for fiscal year {rec.fiscal_year}.", body, entry, ctx, refs)
 
 
-def render_source(entry: Entry, index: Index, ctx: SiteContext) -> str:
+def render_source(entry: Entry[Source], index: Index) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
     src, page = entry.record, page_of(entry)
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
-    lines = [f"- {link(page, page_of(e), title_of(e))} ({KIND_NAMES[e.kind]})" for e in citing]
+    lines = [f"- {link(page, page_of(e), title_of(e))} ({KIND_NOUNS[e.kind]})" for e in citing]
     body = (
         front_matter(src.title, f"Source cited by OSA Monitor: {src.title}.")
         + f"# {md(src.title)}\n\n"

@@ -1,54 +1,24 @@
-"""Load and validate every record under `content/`, reporting all problems at once."""
+"""Validation: load every record under `content/`, check it against its schema and its references,
+and report all problems at once (RecordError), or return the Dataset."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .dataset import Dataset, Entry, source_refs
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path, excerpt
-from .schema import ID_PATTERN, KINDS, MAX_ID_LENGTH
+from .schema import KINDS, MAX_ID_LENGTH, SINGULAR, is_id, suggest_id
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
 
-__all__ = ["Entry", "Dataset", "load_dataset", "discover", "validate_record", "source_refs"]
-
-_ID_RE = re.compile(ID_PATTERN)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A validated record: its kind, id, file and model."""
-
-    kind: str
-    id: str
-    path: str
-    record: Any  # one of the schema models
-    raw: RawRecord
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Every valid record, by kind then id, each kind sorted by id."""
-
-    entries: dict[str, dict[str, Entry]]
-
-    def of(self, kind: str) -> list[Entry]:
-        return list(self.entries.get(kind, {}).values())
-
-    def get(self, kind: str, id: str) -> Entry | None:
-        return self.entries.get(kind, {}).get(id)
-
-    def count(self) -> int:
-        return sum(len(v) for v in self.entries.values())
-
+__all__ = ["LoadRecord", "load_dataset", "discover", "validate_record", "read_records", "check_references"]
 
 def discover(content: Path) -> Iterator[tuple[str, Path]]:
     """Every record file, kind by kind, in a stable order.
@@ -86,10 +56,10 @@ def _outside_problem(path: str) -> Problem:
                    "folder); keep record files and their folders inside content/")
 
 
-def _check_file_name(kind: str, file: Path, path: str) -> list[Problem]:
-    if _ID_RE.fullmatch(file.stem):
+def _check_file_name(file: Path, path: str) -> list[Problem]:
+    if is_id(file.stem):
         return []
-    proposal = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")
+    proposal = suggest_id(file.stem)
     return [
         Problem(path, 1, 1, "id", f"the file name {excerpt(file.stem)} is not a valid id: use lowercase "
                 f"letters, digits and hyphens, for example {proposal + file.suffix!r}")
@@ -103,21 +73,6 @@ def validate_record(raw: RawRecord) -> tuple[BaseModel | None, list[Problem]]:
         return model.model_validate(raw.data), []
     except ValidationError as exc:
         return None, problems_from_validation(raw, model, exc)
-
-
-def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every source id a record cites, with where it stands (walks nested models)."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name == "sources":
-            for i, ref in enumerate(value):
-                yield loc + (name, i), ref
-        elif isinstance(value, BaseModel):
-            yield from source_refs(value, loc + (name,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from source_refs(item, loc + (name, i))
 
 
 def raw_refs(raw: RawRecord) -> Iterator[tuple[FieldPath, str, str]]:
@@ -156,8 +111,7 @@ def model_refs(entry: Entry) -> Iterator[tuple[FieldPath, str, str]]:
 def _reference_problem(raw: RawRecord, loc: FieldPath, kind: str, ref: str,
                        known: dict[str, Entry]) -> Problem:
     line, column = raw.where(loc)
-    singular = {"sources": "source", "recipients": "recipient"}[kind]
-    message = (f"no {singular} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
+    message = (f"no {SINGULAR[kind]} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
                f"{suggest(ref, known)}")
     return Problem(raw.path, line, column, dotted_path(loc), message)
 
@@ -176,7 +130,7 @@ def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = fr
     found += [(raw, ref) for raw in refused for ref in sorted(raw_refs(raw), key=lambda r: str(r[0]))]
     for raw, (loc, kind, ref) in found:
         known = dataset.entries.get(kind, {})
-        well_formed = len(ref) <= MAX_ID_LENGTH and _ID_RE.fullmatch(ref)
+        well_formed = len(ref) <= MAX_ID_LENGTH and is_id(ref)
         if well_formed and ref not in known and (kind, ref.casefold()) not in reported:
             problems.append(_reference_problem(raw, loc, kind, ref, known))
     return problems
@@ -218,10 +172,10 @@ def stray_files(content: Path, root: Path) -> list[Problem]:
             problems += [_ending_problem(f, display_path(f, root)) for f in sorted(item.iterdir())
                          if f.is_file() and f.suffix.lower() in _ENDINGS and f.suffix not in _ENDINGS]
         elif item.is_dir() and item.name not in NON_RECORD_FOLDERS and not item.name.startswith("."):
-            problems += [_folder_problem(item.name, f, display_path(f, root)) for f in sorted(item.rglob("*"))
+            problems += [_folder_problem(item.name, display_path(f, root)) for f in sorted(item.rglob("*"))
                          if f.is_file() and f.suffix.lower() in _ENDINGS]
         elif item.is_file() and item.suffix.lower() in _ENDINGS:
-            problems.append(_folder_problem("", item, display_path(item, root)))
+            problems.append(_folder_problem("", display_path(item, root)))
     return problems
 
 
@@ -230,7 +184,7 @@ def _ending_problem(file: Path, path: str) -> Problem:
                    f"{file.stem + '.yaml'!r}")
 
 
-def _folder_problem(folder: str, file: Path, path: str) -> Problem:
+def _folder_problem(folder: str, path: str) -> Problem:
     where = (f"the folder content/{folder}/ is not a record folder" if folder
              else "content/ itself holds no records")
     hint = suggest(folder, KINDS) if folder else ""
@@ -258,7 +212,7 @@ def read_records(
         if clash:
             problems += _duplicate_problems([path for _, path in files], files[0][0].stem.casefold())
         for file, path in files:
-            name_problems = _check_file_name(kind, file, path)
+            name_problems = _check_file_name(file, path)
             problems += name_problems
             if kind in outside:
                 problems.append(_outside_problem(path))

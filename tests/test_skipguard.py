@@ -1,0 +1,47 @@
+"""The suite's own guard: under CI=true a skip fails the run; elsewhere it stays a skip."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+SUITE = '''
+import pytest
+
+def test_passes():
+    assert True
+
+def test_skips():
+    pytest.skip("a feature is missing")
+
+@pytest.mark.xfail(reason="known")
+def test_expected_failure():
+    assert False
+'''
+MODULE_SKIP = 'import pytest\n\npytest.skip("this module needs a tool", allow_module_level=True)\n'
+
+
+def run_suite(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "test_tiny.py").write_text(SUITE, encoding="utf-8")
+    (tmp_path / "test_module_skip.py").write_text(MODULE_SKIP, encoding="utf-8")
+    env = {**os.environ, "CI": ci, "PYTHONPATH": str(TESTS)}
+    args = ["-p", "skipguard", "-p", "no:cacheprovider", "-rs", "-q", "--rootdir", str(tmp_path)]
+    return subprocess.run([sys.executable, "-m", "pytest", *args, str(tmp_path)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_skip_fails_the_run_under_ci(tmp_path: Path) -> None:
+    result = run_suite(tmp_path, "true")
+    assert result.returncode == 1, result.stdout
+    assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in result.stdout  # the module skip fails the run too
+    assert "skipped under CI=true, which allows no skip: a feature is missing" in result.stdout
+
+
+def test_a_skip_stays_a_skip_outside_ci(tmp_path: Path) -> None:
+    result = run_suite(tmp_path, "")
+    assert result.returncode == 0, result.stdout
+    assert "1 passed, 2 skipped, 1 xfailed" in result.stdout
+    assert "SKIPPED [1] test_tiny.py" in result.stdout  # the -rs summary names it  # the -rs summary names it
