@@ -73,7 +73,8 @@ def edition_config(config: dict, code: str) -> dict:
     config["theme"] = {**config.get("theme", {}), "language": code}
     for key in ("site_description", "copyright"):
         if config.get(key):
-            config[key] = lang.gettext(" ".join(str(config[key]).split()))
+            english = " ".join(str(config[key]).split())
+            config[key] = lang.gettext(english)
     if "nav" in config:
         config["nav"] = localise_nav(config["nav"], lang)
     config["plugins"] = _search_plugin(list(config.get("plugins") or []), SEARCH_SEPARATOR)

@@ -20,6 +20,7 @@ Thai conventions chosen for the Thai edition:
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -33,12 +34,17 @@ from babel.numbers import format_decimal
 
 from .dates import PartialDate
 
-__all__ = ["LANGUAGES", "Language", "language", "LOCALE_DIR", "read_catalog", "BUDDHIST_ERA_OFFSET",
-           "Fallback"]
+__all__ = ["LANGUAGES", "Language", "language", "LOCALE_DIR", "read_catalog", "source_catalog",
+           "BUDDHIST_ERA_OFFSET", "Fallback", "N_"]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "th")
 BUDDHIST_ERA_OFFSET = 543
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogue without translating it (it is looked up where it is shown)."""
+    return message
 
 
 class Fallback(str):
@@ -51,6 +57,44 @@ def read_catalog(code: str):
     """The Babel catalogue of one language, read from its committed `.po` file."""
     with (LOCALE_DIR / code / "LC_MESSAGES" / "messages.po").open("rb") as fh:
         return read_po(fh, locale=code, domain="messages")
+
+
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+_CALL_IN_FSTRING = re.compile(r"""\b(?:_|gettext)\((['"])([^'"\\]+)\1\)""")
+
+
+def source_catalog(root: Path):
+    """Every message the code and the site settings show readers, as a Babel catalogue (English).
+
+    Strings marked in osa_site/ with _(), gettext(), ngettext() or N_(), and the nav titles, the
+    description and the copyright of `root`/mkdocs.yml, which the Thai edition translates too.
+    """
+    import yaml
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    catalog = Catalog(locale=None, domain="messages", project="osa-site")
+    package = Path(__file__).parent
+    for filename, _lineno, message, _comments, context in extract_from_dir(
+            package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()):
+        catalog.add(message, locations=[(f"osa_site/{filename}", 0)], context=context)
+    for file in sorted(package.rglob("*.py")):  # calls inside f-strings, which Babel's lexer skips
+        for match in _CALL_IN_FSTRING.finditer(file.read_text(encoding="utf-8")):
+            catalog.add(match.group(2), locations=[(f"osa_site/{file.relative_to(package).as_posix()}", 0)])
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = [config.get("site_description"), config.get("copyright")]
+    for text in _nav_titles(config.get("nav") or []) + settings:
+        if text:
+            catalog.add(" ".join(str(text).split()), locations=[("mkdocs.yml", 0)])
+    return catalog
+
+
+def _nav_titles(nav: object) -> list[str]:
+    if isinstance(nav, list):
+        return [t for item in nav for t in _nav_titles(item)]
+    if isinstance(nav, dict):
+        return [t for title, target in nav.items() for t in [title, *_nav_titles(target)]]
+    return []
 
 
 def _translations(code: str) -> _gettext.NullTranslations:
@@ -80,6 +124,10 @@ class Language:
 
     _ = gettext
 
+    def pgettext(self, context: str, message: str) -> str:
+        """A message whose translation depends on where it is shown (`context`)."""
+        return self.translations.pgettext(context, message)
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
@@ -107,8 +155,8 @@ class Language:
         return f"พ.ศ. {year}"
 
     def number(self, value: int | Decimal) -> str:
-        """A number with the language's digit grouping: `1,600`."""
-        return format_decimal(value, locale=self.code)
+        """A number as the language writes it: Thai groups digits (`1,600`); English pages keep `1600`."""
+        return str(value) if self.code == "en" else format_decimal(value, locale=self.code)
 
     def yen(self, amount: int, approximate: bool = False) -> str:
         """`¥600 million`, `about ¥5 billion`; in Thai `600 ล้านเยน`, `ประมาณ 5,000 ล้านเยน`."""

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from .dataset import Dataset, Entry, source_refs
 from .dates import PartialDate
+from .i18n import N_
 from .schema import LIFECYCLE_LABELS, Domain, Equipment, suggest_id
 
 K = TypeVar("K", bound=int | str)
@@ -16,9 +17,9 @@ K = TypeVar("K", bound=int | str)
 __all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS"]
 
 EVENT_LABELS: dict[str, str] = {
-    "milestone": "Milestone",
-    "exchange-of-notes": "Exchange of notes",
-    "agreement": "Agreement signed",
+    "milestone": N_("Milestone"),
+    "exchange-of-notes": N_("Exchange of notes"),
+    "agreement": N_("Agreement signed"),
     **{str(stage): label for stage, label in LIFECYCLE_LABELS.items()},
 }
 
@@ -106,12 +107,12 @@ def project_status(entry: Entry) -> str:
     """The furthest lifecycle step a project has reached."""
     stages = {step.stage for step in entry.record.lifecycle}
     if "handover" in stages:
-        return "Handed over"
+        return N_("Handed over")
     if "delivery" in stages:
-        return "Delivered"
+        return N_("Delivered")
     if entry.record.exchange_of_notes:
-        return "Notes exchanged"
-    return "Announced"
+        return N_("Notes exchanged")
+    return N_("Announced")
 
 
 def project_sort_key(entry: Entry) -> tuple[int, str, str]:

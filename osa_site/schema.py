@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonDict
 
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
+from .i18n import N_
 from .problems import excerpt
 from .textpolicy import TextRule
 from .weburls import url_problem
@@ -41,6 +42,7 @@ __all__ = [
     "LIFECYCLE_LABELS",
     "MILESTONE_CATEGORY_LABELS",
     "RECIPIENT_STATUS_LABELS",
+    "REGION_LABELS",
     "is_id",
     "suggest_id",
     "FIRST_FISCAL_YEAR",
@@ -142,44 +144,44 @@ SourceIds = Annotated[
 # The fixed values of the schema, each with the one wording readers see for it.
 Confidence = Literal["confirmed", "reported", "contested"]
 CONFIDENCE_LABELS: dict[Confidence, str] = {
-    "confirmed": "Confirmed",
-    "reported": "Reported",
-    "contested": "Contested",
+    "confirmed": N_("Confirmed"),
+    "reported": N_("Reported"),
+    "contested": N_("Contested"),
 }
 Domain = Literal["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
 DOMAIN_LABELS: dict[Domain, str] = {
-    "maritime": "Maritime",
-    "air": "Air",
-    "land": "Land",
-    "disaster-response": "Disaster response",
-    "infrastructure": "Infrastructure",
-    "peacekeeping": "Peacekeeping",
+    "maritime": N_("Maritime"),
+    "air": N_("Air"),
+    "land": N_("Land"),
+    "disaster-response": N_("Disaster response"),
+    "infrastructure": N_("Infrastructure"),
+    "peacekeeping": N_("Peacekeeping"),
 }
 Purpose = Literal["rule-of-law", "humanitarian", "peace-cooperation"]
 PURPOSE_LABELS: dict[Purpose, str] = {
-    "rule-of-law": "Peace, stability and security under the rule of law",
-    "humanitarian": "Humanitarian activities",
-    "peace-cooperation": "International peace cooperation operations",
+    "rule-of-law": N_("Peace, stability and security under the rule of law"),
+    "humanitarian": N_("Humanitarian activities"),
+    "peace-cooperation": N_("International peace cooperation operations"),
 }
 BudgetStage = Literal["initial", "proposal", "enacted"]
 BUDGET_STAGE_LABELS: dict[BudgetStage, str] = {
-    "initial": "Initial budget",
-    "proposal": "Cabinet proposal (not enacted)",
-    "enacted": "Enacted budget",
+    "initial": N_("Initial budget"),
+    "proposal": N_("Cabinet proposal (not enacted)"),
+    "enacted": N_("Enacted budget"),
 }
 LifecycleStage = Literal["delivery", "handover"]
-LIFECYCLE_LABELS: dict[LifecycleStage, str] = {"delivery": "Delivery", "handover": "Handover"}
+LIFECYCLE_LABELS: dict[LifecycleStage, str] = {"delivery": N_("Delivery"), "handover": N_("Handover")}
 MilestoneCategory = Literal["policy", "institution", "budget", "diplomacy"]
 MILESTONE_CATEGORY_LABELS: dict[MilestoneCategory, str] = {
-    "policy": "Policy",
-    "institution": "Institution",
-    "budget": "Budget",
-    "diplomacy": "Diplomacy",
+    "policy": N_("Policy"),
+    "institution": N_("Institution"),
+    "budget": N_("Budget"),
+    "diplomacy": N_("Diplomacy"),
 }
 RecipientStatus = Literal["recipient", "designated"]
 RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
-    "recipient": "Recipient",
-    "designated": "Designated (no signed project found)",
+    "recipient": N_("Recipient"),
+    "designated": N_("Designated (no signed project found)"),
 }
 Region = Literal[
     "Southeast Asia",
@@ -192,6 +194,17 @@ Region = Literal[
     "Europe",
     "Americas",
 ]
+REGION_LABELS: dict[str, str] = {
+    "Southeast Asia": N_("Southeast Asia"),
+    "South Asia": N_("South Asia"),
+    "East Asia": N_("East Asia"),
+    "Central Asia": N_("Central Asia"),
+    "Pacific": N_("Pacific"),
+    "Africa": N_("Africa"),
+    "Middle East": N_("Middle East"),
+    "Europe": N_("Europe"),
+    "Americas": N_("Americas"),
+}
 
 
 def field(description: str, example: Any = None, expected: str | None = None, **kw: Any) -> Any:
@@ -501,20 +514,20 @@ SINGULAR = {
     "sources": "source",
 }
 KIND_NOUNS = {
-    "recipients": "recipient",
-    "equipment": "project",
-    "agreements": "agreement",
-    "milestones": "milestone",
-    "budgets": "budget",
-    "sources": "source",
+    "recipients": N_("recipient"),
+    "equipment": N_("project"),
+    "agreements": N_("agreement"),
+    "milestones": N_("milestone"),
+    "budgets": N_("budget"),
+    "sources": N_("source"),
 }
 KIND_TITLES = {
-    "recipients": "Recipients",
-    "equipment": "Projects (equipment register)",
-    "agreements": "Transfer agreements",
-    "milestones": "Milestones",
-    "budgets": "Budgets",
-    "sources": "Sources",
+    "recipients": N_("Recipients"),
+    "equipment": N_("Projects (equipment register)"),
+    "agreements": N_("Transfer agreements"),
+    "milestones": N_("Milestones"),
+    "budgets": N_("Budgets"),
+    "sources": N_("Sources"),
 }
 
 Record = Recipient | Equipment | Agreement | Milestone | Budget | Source

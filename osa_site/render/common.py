@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from ..dataset import Entry
 from ..dates import PartialDate
-from ..i18n import Language, language
+from ..i18n import N_, Language, language
 from ..index import Index
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
@@ -51,7 +50,8 @@ class SiteContext:
     lang: Language = field(default_factory=lambda: language("en"))  # the edition's language
 
 
-NOT_STATED = "Not stated in the sources"
+NOT_STATED = N_("Not stated in the sources")
+EN = language("en")
 
 
 def link(from_page: str, to_page: str, text: str) -> str:
@@ -93,33 +93,27 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def yen(amount: int | None, approximate: bool = False) -> str:
-    """`¥600 million`, `about ¥5 billion`, or a plain statement that it is unknown."""
+def yen(amount: int | None, approximate: bool = False, lang: Language = EN) -> str:
+    """`¥600 million`, `about ¥5 billion` (`600 ล้านเยน` in Thai), or a plain statement that it is unknown."""
     if amount is None:
-        return NOT_STATED
-    value = Decimal(amount)
-    for size, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million")):
-        if value >= size:
-            text = f"¥{(value / size).normalize():f} {word}"
-            break
-    else:
-        text = f"¥{amount:,}"
-    return f"about {text}" if approximate else text
+        return lang.gettext(NOT_STATED)
+    return lang.yen(amount, approximate)
 
 
-def fiscal_year(year: int) -> str:
+def fiscal_year(year: int, lang: Language = EN) -> str:
     """`FY2023 (April 2023 – March 2024)`."""
-    return f"FY{year} (April {year} – March {year + 1})"
+    return lang.fiscal_year(year)
 
 
-def when(date: PartialDate | None) -> str:
-    return date.display() if date else NOT_STATED
+def when(date: PartialDate | None, lang: Language = EN) -> str:
+    return lang.date(date) if date else lang.gettext(NOT_STATED)
 
 
-def badge(confidence: Confidence) -> str:
+def badge(confidence: Confidence, lang: Language = EN) -> str:
     """A confidence badge; the class and text come from the schema's fixed set."""
-    text = CONFIDENCE_LABELS[confidence]
-    return f'<span class="osa-badge osa-badge--{confidence}" title="Confidence: {text}">{text}</span>'
+    text = lang.gettext(CONFIDENCE_LABELS[confidence])
+    title = lang.gettext("Confidence: {level}").format(level=text)
+    return f'<span class="osa-badge osa-badge--{confidence}" title="{title}">{text}</span>'
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
@@ -145,9 +139,10 @@ def front_matter(title: str, description: str = "", extra: dict[str, object] | N
 class Citations:
     """Numbered references to source records, listed at the foot of one page."""
 
-    def __init__(self, index: Index, page: str):
+    def __init__(self, index: Index, page: str, lang: Language = EN):
         self.index = index
         self.page = page
+        self.lang = lang
         self.order: list[str] = []
 
     def ref(self, source_ids: Iterable[str]) -> str:
@@ -165,38 +160,43 @@ class Citations:
         for number, sid in enumerate(self.order, start=1):
             entry = self.index.dataset.get("sources", sid)
             assert entry is not None
-            lines.append(f"[^{number}]: {source_line(entry, self.page)}")
+            lines.append(f"[^{number}]: {source_line(entry, self.page, self.lang)}")
         return "\n".join(lines)
 
 
-def source_line(entry: Entry, from_page: str) -> str:
+def source_line(entry: Entry, from_page: str, lang: Language = EN) -> str:
     """`[Title](sources/x.md). Publisher, 3 November 2023. [Original](https://…)`."""
+    _ = lang.gettext
     src = entry.record
-    published = src.published.display() if isinstance(src.published, PartialDate) else "date unknown"
-    lang = f" In {LANGUAGES.get(src.language, src.language)}." if src.language else ""
+    published = lang.date(src.published) if isinstance(src.published, PartialDate) else _("date unknown")
+    name = _(LANGUAGES[src.language]) if src.language in LANGUAGES else src.language
+    language_note = " " + _("In {language}.").format(language=name) if src.language else ""
     return (f"{link(from_page, f'sources/{entry.id}.md', src.title)}. {md(src.publisher)}, "
-            f"{md(published)}.{lang} [Original]({url(src.url)})")
+            f"{md(published)}.{language_note} [{_('Original')}]({url(src.url)})")
 
 
-LANGUAGES = {"ja": "Japanese", "th": "Thai", "en": "English", "id": "Indonesian", "ru": "Russian"}
+LANGUAGES = {"ja": N_("Japanese"), "th": N_("Thai"), "en": N_("English"), "id": N_("Indonesian"),
+             "ru": N_("Russian")}
 
 
 def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -> str:
     """A 'Cite this' block: organisation, title, address and the record's last change."""
+    _ = ctx.lang.gettext
     changed = ctx.last_changed.get(record_path)
-    changed_text = f"Record last changed {changed}." if changed else "Record change date not available."
+    changed_text = (_("Record last changed {date}.").format(date=changed) if changed
+                    else _("Record change date not available."))
     address = f"<{url(page_url(ctx.site_url, page))}>" if ctx.site_url else md(page_url("", page))
     return (
-        "## Cite this\n\n"
+        f"## {_('Cite this')}\n\n"
         f'> {md(ctx.publisher)}. "{md(entry_title)}". {md(ctx.site_name)}. '
         f"{address}. {md(changed_text)}\n"
     )
 
 
-def title_of(entry: Entry) -> str:
+def title_of(entry: Entry, lang: Language = EN) -> str:
     rec = entry.record
     if entry.kind == "recipients":
-        return rec.name
+        return lang.text(rec, "name")
     if entry.kind == "budgets":
-        return f"OSA budget, FY{rec.fiscal_year}"
-    return rec.title
+        return lang.gettext("OSA budget, {fy}").format(fy=lang.fy(rec.fiscal_year))
+    return lang.text(rec, "title")

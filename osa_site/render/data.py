@@ -83,7 +83,13 @@ def _schema_columns(kind: str) -> tuple[Column, ...]:
             for sub, sub_prop in prop["properties"].items():
                 plain = _plain(sub_prop, defs)
                 text = f"{prop.get('description', name).rstrip('.')}: {plain.get('description', sub)}"
-                result.append(_column(f"{name}_{sub}", plain, (name, sub), text))
+                if sub == "th" and "properties" in plain:  # a nested object's Thai text: partner_name_th
+                    result += [_column(f"{name}_{field}_th", _plain(p, defs), (name, sub, field),
+                                       f"{text.rstrip('.')}: {field}")
+                               for field, p in plain["properties"].items()]
+                    continue
+                column = f"{sub}_{name}" if name == "th" else f"{name}_{sub}"  # Thai text: title_th, ...
+                result.append(_column(column, plain, (name, sub), text))
         else:
             result.append(_column(name, prop, (name,)))
     return tuple(result)
@@ -209,26 +215,39 @@ def _citation(ctx: SiteContext) -> str:
             f"Security Assistance*. {address} Data licensed CC BY 4.0.")
 
 
+FRICTIONLESS = "https://specs.frictionlessdata.io/data-package/"
+
+
 def render_data_page(index: Index, ctx: SiteContext) -> str:
-    page_rows = [[md(KIND_TITLES[kind]), str(len(index.dataset.of(kind))),
+    lang = ctx.lang
+    _ = lang.gettext
+    page_rows = [[md(_(KIND_TITLES[kind])), lang.number(len(index.dataset.of(kind))),
                   f"[{kind}.csv]({kind}.csv)", f"[{kind}.json]({kind}.json)"] for kind in KINDS]
+    licence = _("The data is licensed under {licence} (CC BY 4.0): you may share and adapt it for any "
+                "purpose if you credit {publisher}. The sources themselves belong to their publishers; the "
+                "records quote only facts and titles.").format(
+        licence=f"[{DATA_LICENSE['title']}]({DATA_LICENSE['path']})", publisher=md(ctx.publisher))
     return (
-        front_matter("Open data", "Download every OSA Monitor record as CSV or JSON, with a Data Package.")
-        + "# Open data\n\n"
-        + "Every record on this site can be downloaded. The files are rebuilt from the records each time "
-        "the site is built, so they always match the pages. Each row has the record's stable `id` (its "
-        "file name), the addresses of the sources it cites (`source_urls`) and its page on the site "
-        "(`page`). Lists and nested details are JSON arrays, in the CSV files too.\n\n"
-        + table(["Records", "Rows", "CSV", "JSON"], page_rows, "lrll") + "\n\n"
-        + "[datapackage.json](datapackage.json) describes every file and column as a "
-        "[Frictionless Data Package](https://specs.frictionlessdata.io/data-package/), so tools can "
-        "check and load the files, for example `frictionless validate datapackage.json`.\n\n"
-        + "## Licence\n\n"
-        + f"The data is licensed under [{DATA_LICENSE['title']}]({DATA_LICENSE['path']}) (CC BY 4.0): "
-        f"you may share and adapt it for any purpose if you credit {md(ctx.publisher)}. The sources "
-        "themselves belong to their publishers; the records quote only facts and titles.\n\n"
-        + "## How to cite\n\n"
+        front_matter(_("Open data"),
+                     _("Download every OSA Monitor record as CSV or JSON, with a Data Package."))
+        + f"# {_('Open data')}\n\n"
+        + _("Every record on this site can be downloaded. The files are rebuilt from the records each time "
+            "the site is built, so they always match the pages. Each row has the record's stable `id` (its "
+            "file name), the addresses of the sources it cites (`source_urls`) and its page on the site "
+            "(`page`). Lists and nested details are JSON arrays, in the CSV files too.") + "\n\n"
+        + (_("Thai text has its own columns beside the English ones, named after them with `_th` "
+             "(`title_th`, `name_th`, ...); inside lists it sits under `th`.") + "\n\n"
+           if lang.code != "en" else "")
+        + table([_("Records"), _("Rows"), "CSV", "JSON"], page_rows, "lrll") + "\n\n"
+        + _("{datapackage} describes every file and column as a {frictionless}, so tools can check and load "
+            "the files, for example `frictionless validate datapackage.json`.").format(
+            datapackage="[datapackage.json](datapackage.json)",
+            frictionless=f"[{_('Frictionless Data Package')}]({FRICTIONLESS})")
+        + "\n\n"
+        + f"## {_('Licence')}\n\n"
+        + licence + "\n\n"
+        + f"## {_('How to cite')}\n\n"
         + _citation(ctx) + "\n\n"
-        + "Each record's page has its own *Cite this* block with the date the record last changed. "
-        "The project's repository has a `CITATION.cff` file for reference managers.\n"
+        + _("Each record's page has its own *Cite this* block with the date the record last changed. "
+            "The project's repository has a `CITATION.cff` file for reference managers.") + "\n"
     )

@@ -10,46 +10,63 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..dataset import Entry
+from ..i18n import Language, language
 from ..index import EVENT_LABELS, Index
 from ..schema import CONFIDENCE_LABELS, DOMAIN_LABELS
 from .escape import attr, html
 
+EN = language("en")
+
 __all__ = ["filter_form", "register_form", "timeline_form", "row_key", "sort_value", "date_sort_key"]
 
-def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
+def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Language = EN) -> str:
     items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
     return (f'<label>{html(label)} <select name="{attr(name)}" data-filter="{attr(name)}">'
-            f'<option value="">All</option>{items}</select></label>')
+            f'<option value="">{html(lang.gettext("All"))}</option>{items}</select></label>')
 
 
-def filter_form(target: str, label: str, selects: list[str]) -> str:
+def filter_form(target: str, label: str, selects: list[str], lang: Language = EN) -> str:
     """A hidden form of selects, a reset button and a live count, for the script `target`."""
     return (f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}" hidden>'
             + "".join(selects)
-            + '<button type="reset" class="md-button">Clear filters</button>'
+            + f'<button type="reset" class="md-button">{html(lang.gettext("Clear filters"))}</button>'
             '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n')
 
 
-def register_form(index: Index, projects: list[Entry]) -> str:
+def register_form(index: Index, projects: list[Entry], lang: Language = EN) -> str:
+    _ = lang.gettext
     recipients = sorted({p.record.recipient for p in projects}, key=lambda r: index.recipient(r).record.name)
     years = sorted({p.record.fiscal_year for p in projects})
     domains = sorted({p.record.domain for p in projects}, key=DOMAIN_LABELS.__getitem__)
     confidences = [c for c in CONFIDENCE_LABELS if any(p.record.confidence == c for p in projects)]
-    return filter_form("register", "Filter the register", [
-        _select("recipient", "Recipient", [(r, index.recipient(r).record.name) for r in recipients]),
-        _select("fy", "Fiscal year", [(str(y), f"FY{y}") for y in years]),
-        _select("domain", "Domain", [(d, DOMAIN_LABELS[d]) for d in domains]),
-        _select("confidence", "Confidence", [(c, CONFIDENCE_LABELS[c]) for c in confidences]),
-    ])
+    return filter_form("register", _("Filter the register"), [
+        _select("recipient", _("Recipient"),
+                [(r, str(lang.text(index.recipient(r).record, "name"))) for r in recipients], lang),
+        _select("fy", _("Fiscal year"), [(str(y), lang.fy(y)) for y in years], lang),
+        _select("domain", _("Domain"), [(d, _(DOMAIN_LABELS[d])) for d in domains], lang),
+        _select("confidence", _("Confidence"), [(c, _(CONFIDENCE_LABELS[c])) for c in confidences], lang),
+    ], lang)
 
 
-def timeline_form(index: Index) -> str:
+def timeline_form(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     kinds = [k for k in EVENT_LABELS if any(e.kind == k for e in index.events)]
-    countries = {e.country_key: e.country_name for e in index.events if e.country_name}
-    return filter_form("timeline", "Filter the timeline", [
-        _select("kind", "Event", [(k, EVENT_LABELS[k]) for k in kinds]),
-        _select("country", "Country", sorted(countries.items(), key=lambda c: (c[1], c[0]))),
-    ])
+    countries = {e.country_key: _country_name(index, e.country_key, e.country_name, lang)
+                 for e in index.events if e.country_name}
+    return filter_form("timeline", _("Filter the timeline"), [
+        _select("kind", _("Event"), [(k, _(EVENT_LABELS[k])) for k in kinds], lang),
+        _select("country", _("Country"), sorted(countries.items(), key=lambda c: (c[1], c[0])), lang),
+    ], lang)
+
+
+def _country_name(index: Index, key: str, english: str, lang: Language) -> str:
+    """A timeline country's name in the page's language, when a recipient record gives it."""
+    if lang.code == "en":
+        return english
+    for entry in index.dataset.of("recipients"):
+        if entry.record.iso3 == key or entry.id == key:
+            return str(lang.text(entry.record, "name"))
+    return english
 
 
 def sort_value(value: str | int, text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..dataset import Entry
+from ..i18n import Language
 from ..index import EVENT_LABELS, Index, page_of, project_status
 from ..schema import (
     BUDGET_STAGE_LABELS,
@@ -15,6 +16,7 @@ from ..schema import (
     Source,
 )
 from .common import (
+    EN,
     NOT_STATED,
     Citations,
     SiteContext,
@@ -38,20 +40,25 @@ __all__ = [
     "render_budget",
     "render_source",
     "render_disputes",
+    "sources_section",
 ]
 
-def _facts(rows: list[tuple[str, str]]) -> str:
-    return table(["Fact", "Value"], rows)
+
+def _facts(rows: list[tuple[str, str]], lang: Language) -> str:
+    return table([lang.gettext("Fact"), lang.pgettext("facts table", "Value")], rows)
 
 
-def dispute_list(entry: Entry, cite: Callable[[list[str]], str]) -> str:
+def dispute_list(entry: Entry, cite: Callable[[list[str]], str], lang: Language = EN) -> str:
     """Each contested fact as a heading, then every reading with `cite(its source ids)`."""
     parts = []
     for dispute in entry.record.disputes:
-        parts.append(f"### {md(dispute.topic)}\n")
+        parts.append(f"### {md(lang.text(dispute, 'topic'))}\n")
         for reading in dispute.readings:
-            who = f" (according to {md(reading.according_to)})" if reading.according_to else ""
-            parts.append(f"- {md(reading.value)}{who}{cite(reading.sources)}")
+            value = md(lang.text(reading, "value"))
+            line = (lang.gettext("{reading} (according to {who})").format(
+                reading=value, who=md(lang.text(reading, "according_to")))
+                    if reading.according_to else value)
+            parts.append(f"- {line}{cite(reading.sources)}")
         parts.append("")
     return "\n".join(parts) + "\n"
 
@@ -60,135 +67,173 @@ def render_disputes(entry: Entry, refs: Citations) -> str:
     """A record page's contested facts, each reading with its numbered references."""
     if not entry.record.disputes:
         return ""
-    return ("## Contested facts\n\nThe sources disagree on the following. Every reading is shown.\n\n"
-            + dispute_list(entry, refs.ref))
+    _ = refs.lang.gettext
+    intro = _("The sources disagree on the following. Every reading is shown.")
+    return f"## {_('Contested facts')}\n\n{intro}\n\n" + dispute_list(entry, refs.ref, refs.lang)
 
 
-def _notes(entry: Entry) -> str:
-    return f"## Notes\n\n{paragraphs(entry.record.notes)}\n\n" if entry.record.notes else ""
+def _notes(entry: Entry, lang: Language) -> str:
+    notes = lang.text(entry.record, "notes")
+    return f"## {lang.gettext('Notes')}\n\n{paragraphs(notes)}\n\n" if notes else ""
 
 
 def _page(title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext,
           refs: Citations) -> str:
     page = page_of(entry)
     head = front_matter(title, description)
-    foot = cite_this(ctx, title, page, entry.path) + "\n" + _sources_section(refs)
-    return head + f"# {md(title)}\n\n{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
+    foot = cite_this(ctx, title, page, entry.path) + "\n" + sources_section(refs)
+    return head + f"# {md(title)}\n\n{badge(entry.record.confidence, ctx.lang)}\n\n" + "".join(body) + foot
 
 
-def _sources_section(refs: Citations) -> str:
-    return "## Sources\n\nNumbered references on this page point to these sources.\n\n" + refs.footer() + "\n"
+def sources_section(refs: Citations) -> str:
+    """The page's numbered references, each a source with its links."""
+    _ = refs.lang.gettext
+    return (f"## {_('Sources')}\n\n{_('Numbered references on this page point to these sources.')}\n\n"
+            + refs.footer() + "\n")
 
 
 def _items(entry: Entry, refs: Citations) -> str:
+    lang = refs.lang
+    _ = lang.gettext
     items = entry.record.items
     if not items:
-        return "## Equipment\n\nThe sources do not itemise this project.\n\n"
+        return f"## {_('Equipment')}\n\n{_('The sources do not itemise this project.')}\n\n"
     rows = []
     for item in items:
-        qty = str(item.quantity) if item.quantity else "Not stated"
-        rows.append([md(item.name), qty, md(item.note) if item.note else ""])
+        qty = lang.number(item.quantity) if item.quantity else _("Not stated")
+        note = lang.text(item, "note")
+        rows.append([md(lang.text(item, "name")), qty, md(note) if note else ""])
     cite = refs.ref(entry.record.sources)
-    return f"## Equipment\n\nAs listed in the record's sources{cite}.\n\n" + table(
-        ["Item", "Quantity", "Detail"], rows
+    listed = _("As listed in the record's sources{refs}.").format(refs=cite)
+    return f"## {_('Equipment')}\n\n{listed}\n\n" + table(
+        [_("Item"), _("Quantity"), _("Detail")], rows
     ) + "\n\n"
 
 
 def _lifecycle(entry: Entry, refs: Citations) -> str:
+    lang = refs.lang
+    _ = lang.gettext
     steps = sorted(entry.record.lifecycle, key=lambda s: (s.date, s.stage))
     if not steps:
-        return "## Delivery and handover\n\nNo delivery or handover has been recorded yet.\n\n"
-    rows = [[md(when(s.date)) + refs.ref(s.sources), EVENT_LABELS[s.stage],
-             md(s.description or "")] for s in steps]
-    return "## Delivery and handover\n\n" + table(["Date", "Step", "What"], rows) + "\n\n"
+        return f"## {_('Delivery and handover')}\n\n{_('No delivery or handover has been recorded yet.')}\n\n"
+    rows = [[md(when(s.date, lang)) + refs.ref(s.sources), _(EVENT_LABELS[s.stage]),
+             md(lang.text(s, "description") or "")] for s in steps]
+    return f"## {_('Delivery and handover')}\n\n" + table([_("Date"), _("Step"), _("What")], rows) + "\n\n"
 
 
 def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
     """A project page: every fact with its reference, then items, lifecycle, disputes."""
+    lang = ctx.lang
+    _ = lang.gettext
     rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     cite = refs.ref(rec.sources)
     recipient = index.recipient(rec.recipient)
     notes = rec.exchange_of_notes
-    en = f"{when(notes.date)}{', ' + notes.place if notes and notes.place else ''}" if notes else None
+    place = lang.text(notes, "place") if notes else None
+    en = (md(when(notes.date, lang)) + (", " + md(place) if place else "")) if notes else None
+    title, recipient_name = lang.text(rec, "title"), lang.text(recipient.record, "name")
+    force = lang.text(rec, "force")
     rows = [
-        ("Recipient", link(page, page_of(recipient), recipient.record.name)),
-        ("Receiving force", md(rec.force) + cite if rec.force else NOT_STATED),
-        ("Fiscal year", md(fiscal_year(rec.fiscal_year)) + cite),
-        ("Grant amount", md(yen(rec.amount_jpy)) + (cite if rec.amount_jpy is not None else "")),
-        ("Exchange of notes", md(en) + cite if en else "Not yet recorded"),
-        ("Domain", DOMAIN_LABELS[rec.domain]),
-        ("Area of cooperation", PURPOSE_LABELS[rec.purpose] + cite if rec.purpose else NOT_STATED),
-        ("Status", project_status(entry)),
+        (_("Recipient"), link(page, page_of(recipient), recipient_name)),
+        (_("Receiving force"), md(force) + cite if force else _(NOT_STATED)),
+        (_("Fiscal year"), md(fiscal_year(rec.fiscal_year, lang)) + cite),
+        (_("Grant amount"),
+         md(yen(rec.amount_jpy, lang=lang)) + (cite if rec.amount_jpy is not None else "")),
+        (_("Exchange of notes"), en + cite if en else _("Not yet recorded")),
+        (_("Domain"), _(DOMAIN_LABELS[rec.domain])),
+        (_("Area of cooperation"), _(PURPOSE_LABELS[rec.purpose]) + cite if rec.purpose else _(NOT_STATED)),
+        (_("Status"), _(project_status(entry))),
     ]
     body = [
-        _facts(rows) + "\n\n",
+        _facts(rows, lang) + "\n\n",
         _items(entry, refs),
         _lifecycle(entry, refs),
         render_disputes(entry, refs),
-        _notes(entry),
+        _notes(entry, lang),
     ]
-    description = f"OSA project for {recipient.record.name}, FY{rec.fiscal_year}: {rec.title}."
-    return _page(rec.title, description, body, entry, ctx, refs)
+    description = _("OSA project for {recipient}, {fy}: {title}.").format(
+        recipient=recipient_name, fy=lang.fy(rec.fiscal_year), title=title)
+    return _page(title, description, body, entry, ctx, refs)
 
 
 def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
     """An agreement page, linked to the partner's recipient page when it has one."""
+    lang = ctx.lang
+    _ = lang.gettext
     rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     cite = refs.ref(rec.sources)
     recipient = index.recipient_for_agreement(entry)
-    partner = link(page, page_of(recipient), rec.partner.name) if recipient else md(rec.partner.name)
+    name = lang.text(rec.partner, "name")
+    partner = link(page, page_of(recipient), name) if recipient else md(name)
+    place = lang.text(rec, "place")
     rows = [
-        ("Partner", f"{partner} ({md(rec.partner.iso3)})"),
-        ("Signed", md(when(rec.signed)) + cite),
-        ("Place", md(rec.place) + cite if rec.place else NOT_STATED),
-        ("In force", md(when(rec.in_force)) + cite if rec.in_force else NOT_STATED),
+        (_("Partner"), f"{partner} ({md(rec.partner.iso3)})"),
+        (_("Signed"), md(when(rec.signed, lang)) + cite),
+        (_("Place"), md(place) + cite if place else _(NOT_STATED)),
+        (_("In force"), md(when(rec.in_force, lang)) + cite if rec.in_force else _(NOT_STATED)),
     ]
-    body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry)]
-    description = f"Japan's defence equipment and technology transfer agreement with {rec.partner.name}."
-    return _page(rec.title, description, body, entry, ctx, refs)
+    body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang)]
+    description = _("Japan's defence equipment and technology transfer agreement with {partner}.").format(
+        partner=name)
+    return _page(lang.text(rec, "title"), description, body, entry, ctx, refs)
 
 
 def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    lang = ctx.lang
+    _ = lang.gettext
     rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     cite = refs.ref(rec.sources)
-    rows = [("Date", md(when(rec.date)) + cite), ("Kind of event", MILESTONE_CATEGORY_LABELS[rec.category])]
-    summary = f"{paragraphs(rec.summary)}{cite}\n\n" if rec.summary else ""
-    body = [_facts(rows) + "\n\n", summary, render_disputes(entry, refs), _notes(entry),
-            f"See it in context on the {link(page, 'timeline.md', 'timeline')}.\n\n"]
-    return _page(rec.title, f"OSA milestone: {rec.title}.", body, entry, ctx, refs)
+    rows = [(_("Date"), md(when(rec.date, lang)) + cite),
+            (_("Kind of event"), _(MILESTONE_CATEGORY_LABELS[rec.category]))]
+    summary_text = lang.text(rec, "summary")
+    summary = f"{paragraphs(summary_text)}{cite}\n\n" if summary_text else ""
+    title = lang.text(rec, "title")
+    context = _("See it in context on the {timeline}.").format(
+        timeline=link(page, "timeline.md", _("timeline")))
+    body = [_facts(rows, lang) + "\n\n", summary, render_disputes(entry, refs), _notes(entry, lang),
+            f"{context}\n\n"]
+    return _page(title, _("OSA milestone: {title}.").format(title=title), body, entry, ctx, refs)
 
 
 def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    lang = ctx.lang
+    _ = lang.gettext
     rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     cite = refs.ref(rec.sources)
-    stage = BUDGET_STAGE_LABELS[rec.stage]
+    stage = _(BUDGET_STAGE_LABELS[rec.stage])
     rows = [
-        ("Fiscal year", md(fiscal_year(rec.fiscal_year))),
-        ("Amount", md(yen(rec.amount_jpy, rec.approximate)) + cite),
-        ("Stage", stage + cite),
-        ("Decided", md(when(rec.decided)) + cite if rec.decided else NOT_STATED),
+        (_("Fiscal year"), md(fiscal_year(rec.fiscal_year, lang))),
+        (_("Amount"), md(yen(rec.amount_jpy, rec.approximate, lang)) + cite),
+        (_("Stage"), stage + cite),
+        (_("Decided"), md(when(rec.decided, lang)) + cite if rec.decided else _(NOT_STATED)),
     ]
-    title = f"OSA budget, FY{rec.fiscal_year}"
-    body = [_facts(rows) + "\n\n", render_disputes(entry, refs), _notes(entry),
-            f"All years are compared on the {link(page, 'budgets/index.md', 'budget page')}.\n\n"]
-    return _page(title, f"Japan's OSA budget for fiscal year {rec.fiscal_year}.", body, entry, ctx, refs)
+    title = title_of(entry, lang)
+    compared = _("All years are compared on the {budget_page}.").format(
+        budget_page=link(page, "budgets/index.md", _("budget page")))
+    body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang), f"{compared}\n\n"]
+    description = _("Japan's OSA budget for fiscal year {year}.").format(year=lang.year(rec.fiscal_year))
+    return _page(title, description, body, entry, ctx, refs)
 
 
-def render_source(entry: Entry[Source], index: Index) -> str:
+def render_source(entry: Entry[Source], index: Index, lang: Language = EN) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
+    _ = lang.gettext
     src, page = entry.record, page_of(entry)
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
-    lines = [f"- {link(page, page_of(e), title_of(e))} ({KIND_NOUNS[e.kind]})" for e in citing]
+    lines = [f"- {link(page, page_of(e), title_of(e, lang))} ({_(KIND_NOUNS[e.kind])})" for e in citing]
+    note = lang.text(src, "note")
+    count = lang.ngettext("{n} record cite this source.", "{n} records cite this source.",
+                          len(citing)).format(n=len(citing))
     body = (
-        front_matter(src.title, f"Source cited by OSA Monitor: {src.title}.")
+        front_matter(src.title, _("Source cited by OSA Monitor: {title}.").format(title=src.title))
         + f"# {md(src.title)}\n\n"
-        + source_line(entry, page) + "\n\n"
-        + (f"{paragraphs(src.note)}\n\n" if src.note else "")
-        + f"## Cited by\n\n{len(citing)} record{'s' if len(citing) != 1 else ''} cite this source.\n\n"
+        + source_line(entry, page, lang) + "\n\n"
+        + (f"{paragraphs(note)}\n\n" if note else "")
+        + f"## {_('Cited by')}\n\n{count}\n\n"
         + "\n".join(lines) + "\n"
     )
     return body

@@ -5,10 +5,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..dataset import Entry
+from ..i18n import N_, Language
 from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
-from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, RECIPIENT_STATUS_LABELS
+from ..schema import (
+    BUDGET_STAGE_LABELS,
+    DOMAIN_LABELS,
+    MILESTONE_CATEGORY_LABELS,
+    RECIPIENT_STATUS_LABELS,
+    REGION_LABELS,
+)
 from .charts import budget_chart, render_chart
 from .common import (
+    EN,
     Citations,
     HtmlText,
     MarkdownText,
@@ -20,12 +28,13 @@ from .common import (
     html_table,
     link,
     table,
+    title_of,
     when,
     yen,
 )
 from .escape import attr, html, md, paragraphs
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
-from .record_pages import render_disputes
+from .record_pages import render_disputes, sources_section
 from .worldmap import render_map
 from .yearbars import recipient_history
 
@@ -42,26 +51,48 @@ __all__ = [
 ]
 
 def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool,
-                  w: Writer = MarkdownText) -> list[list[str]]:
+                  w: Writer = MarkdownText, lang: Language = EN) -> list[list[str]]:
+    _ = lang.gettext
     rows = []
     for p in projects:
         rec = p.record
-        items = "; ".join(w.text(i.name) for i in rec.items) or "Not itemised"
+        items = "; ".join(w.text(lang.text(i, "name")) for i in rec.items) or _("Not itemised")
         notes = rec.exchange_of_notes
-        row = [f"FY{rec.fiscal_year}", w.link(page, page_of(p), rec.title)]
+        row = [lang.fy(rec.fiscal_year), w.link(page, page_of(p), lang.text(rec, "title"))]
         if with_recipient:
             recipient = index.recipient(rec.recipient)
-            row.append(w.link(page, page_of(recipient), recipient.record.name))
-        row += [items, w.text(yen(rec.amount_jpy)), w.text(when(notes.date)) if notes else "Not yet",
-                DOMAIN_LABELS[rec.domain], project_status(p), badge(rec.confidence)]
+            row.append(w.link(page, page_of(recipient), lang.text(recipient.record, "name")))
+        row += [items, w.text(yen(rec.amount_jpy, lang=lang)),
+                w.text(when(notes.date, lang)) if notes else _("Not yet"),
+                _(DOMAIN_LABELS[rec.domain]), _(project_status(p)), badge(rec.confidence, lang)]
         rows.append(row)
     return rows
 
 
-_PROJECT_HEAD = ["FY", "Project", "Items", "Amount", "Exchange of notes", "Domain", "Status", "Confidence"]
+_PROJECT_HEAD = [N_("FY"), N_("Project"), N_("Items"), N_("Amount"), N_("Exchange of notes"), N_("Domain"),
+                 N_("Status"), N_("Confidence")]
 
 
-def event_list(events: list[Event], page: str, show_country: bool = True) -> str:
+def _event_entry(index: Index, event: Event) -> Entry | None:
+    kind, _sep, rid = event.page.removesuffix(".md").partition("/")
+    return index.dataset.get(kind, rid)
+
+
+def _event_texts(index: Index, event: Event, lang: Language) -> tuple[str, str]:
+    """The event's title and country name in the page's language (the index holds the English)."""
+    if lang.code == "en":
+        return event.title, event.country_name
+    entry = _event_entry(index, event)
+    title = title_of(entry, lang) if entry else event.title
+    recipient = index.dataset.get("recipients", event.country) if event.country else None
+    country = lang.text(recipient.record, "name") if recipient else event.country_name
+    if not recipient and entry is not None and entry.kind == "agreements":
+        country = lang.text(entry.record.partner, "name")
+    return title, country
+
+
+def event_list(events: list[Event], page: str, show_country: bool = True, index: Index | None = None,
+               lang: Language = EN) -> str:
     """Events grouped by year, each linked to its record; a plain list that works without JS.
 
     The lists are raw HTML: the full timeline has thousands of entries at scale, which
@@ -69,14 +100,15 @@ def event_list(events: list[Event], page: str, show_country: bool = True) -> str
     """
     parts = []
     for year, group in groupby(events, key=lambda e: e.date.year):
-        parts.append(f"### {year}\n\n<ul>")
+        parts.append(f"### {lang.year(year)}\n\n<ul>")
         for e in group:
-            country = f" ({html(e.country_name)})" if show_country and e.country_name else ""
+            title, country_name = _event_texts(index, e, lang) if index else (e.title, e.country_name)
+            country = f" ({html(country_name)})" if show_country and country_name else ""
             parts.append(
                 f'<li><span class="osa-event" data-kind="{attr(e.kind)}" '
                 f'data-country="{attr(e.country_key)}">'
-                f"<strong>{html(when(e.date))}</strong></span> · {EVENT_LABELS[e.kind]}: "
-                f"{HtmlText.link(page, e.page, e.title)}{country}</li>"
+                f"<strong>{html(when(e.date, lang))}</strong></span> · {lang.gettext(EVENT_LABELS[e.kind])}: "
+                f"{HtmlText.link(page, e.page, title)}{country}</li>"
             )
         parts.append("</ul>\n")
     return "\n".join(parts) + "\n"
@@ -84,164 +116,186 @@ def event_list(events: list[Event], page: str, show_country: bool = True) -> str
 
 def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     """A recipient profile: facts, projects, agreements, its own timeline and sources."""
+    lang = ctx.lang
+    _ = lang.gettext
     rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     projects = index.projects_by_recipient.get(entry.id, [])
     agreements = index.agreements_by_recipient.get(entry.id, [])
     cite = refs.ref(rec.sources) if rec.sources else ""
     total_refs = refs.ref(dict.fromkeys(s for p in projects for s in p.record.sources))
+    name = lang.text(rec, "name")
     rows = [
-        ("Country", md(rec.name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
-        ("ISO 3166-1 code", md(rec.iso3)),
-        ("Region", md(rec.region)),
-        ("OSA status", RECIPIENT_STATUS_LABELS[rec.status] + cite),
-        ("Signed projects", str(len(projects))),
-        ("Total value of signed projects",
-         md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
-        ("Transfer agreements", str(len(agreements))),
+        (_("Country"), md(name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
+        (_("ISO 3166-1 code"), md(rec.iso3)),
+        (_("Region"), md(_(REGION_LABELS.get(rec.region, rec.region)))),
+        (_("OSA status"), _(RECIPIENT_STATUS_LABELS[rec.status]) + cite),
+        (_("Signed projects"), lang.number(len(projects))),
+        (_("Total value of signed projects"),
+         md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet")),
+        (_("Transfer agreements"), lang.number(len(agreements))),
     ]
     if rec.designated_fiscal_year:
-        rows.insert(4, ("Designated for", f"FY{rec.designated_fiscal_year}{cite}"))
-    body = [front_matter(rec.name, f"Japan's Official Security Assistance to {rec.name}: projects, "
-                         "agreements and sources."),
-            f"# {md(rec.name)}\n\n{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
-    body.append("## Projects\n\n")
-    body.append(table(_PROJECT_HEAD, _project_rows(projects, page, index, False)) + "\n\n"
-                if projects else "No signed OSA project has been found for this country.\n\n")
+        rows.insert(4, (_("Designated for"), f"{lang.fy(rec.designated_fiscal_year)}{cite}"))
+    description = _("Japan's Official Security Assistance to {country}: projects, agreements and sources.")
+    body = [front_matter(name, description.format(country=name)),
+            f"# {md(name)}\n\n{badge(rec.confidence, lang)}\n\n",
+            table([_("Fact"), lang.pgettext("facts table", "Value")], rows), "\n\n"]
+    body.append(f"## {_('Projects')}\n\n")
+    body.append(table([_(h) for h in _PROJECT_HEAD],
+                      _project_rows(projects, page, index, False, lang=lang)) + "\n\n"
+                if projects else _("No signed OSA project has been found for this country.") + "\n\n")
     if projects:
-        body.append("## Projects over time\n\n" + recipient_history(entry, index))
-    body.append("## Transfer agreements\n\n")
-    body.append("\n".join(f"- {link(page, page_of(a), a.record.title)}, signed {md(when(a.record.signed))}"
-                          f"{refs.ref(a.record.sources)}" for a in agreements) + "\n\n"
-                if agreements else "No defence equipment transfer agreement is recorded.\n\n")
+        body.append(f"## {_('Projects over time')}\n\n" + recipient_history(entry, index, lang))
+    body.append(f"## {_('Transfer agreements')}\n\n")
+    signed = _("{agreement}, signed {date}")
+    body.append("\n".join("- " + signed.format(agreement=link(page, page_of(a), lang.text(a.record, "title")),
+                                               date=md(when(a.record.signed, lang)))
+                          + refs.ref(a.record.sources) for a in agreements) + "\n\n"
+                if agreements else _("No defence equipment transfer agreement is recorded.") + "\n\n")
     events = index.events_of(entry.id)
-    body.append("## Timeline\n\n"
-                + (event_list(events, page, False) if events else "No dated events yet.\n\n"))
+    body.append(f"## {_('Timeline')}\n\n"
+                + (event_list(events, page, False, index, lang) if events
+                   else _("No dated events yet.") + "\n\n"))
     body.append(render_disputes(entry, refs))
-    if rec.notes:
-        body.append(f"## Notes\n\n{paragraphs(rec.notes)}\n\n")
-    body.append(cite_this(ctx, rec.name, page, entry.path) + "\n")
+    notes = lang.text(rec, "notes")
+    if notes:
+        body.append(f"## {_('Notes')}\n\n{paragraphs(notes)}\n\n")
+    body.append(cite_this(ctx, name, page, entry.path) + "\n")
     if refs.order:
-        body.append("## Sources\n\nNumbered references on this page point to these sources.\n\n"
-                    + refs.footer() + "\n")
+        body.append(sources_section(refs))
     return "".join(body)
 
 
-def render_recipients_index(index: Index) -> str:
+def render_recipients_index(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "recipients/index.md"
     recipients = sorted(index.dataset.of("recipients"), key=lambda e: e.record.name)
     rows = []
     for e in recipients:
         projects = index.projects_by_recipient.get(e.id, [])
-        rows.append([link(page, page_of(e), e.record.name), md(e.record.region),
-                     RECIPIENT_STATUS_LABELS[e.record.status].split(" (")[0], str(len(projects)),
-                     md(yen(index.total_jpy(e.id))) if projects else "—",
-                     str(len(index.agreements_by_recipient.get(e.id, [])))])
-    return (front_matter("Recipients", "Every country that receives or has been designated to receive OSA.")
-            + "# Recipients\n\n"
-            + f"{len(recipients)} countries are recorded. A designated recipient has been named for OSA, "
-            "but no signed exchange of notes has been found for it. Totals add up the signed projects "
-            "whose amount is known; each project page cites its sources.\n\n"
-            + render_map(index, page, with_table=False)
-            + table(["Recipient", "Region", "Status", "Projects", "Total value", "Agreements"], rows,
-                    "llllrr")
+        rows.append([link(page, page_of(e), lang.text(e.record, "name")),
+                     md(_(REGION_LABELS.get(e.record.region, e.record.region))),
+                     _(RECIPIENT_STATUS_LABELS[e.record.status]).split(" (")[0], lang.number(len(projects)),
+                     md(yen(index.total_jpy(e.id), lang=lang)) if projects else "—",
+                     lang.number(len(index.agreements_by_recipient.get(e.id, [])))])
+    intro = _("{n} countries are recorded. A designated recipient has been named for OSA, but no signed "
+              "exchange of notes has been found for it. Totals add up the signed projects whose amount is "
+              "known; each project page cites its sources.").format(n=lang.number(len(recipients)))
+    return (front_matter(_("Recipients"),
+                         _("Every country that receives or has been designated to receive OSA."))
+            + f"# {_('Recipients')}\n\n"
+            + intro + "\n\n"
+            + render_map(index, page, with_table=False, lang=lang)
+            + table([_("Recipient"), _("Region"), _("Status"), _("Projects"), _("Total value"),
+                     _("Agreements")], rows, "llllrr")
             + "\n")
 
 
-def render_register(index: Index) -> str:
+def render_register(index: Index, lang: Language = EN) -> str:
     """The equipment register: one row per project, every project in one table."""
+    _ = lang.gettext
     page = "equipment/index.md"
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
-    head = ["FY", "Project", "Recipient", "Items", "Amount", "Exchange of notes", "Domain", "Status",
-            "Confidence"]
-    rows = _project_rows(projects, page, index, True, HtmlText)  # raw HTML: fast at thousands of rows
+    head = [_("FY"), _("Project"), _("Recipient"), _("Items"), _("Amount"), _("Exchange of notes"),
+            _("Domain"), _("Status"), _("Confidence")]
+    rows = _project_rows(projects, page, index, True, HtmlText, lang)  # raw HTML: fast at thousands of rows
     for p, row in zip(projects, rows, strict=True):
         notes = p.record.exchange_of_notes
         row[0] = row_key(p, row[0])
         row[4] = sort_value(-1 if p.record.amount_jpy is None else p.record.amount_jpy, row[4])
         row[5] = sort_value(date_sort_key(notes.date.iso() if notes else None), row[5])
-    return (front_matter("Equipment register",
-                         "Every OSA project: recipient, items, amount, dates and sources.",
+    intro = _("Every OSA project recorded so far: {n} in all, one exchange of notes each. Open a project for "
+              "its sources. Select a column heading to sort the table. The same data can be {downloaded} as "
+              "CSV or JSON.").format(n=lang.number(len(projects)),
+                                     downloaded=link(page, "data/index.md", _("downloaded")))
+    return (front_matter(_("Equipment register"),
+                         _("Every OSA project: recipient, items, amount, dates and sources."),
                          {"hide": ["toc"]})
-            + "# Equipment register\n\n"
-            + f"Every OSA project recorded so far: {len(projects)} in all, one exchange of notes each. "
-            "Open a project for its sources. Select a column heading to sort the table. The same data "
-            f"can be {link(page, 'data/index.md', 'downloaded')} as CSV or JSON.\n\n"
-            + register_form(index, projects)
+            + f"# {_('Equipment register')}\n\n"
+            + intro + "\n\n"
+            + register_form(index, projects, lang)
             + '<div class="osa-register">\n'
             + html_table(head, rows)
             + "\n</div>\n")
 
 
-def render_agreements_index(index: Index) -> str:
+def render_agreements_index(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "agreements/index.md"
     agreements = sorted(index.dataset.of("agreements"), key=lambda e: (e.record.signed, e.id))
     rows = []
     for a in agreements:
         recipient = index.recipient_for_agreement(a)
-        name = a.record.partner.name
+        name = lang.text(a.record.partner, "name")
         partner = link(page, page_of(recipient), name) if recipient else md(name)
-        rows.append([md(when(a.record.signed)), partner, link(page, page_of(a), a.record.title),
-                     md(when(a.record.in_force)) if a.record.in_force else "—", badge(a.record.confidence)])
-    return (front_matter("Transfer agreements", "Japan's agreements on the transfer of defence equipment "
-                         "and technology, in date order.")
-            + "# Defence equipment transfer agreements\n\n"
-            + "Agreements concerning the Transfer of Defense Equipment and Technology, oldest first. "
-            "Dates keep the precision the sources give.\n\n"
-            + table(["Signed", "Partner", "Agreement", "In force", "Confidence"], rows) + "\n")
+        rows.append([md(when(a.record.signed, lang)), partner,
+                     link(page, page_of(a), lang.text(a.record, "title")),
+                     md(when(a.record.in_force, lang)) if a.record.in_force else "—",
+                     badge(a.record.confidence, lang)])
+    description = _("Japan's agreements on the transfer of defence equipment and technology, in date order.")
+    return (front_matter(_("Transfer agreements"), description)
+            + f"# {_('Defence equipment transfer agreements')}\n\n"
+            + _("Agreements concerning the Transfer of Defense Equipment and Technology, oldest first. "
+                "Dates keep the precision the sources give.") + "\n\n"
+            + table([_("Signed"), _("Partner"), _("Agreement"), _("In force"), _("Confidence")], rows) + "\n")
 
 
-def render_milestones_index(index: Index) -> str:
+def render_milestones_index(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "milestones/index.md"
     milestones = sorted(index.dataset.of("milestones"), key=lambda e: (e.record.date, e.id))
-    rows = [[md(when(m.record.date)), link(page, page_of(m), m.record.title),
-             MILESTONE_CATEGORY_LABELS[m.record.category]] for m in milestones]
-    return (front_matter("Milestones", "The policy and budget milestones of OSA.")
-            + "# Milestones\n\nThe decisions that shaped OSA, oldest first.\n\n"
-            + table(["Date", "Milestone", "Kind"], rows) + "\n")
+    rows = [[md(when(m.record.date, lang)), link(page, page_of(m), lang.text(m.record, "title")),
+             _(MILESTONE_CATEGORY_LABELS[m.record.category])] for m in milestones]
+    return (front_matter(_("Milestones"), _("The policy and budget milestones of OSA."))
+            + f"# {_('Milestones')}\n\n{_('The decisions that shaped OSA, oldest first.')}\n\n"
+            + table([_("Date"), _("Milestone"), _("Kind")], rows) + "\n")
 
 
-def render_budgets_index(index: Index) -> str:
+def render_budgets_index(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "budgets/index.md"
-    refs = Citations(index, page)
+    refs = Citations(index, page, lang)
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
-    rows = [[link(page, page_of(b), f"FY{b.record.fiscal_year}"),
-             md(yen(b.record.amount_jpy, b.record.approximate)) + refs.ref(b.record.sources),
-             BUDGET_STAGE_LABELS[b.record.stage],
-             badge(b.record.confidence)] for b in budgets]
-    return (front_matter("OSA budget", "Japan's OSA budget by fiscal year.")
-            + "# OSA budget by fiscal year\n\n"
-            + "The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
-            "a Cabinet draft that the Diet had not enacted when it was recorded.\n\n"
-            + render_chart(budget_chart(index, page), with_table=False)
-            + "The same figures, with their sources:\n\n"
-            + table(["Fiscal year", "Amount", "Stage", "Confidence"], rows, "lrll") + "\n\n"
-            + "## Sources\n\n" + refs.footer() + "\n")
+    rows = [[link(page, page_of(b), lang.fy(b.record.fiscal_year)),
+             md(yen(b.record.amount_jpy, b.record.approximate, lang)) + refs.ref(b.record.sources),
+             _(BUDGET_STAGE_LABELS[b.record.stage]),
+             badge(b.record.confidence, lang)] for b in budgets]
+    return (front_matter(_("OSA budget"), _("Japan's OSA budget by fiscal year."))
+            + f"# {_('OSA budget by fiscal year')}\n\n"
+            + _("The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
+                "a Cabinet draft that the Diet had not enacted when it was recorded.") + "\n\n"
+            + render_chart(budget_chart(index, page, lang), with_table=False)
+            + _("The same figures, with their sources:") + "\n\n"
+            + table([_("Fiscal year"), _("Amount"), _("Stage"), _("Confidence")], rows, "lrll") + "\n\n"
+            + f"## {_('Sources')}\n\n" + refs.footer() + "\n")
 
 
-def render_sources_index(index: Index) -> str:
+def render_sources_index(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "sources/index.md"
     sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
     rows = [[link(page, page_of(s), s.record.title), md(s.record.publisher),
-             md(s.record.published.display() if s.record.published != "unknown" else "Unknown"),
-             str(len(index.cited_by.get(s.id, [])))] for s in sources]
-    return (front_matter("Sources", "The bibliography: every source the records cite.")
-            + "# Sources\n\n"
-            + f"The {len(sources)} sources behind every fact on this site, by publisher. Each source's page "
-            "lists the records that cite it.\n\n"
-            + table(["Source", "Publisher", "Published", "Cited by"], rows, "lllr") + "\n")
+             md(lang.date(s.record.published) if s.record.published != "unknown" else _("Unknown")),
+             lang.number(len(index.cited_by.get(s.id, [])))] for s in sources]
+    intro = _("The {n} sources behind every fact on this site, by publisher. Each source's page lists the "
+              "records that cite it.").format(n=lang.number(len(sources)))
+    return (front_matter(_("Sources"), _("The bibliography: every source the records cite."))
+            + f"# {_('Sources')}\n\n"
+            + intro + "\n\n"
+            + table([_("Source"), _("Publisher"), _("Published"), _("Cited by")], rows, "lllr") + "\n")
 
 
-def render_timeline(index: Index) -> str:
+def render_timeline(index: Index, lang: Language = EN) -> str:
+    _ = lang.gettext
     page = "timeline.md"
-    return (front_matter("Timeline",
-                         "OSA milestones, exchanges of notes, agreements, deliveries and handovers.")
-            + "# Timeline\n\n"
-            + "Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
-            "Each entry links to its record and its sources.\n\n"
-            + "## Events by year\n\n"
-            + timeline_form(index)
+    return (front_matter(_("Timeline"),
+                         _("OSA milestones, exchanges of notes, agreements, deliveries and handovers."))
+            + f"# {_('Timeline')}\n\n"
+            + _("Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
+                "Each entry links to its record and its sources.") + "\n\n"
+            + f"## {_('Events by year')}\n\n"
+            + timeline_form(index, lang)
             + '<div class="osa-timeline" markdown>\n\n'
-            + event_list(index.events, page)
+            + event_list(index.events, page, True, index, lang)
             + "\n</div>\n")
-

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Entry
+from ..i18n import Language
 from ..index import Index, page_of
 from .charts_page import render_charts_page
 from .common import SiteContext
@@ -34,8 +35,8 @@ from .sections import (
 __all__ = ["render_site", "render_docs", "render_record", "RECORD_RENDERERS", "SECTION_RENDERERS",
            "CONTEXT_RENDERERS"]
 
-# Pages drawn from the index alone.
-SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
+# Pages drawn from the index alone, in the edition's language.
+SECTION_RENDERERS: dict[str, Callable[[Index, Language], str]] = {
     "index.md": render_home,
     "recipients/index.md": render_recipients_index,
     "equipment/index.md": render_register,
@@ -46,6 +47,10 @@ SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
     "timeline.md": render_timeline,
     "charts.md": render_charts_page,
     "discrepancies.md": render_discrepancies,
+}
+
+# Pages for editors, in English in every edition (marked lang="en" in the others).
+EDITOR_RENDERERS: dict[str, Callable[[Index], str]] = {
     "editing-guide.md": render_editing_guide,
 }
 
@@ -73,15 +78,24 @@ def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
 
 def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder, in a stable order."""
-    pages = {path: render(index) for path, render in SECTION_RENDERERS.items()}
+    pages = {path: render(index, ctx.lang) for path, render in SECTION_RENDERERS.items()}
+    pages |= {path: in_english(render(index), ctx.lang) for path, render in EDITOR_RENDERERS.items()}
     pages |= {path: render(index, ctx) for path, render in CONTEXT_RENDERERS.items()}
     for entries in index.dataset.entries.values():
         pages |= {page_of(entry): render_record(entry, index, ctx) for entry in entries.values()}
     return dict(sorted(pages.items()))
 
 
+def in_english(page: str, lang: Language) -> str:
+    """An English page in another edition: its body marked lang="en" after the front matter."""
+    if lang.code == "en":
+        return page
+    head, sep, body = page.partition("\n---\n\n")
+    return f'{head}{sep}<div lang="en" markdown>\n\n{body}\n</div>\n'
+
+
 def render_record(entry: Entry[Any], index: Index, ctx: SiteContext) -> str:
     """One record's page."""
     if entry.kind == "sources":
-        return render_source(entry, index)
+        return render_source(entry, index, ctx.lang)
     return RECORD_RENDERERS[entry.kind](entry, index, ctx)

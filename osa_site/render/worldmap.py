@@ -15,9 +15,10 @@ from functools import lru_cache
 import pycountry
 
 from ..dataset import Entry
+from ..i18n import N_, Language
 from ..index import Index, page_of
 from ..urls import href
-from .common import link, table, yen
+from .common import EN, link, table, yen
 from .escape import md
 from .svg import attr, html
 from .topology import CENTRE_LON, WIDTH, load_countries, load_small_countries, outline, project, project_ring
@@ -59,23 +60,25 @@ def _classes(totals: list[int]) -> list[tuple[int, int]]:
     return [(g[0], g[-1]) for g in groups if g]
 
 
-def _class_label(low: int, high: int) -> str:
-    return yen(low) if low == high else f"{yen(low)} to {yen(high)}"
+def _class_label(low: int, high: int, lang: Language) -> str:
+    if low == high:
+        return yen(low, lang=lang)
+    return lang.gettext("{low} to {high}").format(low=yen(low, lang=lang), high=yen(high, lang=lang))
 
 
-def _shade(projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
+def _shade(projects: int, total: int, classes: list[tuple[int, int]], lang: Language) -> tuple[str, str]:
     if not projects:
-        return "hatch", "Designated, no signed project"
+        return "hatch", lang.gettext("Designated, no signed project")
     if total <= 0:
-        return UNKNOWN_SHADE, "Signed projects, amount not stated"
+        return UNKNOWN_SHADE, lang.gettext("Signed projects, amount not stated")
     offset = len(SHADES) - len(classes)
     for i, (low, high) in enumerate(classes):
         if total <= high:
-            return SHADES[offset + i], _class_label(low, high)
-    return SHADES[-1], _class_label(*classes[-1])
+            return SHADES[offset + i], _class_label(low, high, lang)
+    return SHADES[-1], _class_label(*classes[-1], lang)
 
 
-def map_entries(index: Index) -> list[MapEntry]:
+def map_entries(index: Index, lang: Language = EN) -> list[MapEntry]:
     """Every recipient with its shade and where it is drawn, by name."""
     shapes = {c.id for c in load_countries()}
     small = load_small_countries()
@@ -87,7 +90,7 @@ def map_entries(index: Index) -> list[MapEntry]:
         projects = len(index.projects_by_recipient.get(entry.id, []))
         numeric = _numeric(entry.record.iso3)
         placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
-        shade, label = _shade(projects, total, classes)
+        shade, label = _shade(projects, total, classes, lang)
         result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
     return result
 
@@ -136,16 +139,19 @@ def _fill(shade: str) -> str:
     return "url(#osa-map-hatch)" if shade == "hatch" else shade
 
 
-def _accessible_name(m: MapEntry) -> str:
+def _accessible_name(m: MapEntry, lang: Language) -> str:
+    _ = lang.gettext
+    country = str(lang.text(m.entry.record, "name"))
     if not m.projects:
-        return f"{m.entry.record.name}: designated, no signed project"
-    plural = "s" if m.projects != 1 else ""
-    value = yen(m.total) if m.total else "amount not stated"
-    return f"{m.entry.record.name}: {m.projects} signed project{plural}, {value}"
+        return _("{country}: designated, no signed project").format(country=country)
+    value = yen(m.total, lang=lang) if m.total else _("amount not stated")
+    signed = lang.ngettext("{n} signed project", "{n} signed projects", m.projects).format(
+        n=lang.number(m.projects))
+    return _("{country}: {signed}, {value}").format(country=country, signed=signed, value=value)
 
 
-def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]]) -> str:
-    name = _accessible_name(m)
+def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]], lang: Language) -> str:
+    name = _accessible_name(m, lang)
     fill = _fill(m.shade)
     shapes = []
     if m.placement == "shape":
@@ -191,18 +197,19 @@ _DEFS = (
 )
 
 
-def map_svg(page: str, entries: list[MapEntry]) -> str:
+def map_svg(page: str, entries: list[MapEntry], lang: Language = EN) -> str:
     """The map as one line of inline SVG (Markdown keeps a raw HTML block intact)."""
     paths = {cid: (d, bbox) for cid, d, bbox in _country_paths()}
     drawn = {m.numeric for m in entries if m.placement == "shape"}
     land = "".join(d for cid, d, _ in _country_paths() if cid not in drawn)
     box = _view_box()
     edge = _path([outline()])
-    links = "".join(_recipient_link(m, page, paths) for m in entries if m.placement != "absent")
-    title = "World map of OSA recipients"
-    desc = ("Recipients are shaded by the total value of their signed projects; designated recipients "
-            "without a signed project are hatched. Small countries are marked with a circle. "
-            "Each recipient links to its page; the table below gives the same figures.")
+    links = "".join(_recipient_link(m, page, paths, lang) for m in entries if m.placement != "absent")
+    title = html(lang.gettext("World map of OSA recipients"))
+    desc = html(lang.gettext(
+        "Recipients are shaded by the total value of their signed projects; designated recipients "
+        "without a signed project are hatched. Small countries are marked with a circle. "
+        "Each recipient links to its page; the table below gives the same figures."))
     return (
         f'<svg class="osa-map__svg" viewBox="{box[0]:.1f} {box[1]:.1f} {box[2]:.1f} {box[3]:.1f}" '
         f'role="group" aria-labelledby="osa-map-title" aria-describedby="osa-map-desc" font-family="{FONT}">'
@@ -216,23 +223,25 @@ def map_svg(page: str, entries: list[MapEntry]) -> str:
     )
 
 
-_PLACEMENT = {"shape": "Shaded", "circle": "Circle (small country)",
-              "absent": "Too small to show at this scale"}
+_PLACEMENT = {"shape": N_("Shaded"), "circle": N_("Circle (small country)"),
+              "absent": N_("Too small to show at this scale")}
 
 
-def map_table(entries: list[MapEntry], page: str) -> str:
-    rows = [[link(page, page_of(m.entry), m.entry.record.name),
-             "Recipient" if m.projects else "Designated", str(m.projects),
-             md(yen(m.total)) if m.projects else "—", md(m.label), _PLACEMENT[m.placement]] for m in entries]
-    head = ["Recipient", "Status", "Projects", "Total value", "Map shading", "On the map"]
+def map_table(entries: list[MapEntry], page: str, lang: Language = EN) -> str:
+    _ = lang.gettext
+    rows = [[link(page, page_of(m.entry), lang.text(m.entry.record, "name")),
+             _("Recipient") if m.projects else _("Designated"), lang.number(m.projects),
+             md(yen(m.total, lang=lang)) if m.projects else "—", md(m.label), _(_PLACEMENT[m.placement])]
+            for m in entries]
+    head = [_("Recipient"), _("Status"), _("Projects"), _("Total value"), _("Map shading"), _("On the map")]
     return table(head, rows, "llrrll")
 
 
-def render_map(index: Index, page: str, with_table: bool = True) -> str:
+def render_map(index: Index, page: str, with_table: bool = True, lang: Language = EN) -> str:
     """The map in a figure, then (unless the page has its own) the table of the same data."""
-    entries = map_entries(index)
-    caption = ("Where OSA goes: recipients shaded by the total value of their signed projects. "
-               "Hatched: designated, no signed project yet. Select a country to open its page.")
-    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries)}\n'
+    entries = map_entries(index, lang)
+    caption = lang.gettext("Where OSA goes: recipients shaded by the total value of their signed projects. "
+                           "Hatched: designated, no signed project yet. Select a country to open its page.")
+    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries, lang)}\n'
               f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n")
-    return figure + (map_table(entries, page) + "\n\n" if with_table else "")
+    return figure + (map_table(entries, page, lang) + "\n\n" if with_table else "")

@@ -6,10 +6,11 @@ Drawn in Python rather than converted from Vega-Lite, which stays fast for hundr
 from __future__ import annotations
 
 from ..dataset import Entry
+from ..i18n import Language
 from ..index import Index, Total
 from ..schema import Recipient
 from .charts import projects_text, value_text
-from .common import table, yen
+from .common import EN, table, yen
 from .escape import md
 from .svg import figure, html
 from .vega import BAR, FONT
@@ -17,20 +18,23 @@ from .vega import BAR, FONT
 __all__ = ["recipient_history"]
 
 
-def _history_svg(slug: str, title: str, description: str, rows: list[tuple[int, Total | None]]) -> str:
+def _history_svg(slug: str, title: str, description: str, rows: list[tuple[int, Total | None]],
+                 lang: Language) -> str:
     col, top, plot, width = 110, 30, 140, 110 * len(rows) + 20
     peak = max((t.value for _, t in rows if t), default=0) or 1
     marks = []
     for i, (year, t) in enumerate(rows):
         cx = 10 + col * i + col / 2
         h = round(plot * (t.value if t else 0) / peak, 1)
-        label = (yen(t.value) if t.value else "amount not stated") if t else "none"
+        label = ((yen(t.value, lang=lang) if t.value else lang.gettext("amount not stated")) if t
+                 else lang.gettext("none"))
         if t and t.value:
             marks.append(f'<rect x="{cx - 30:.1f}" y="{top + plot - h:.1f}" width="60" height="{h:.1f}" '
                          f'fill="{BAR}"/>')
         marks.append(f'<text x="{cx:.1f}" y="{top + plot - h - 6:.1f}" text-anchor="middle">'
                      f"{html(label)}</text>"
-                     f'<text x="{cx:.1f}" y="{top + plot + 18:.1f}" text-anchor="middle">FY{year}</text>')
+                     f'<text x="{cx:.1f}" y="{top + plot + 18:.1f}" text-anchor="middle">'
+                     f"{html(lang.fy(year))}</text>")
     axis = f'<line x1="10" y1="{top + plot}" x2="{width - 10}" y2="{top + plot}" stroke="#757575"/>'
     return (f'<svg class="osa-chart__svg osa-chart__svg--small" viewBox="0 0 {width} {top + plot + 30}" '
             f'role="img" aria-labelledby="{slug}-title" aria-describedby="{slug}-desc" font-family="{FONT}" '
@@ -38,17 +42,20 @@ def _history_svg(slug: str, title: str, description: str, rows: list[tuple[int, 
             f'<desc id="{slug}-desc">{html(description)}</desc>{axis}{"".join(marks)}</svg>')
 
 
-def recipient_history(entry: Entry[Recipient], index: Index) -> str:
+def recipient_history(entry: Entry[Recipient], index: Index, lang: Language = EN) -> str:
     """One recipient's signed projects per fiscal year, as a small SVG bar chart and a table."""
+    _ = lang.gettext
     mine = index.recipient_years.get(entry.id, {})
     rows = [(fy, mine.get(fy)) for fy in index.fiscal_years]
-    name = entry.record.name
-    title = f"OSA projects for {name} by fiscal year"
-    description = (f"Bar chart of the value of signed OSA projects for {name} in each fiscal year. "
-                   + "; ".join(f"FY{fy}: {value_text(t)}, {projects_text(t.projects)}" if t
-                               else f"FY{fy}: none" for fy, t in rows) + ".")
+    name = str(lang.text(entry.record, "name"))
+    title = _("OSA projects for {country} by fiscal year").format(country=name)
+    years = "; ".join(_("{fy}: {value}, {projects}").format(
+        fy=lang.fy(fy), value=value_text(t, lang), projects=projects_text(t.projects, lang)) if t
+        else _("{fy}: none").format(fy=lang.fy(fy)) for fy, t in rows)
+    description = _("Bar chart of the value of signed OSA projects for {country} in each fiscal year. "
+                    "{years}.").format(country=name, years=years)
     slug = "chart-recipient-history"
-    table_rows = [[f"FY{fy}", str(t.projects if t else 0), md(yen(t.value)) if t and t.value else "—"]
-                  for fy, t in rows]
-    return (figure(slug, _history_svg(slug, title, description, rows), description)
-            + table(["Fiscal year", "Projects", "Value"], table_rows, "lrr") + "\n\n")
+    table_rows = [[lang.fy(fy), lang.number(t.projects if t else 0),
+                   md(yen(t.value, lang=lang)) if t and t.value else "—"] for fy, t in rows]
+    return (figure(slug, _history_svg(slug, title, description, rows, lang), description)
+            + table([_("Fiscal year"), _("Projects"), _("Value")], table_rows, "lrr") + "\n\n")
