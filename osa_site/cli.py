@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .commands import PROGRAM, Command, Param, command
+from .coverage import format_coverage, thai_coverage
 from .generate import generate_tree
 from .jsonschemas import write_schemas
 from .problems import Problem, RecordError, format_problem, summarise
@@ -85,11 +86,16 @@ def check(ctx: click.Context, fmt: str) -> None:
     except RecordError as error:
         _print_problems(error.problems, fmt)
         sys.exit(EXIT_ERRORS)
+    coverage = thai_coverage((e.kind, e.record) for kind in dataset.entries for e in dataset.of(kind))
     if fmt == "json":
-        payload = {"problems": [], "summary": summarise([]), "records": dataset.count()}
+        payload = {"problems": [], "summary": summarise([]), "records": dataset.count(),
+                   "thai": {"records": coverage.records_with_thai, "fields": {
+                       path: {"english": coverage.present[path], "thai": coverage.translated[path]}
+                       for path in sorted(coverage.present)}}}
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(f"{dataset.count()} records checked: no problems.")
+        click.echo(format_coverage(coverage))
 
 
 def _print_problems(problems: list[Problem], fmt: str) -> None:

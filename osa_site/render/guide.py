@@ -140,12 +140,27 @@ def _commands_section() -> str:
     return head + "".join(_command_section(c) for c in sorted(COMMANDS, key=lambda c: c.name))
 
 
+_THAI = """\
+The site has a Thai edition under /th/. Every record kind, and every part of a record that holds
+text (items, disputes and their readings, lifecycle steps, the exchange of notes, the partner), takes
+an optional `th:` mapping with the Thai version of its English text fields, under the same names, for
+example `th: {title: ..., notes: ...}` on a project, `th: {name: ...}` on a recipient or an item. Any
+field may be left out: the Thai page then shows the English text, marked as English for screen readers.
+Source titles stay in the document's own language; a source takes only a Thai `note`.
+
+`osa-site check` reports how many records and fields have Thai text; a missing translation never fails
+the check. Labels and sentences the generator writes are translated in
+osa_site/locale/th/LC_MESSAGES/messages.po (refresh it with `python scripts/update_catalog.py`), and
+the Thai versions of the hand-written pages live in content/pages/th/."""
+
+
 def render_editing_guide(index: Index) -> str:
     """The editing guide page, generated from the schema and the command line."""
     parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
                           "every field and every command."),
              "# Editing guide\n\n", paragraphs(_INTRO), "\n\n## Rules for every record\n\n",
-             paragraphs(_RULES), "\n\n## Record kinds\n\n", _kinds_table(index), "\n"]
+             paragraphs(_RULES), "\n\n## Thai text\n\n", paragraphs(_THAI), "\n\n## Record kinds\n\n",
+             _kinds_table(index), "\n"]
     parts += [_kind_section(kind, model, len(index.dataset.of(kind))) for kind, model in KINDS.items()]
     parts.append("## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
                  "fields inside them.\n\n")

@@ -1,0 +1,132 @@
+"""The Thai edition: a twin for every English page, linked both ways, in Thai, searchable in Thai;
+a record with only `th: {title}` shows in Thai with no code change; English fallback marked lang="en"."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from osa_site.cli import main as cli_main
+from osa_site.generate import generate_tree
+from osa_site.segment import ZWSP
+from osa_site.sitebuild import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def english_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith("th/"))
+
+
+def test_every_english_page_has_a_thai_twin_at_the_same_path(built_site: Path) -> None:
+    pages = english_pages(built_site)
+    assert len(pages) > 50
+    missing = [p for p in pages if not (built_site / "th" / p).is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("page", ["index.html", "brief/index.html", "recipients/philippines/index.html",
+                                  "equipment/index.html", "timeline/index.html", "data/index.html"])
+def test_thai_pages_are_thai_and_link_to_their_twin_both_ways(built_site: Path, page: str) -> None:
+    thai = (built_site / "th" / page).read_text(encoding="utf-8")
+    english = (built_site / page).read_text(encoding="utf-8")
+    assert '<html lang="th"' in thai and '<html lang="en"' in english
+    depth = page.count("/")
+    up = "../" * depth
+    assert f'hreflang="th" href="{up}th/{page.removesuffix("index.html")}"' in english or (
+        depth == 0 and 'hreflang="th" href="th/"' in english)
+    assert f'hreflang="en" href="{up}../{page.removesuffix("index.html")}"' in thai or (
+        depth == 0 and 'hreflang="en" href="../"' in thai)
+    assert 'class="md-select__link"' in thai and 'class="md-select__link"' in english
+
+
+def test_english_urls_do_not_change(built_site: Path) -> None:
+    for page in ["index.html", "brief/index.html", "recipients/philippines/index.html",
+                 "equipment/index.html", "data/recipients.csv", "search/search_index.json"]:
+        assert (built_site / page).is_file(), page
+
+
+def test_thai_search_index_is_segmented_and_separate(built_site: Path) -> None:
+    index = json.loads((built_site / "th" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["separator"] == r"[\s\u200b\-]+"
+    assert index["config"]["lang"] == ["th"]
+    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert f"เรดาร์{ZWSP}ชายฝั่ง" in texts  # words of running text are cut apart
+    english = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert ZWSP not in json.loads(english)["docs"][0]["text"]
+
+
+def test_thai_dates_are_buddhist_era_and_amounts_stay_yen(built_site: Path) -> None:
+    page = (built_site / "th" / "equipment" / "2023-philippines-coastal-radars" / "index.html").read_text(
+        encoding="utf-8").replace(ZWSP, "")
+    assert "3 พฤศจิกายน 2566" in page  # exchange of notes, 2023-11-03
+    assert "600 ล้านเยน" in page
+
+
+def test_thai_downloads_keep_english_columns_and_add_thai_ones(built_site: Path) -> None:
+    header = (built_site / "th" / "data" / "equipment.csv").read_text(encoding="utf-8").splitlines()[0]
+    english = (built_site / "data" / "equipment.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == english
+    assert {"title", "title_th", "force", "force_th", "notes", "notes_th"} <= set(header.split(","))
+
+
+def test_thai_charts_and_map_have_thai_titles_and_tables(built_site: Path) -> None:
+    charts = (built_site / "th" / "charts" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
+    assert "มูลค่าโครงการ OSA แยกตามปีงบประมาณ" in charts and "<table>" in charts
+    home = (built_site / "th" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
+    assert "แผนที่โลกของประเทศผู้รับ OSA" in home
+
+
+@pytest.fixture(scope="module")
+def added_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus one project with Thai text only for its title, and one with none."""
+    root = tmp_path_factory.mktemp("thai-root")
+    for name in ("content", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
+    project = (ROOT / "content" / "equipment" / "2023-philippines-coastal-radars.yaml").read_text(
+        encoding="utf-8")
+    base = re.sub(r"(?ms)^th:.*\Z", "", project)
+    base = re.sub(r"(?m)^\s+th: \{.*\}\n", "", base)
+    (root / "content" / "equipment" / "2026-philippines-thai-only.yaml").write_text(
+        base.replace("Coastal radar systems for the Philippine Navy", "Test boats for the Philippine Navy")
+        + 'th:\n  title: "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์"\n', encoding="utf-8")
+    (root / "content" / "equipment" / "2026-philippines-english-only.yaml").write_text(
+        base.replace("Coastal radar systems for the Philippine Navy", "Untranslated <b>test</b> barges"),
+        encoding="utf-8")
+    generate_tree(root, root / "build")
+    build_site(root / "build", root / "site", ROOT)
+    return root / "site"
+
+
+def test_a_record_with_only_a_thai_title_shows_in_thai_everywhere(added_site: Path) -> None:
+    page = (added_site / "th" / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(
+        encoding="utf-8").replace(ZWSP, "")
+    assert "<h1" in page and "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์</h1>" in page
+    register = (added_site / "th" / "equipment" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
+    assert "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์" in register
+    index = json.loads((added_site / "th" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "เรือ" in d["title"] and "ทดสอบ" in d["title"]]
+    assert any(h.startswith("equipment/2026-philippines-thai-only/") for h in hits), hits
+    english = (added_site / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(encoding="utf-8")
+    assert "Test boats for the Philippine Navy" in english
+
+
+def test_a_missing_thai_field_shows_the_english_marked_and_escaped(added_site: Path) -> None:
+    page = (added_site / "th" / "equipment" / "2026-philippines-english-only" / "index.html").read_text(
+        encoding="utf-8")
+    assert '<span lang="en">Untranslated &lt;b&gt;test&lt;/b&gt; barges</span>' in page
+    assert "<b>test</b>" not in page
+
+
+def test_check_reports_thai_coverage_without_failing(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main(["check", "--root", str(ROOT)], standalone_mode=True)
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert re.search(r"Thai text: \d+ of \d+ records have some Thai text", out), out
+    assert "equipment.title:" in out
