@@ -111,12 +111,20 @@ def pipeline_rates(root: Path, reps: int) -> Rates:
     return Rates(records, records / pipeline, records / parse)
 
 
-def _build_once(root: Path, out: Path) -> None:
+def _build_once(root: Path, out: Path, editions: tuple[str, ...] = ("en", "th")) -> None:
     from osa_site.sitebuild import build_site
 
     shutil.rmtree(out, ignore_errors=True)
-    generate_tree(root, out / "build")
+    generate_tree(root, out / "build", editions=editions)
     build_site(out / "build", out / "site")
+
+
+def thai_cost(ws: Workspace, size: int, reps: int) -> tuple[Timing, Timing]:
+    """Full builds of both editions and of English alone, at the same size: (both, English only)."""
+    root, out = ws.project(size), ws.base / f"editions{size}"
+    both = median_time(lambda: _build_once(root, out), reps)
+    english = median_time(lambda: _build_once(root, out, ("en",)), reps)
+    return both, english
 
 
 def full_build(ws: Workspace, size: int, reps: int) -> tuple[Timing, Path]:

@@ -13,6 +13,7 @@ generated are removed, so `mkdocs serve` sees only real changes.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .dataset import Dataset
-from .editions import THAI_DIR, edition_config, thai_markdown
+from .editions import EDITIONS, THAI_DIR, edition_config, thai_markdown
 from .history import last_changed
 from .i18n import language
 from .index import Index, build_index
@@ -130,16 +131,21 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> GenerateResult:
+def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
+                  editions: tuple[str, ...] = EDITIONS) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises RecordError before writing anything when a record has problems.
     """
     config = read_config(root)
     files, dataset, index = render_files(root, config, load)
-    thai = render_edition(root, config, index, "th")
     written = removed = 0
-    for folder, code, docs in ((out, "en", files), (out / THAI_DIR, "th", thai)):
+    trees = [(out, "en", files)]
+    if "th" in editions:  # the Thai mirror, in OUT/th (the benchmark can leave it out to measure its cost)
+        trees.append((out / THAI_DIR, "th", render_edition(root, config, index, "th")))
+    elif (out / THAI_DIR).is_dir():
+        shutil.rmtree(out / THAI_DIR)
+    for folder, code, docs in trees:
         w, r = _write_edition(folder, docs, edition_config(config, code))
         written, removed = written + w, removed + r
     pages = sum(1 for name in files if name.endswith(".md"))

@@ -35,7 +35,7 @@ def test_a_thai_word_inside_running_text_is_found(tab) -> None:
 
 
 def test_a_word_in_the_middle_of_a_hand_written_thai_sentence_is_found(tab) -> None:
-    found = thai_search(tab, "มาตาร์บารี")  # the Matarbari port, mid-sentence in the Thai brief
+    found = thai_search(tab, "แผ่นดินไหว")  # "earthquake", mid-sentence in the Thai brief only
     assert "th/brief/" in found, found
 
 
