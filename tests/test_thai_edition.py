@@ -112,7 +112,8 @@ def test_a_record_with_only_a_thai_title_shows_in_thai_everywhere(added_site: Pa
     index = json.loads((added_site / "th" / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits = [d["location"] for d in index["docs"] if "เรือ" in d["title"] and "ทดสอบ" in d["title"]]
     assert any(h.startswith("equipment/2026-philippines-thai-only/") for h in hits), hits
-    english = (added_site / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(encoding="utf-8")
+    english = (added_site / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(
+        encoding="utf-8")
     assert "Test boats for the Philippine Navy" in english
 
 

@@ -123,3 +123,16 @@ def test_missing_pages_are_reported(tmp_path: Path) -> None:
     (tmp_path / "site" / "index.html").write_text("<h1>Home</h1>")
     (tmp_path / "site" / "b" / "index.html").write_text("<h1>B</h1>")
     assert missing_pages(tmp_path) == ["site/a/index.html"]
+
+
+def test_the_thai_tree_builds_with_zensical_too(zensical_tree: Path) -> None:
+    import subprocess
+    import sys
+
+    thai = zensical_tree / "th"
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(thai / "mkdocs.yml")],
+                          cwd=thai, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert missing_pages(thai) == []
+    assert '<html lang="th"' in (thai / "site" / "recipients" / "philippines" / "index.html").read_text(
+        encoding="utf-8")
