@@ -22,7 +22,8 @@ from osa_site.validate import validate_record
 def test_check_clean_project_exits_0(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "check")
     assert result.exit_code == 0
-    assert result.stdout == "4 records checked: no problems.\n"
+    assert result.stdout.startswith("4 records checked: no problems.\nThai text: 0 of 4 records have some Thai text.\n")
+    assert "  equipment.title: 0 of 1 in Thai (0%)\n" in result.stdout
 
 
 def _broken(root: Path) -> Path:
@@ -62,7 +63,11 @@ def test_check_json_gives_every_problem_as_data(tmp_path: Path) -> None:
 def test_check_json_clean(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "check", "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"problems": [], "summary": "0 errors in 0 files", "records": 4}
+    report = json.loads(result.stdout)
+    assert {k: report[k] for k in ("problems", "summary", "records")} == {
+        "problems": [], "summary": "0 errors in 0 files", "records": 4}
+    assert report["thai"]["records"] == 0
+    assert report["thai"]["fields"]["equipment.title"] == {"english": 1, "thai": 0}
 
 
 def test_check_one_error_is_singular(tmp_path: Path) -> None:
@@ -122,7 +127,7 @@ def test_new_equipment_then_fill_in_then_check_passes(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = run_cli(tmp_path, "check")
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == "5 records checked: no problems.\n"
+    assert result.stdout.startswith("5 records checked: no problems.\n")
 
 
 def test_new_skeleton_lists_every_field_required_ones_uncommented() -> None:

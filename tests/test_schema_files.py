@@ -18,7 +18,7 @@ from osa_site.jsonschemas import json_schema, modeline, schema_files
 from osa_site.loader import parse_yaml
 from osa_site.render.escape import md
 from osa_site.render.guide import render_editing_guide
-from osa_site.render.site import SECTION_RENDERERS
+from osa_site.render.site import EDITOR_RENDERERS
 from osa_site.schema import KINDS, SINGULAR
 from osa_site.validate import discover, load_dataset
 
@@ -133,7 +133,7 @@ def test_guide_documents_every_command_from_its_help(guide: str) -> None:
 
 
 def test_guide_is_a_site_page() -> None:
-    assert SECTION_RENDERERS["editing-guide.md"] is render_editing_guide
+    assert EDITOR_RENDERERS["editing-guide.md"] is render_editing_guide
     assert "- Editing guide: editing-guide.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
