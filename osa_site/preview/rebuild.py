@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..editions import THAI_DIR
 from ..generate import generate_tree
 from ..problems import RecordError
 from ..sitebuild import mkdocs_build
@@ -36,6 +37,7 @@ class Preview:
         self.tree = root / "build"
         self.site_dir = Path(tempfile.mkdtemp(prefix="osa-preview-"))
         self.search = SearchCache()
+        self.thai_search = SearchCache()  # the Thai edition (tree/th, served under /th/) has its own index
         self.records = RecordCache()
         self.built = False
         self._config_mtime = 0.0
@@ -57,31 +59,39 @@ class Preview:
             return True
 
     def _build(self, dirty: bool) -> None:
-        rebuilt = {directory(page) for page in self._changed_pages()} if dirty else set()
-        config = mkdocs_build(self.tree / "mkdocs.yml", self.site_dir, strict=False, dirty=dirty,
-                              serve_url=self.serve_url or None)
-        self._write_search_index(config, rebuilt, full=not dirty)
+        editions = [(self.tree, self.site_dir, self.search, self.serve_url)]
+        if (self.tree / THAI_DIR / "mkdocs.yml").is_file():  # built after English, whose full build cleans
+            thai_url = self.serve_url.rstrip("/") + f"/{THAI_DIR}/" if self.serve_url else ""
+            editions.append((self.tree / THAI_DIR, self.site_dir / THAI_DIR, self.thai_search, thai_url))
+        for tree, site_dir, search, serve_url in editions:
+            rebuilt = {directory(page) for page in self._changed_pages(tree, site_dir)} if dirty else set()
+            config = mkdocs_build(tree / "mkdocs.yml", site_dir, strict=False, dirty=dirty,
+                                  serve_url=serve_url or None)
+            self._write_search_index(config, site_dir, search, rebuilt, full=not dirty)
 
-    def _changed_pages(self) -> list[str]:
+    @staticmethod
+    def _changed_pages(tree: Path, site_dir: Path) -> list[str]:
         """The docs-relative paths of pages the dirty build will render (source newer than HTML)."""
-        docs = self.tree / "docs"
+        docs = tree / "docs"
         changed = []
         for md in docs.rglob("*.md"):
             page = md.relative_to(docs).as_posix()
-            html = self.site_dir / directory(page) / "index.html"
+            html = site_dir / directory(page) / "index.html"
             if not html.is_file() or html.stat().st_mtime < md.stat().st_mtime:
                 changed.append(page)
         return changed
 
-    def _write_search_index(self, config: Any, rebuilt: set[str], full: bool) -> None:
+    @staticmethod
+    def _write_search_index(config: Any, site_dir: Path, search: SearchCache, rebuilt: set[str],
+                            full: bool) -> None:
         plugin = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
-        index_file = self.site_dir / "search" / "search_index.json"
+        index_file = site_dir / "search" / "search_index.json"
         if plugin is None or not index_file.is_file():
             return
-        self.search.config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
-        self.search.replace(list(plugin.search_index.entries), rebuilt, full)
+        search.config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
+        search.replace(list(plugin.search_index.entries), rebuilt, full)
         if not full:
-            text = json.dumps(self.search.document(), separators=(",", ":"), default=str)
+            text = json.dumps(search.document(), separators=(",", ":"), default=str)
             index_file.write_text(text, encoding="utf-8")
 
     def close(self) -> None:
