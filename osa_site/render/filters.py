@@ -25,9 +25,15 @@ def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Lan
             f'<option value="">{html(lang.gettext("All"))}</option>{items}</select></label>')
 
 
-def filter_form(target: str, label: str, selects: list[str], lang: Language = EN) -> str:
-    """A hidden form of selects, a reset button and a live count, for the script `target`."""
-    return (f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}" hidden>'
+def filter_form(target: str, label: str, selects: list[str], lang: Language = EN, count: str = "") -> str:
+    """A hidden form of selects, a reset button and a live count, for the script `target`.
+
+    `count` is the live count's wording in the page's language, with {shown} and {total}; English
+    pages leave it to the script's own wording.
+    """
+    wording = f' data-count="{attr(count)}"' if count and lang.code != "en" else ""
+    return (f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}"'
+            f"{wording} hidden>"
             + "".join(selects)
             + f'<button type="reset" class="md-button">{html(lang.gettext("Clear filters"))}</button>'
             '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n')
@@ -45,7 +51,7 @@ def register_form(index: Index, projects: list[Entry], lang: Language = EN) -> s
         _select("fy", _("Fiscal year"), [(str(y), lang.fy(y)) for y in years], lang),
         _select("domain", _("Domain"), [(d, _(DOMAIN_LABELS[d])) for d in domains], lang),
         _select("confidence", _("Confidence"), [(c, _(CONFIDENCE_LABELS[c])) for c in confidences], lang),
-    ], lang)
+    ], lang, _("Showing {shown} of {total} projects."))
 
 
 def timeline_form(index: Index, lang: Language = EN) -> str:
@@ -56,7 +62,7 @@ def timeline_form(index: Index, lang: Language = EN) -> str:
     return filter_form("timeline", _("Filter the timeline"), [
         _select("kind", _("Event"), [(k, _(EVENT_LABELS[k])) for k in kinds], lang),
         _select("country", _("Country"), sorted(countries.items(), key=lambda c: (c[1], c[0])), lang),
-    ], lang)
+    ], lang, _("Showing {shown} of {total} events."))
 
 
 def _country_name(index: Index, key: str, english: str, lang: Language) -> str:

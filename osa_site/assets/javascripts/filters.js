@@ -72,8 +72,10 @@
       function apply() {
         var shown = show(items, options.marker, chosen(form));
         if (options.after) { options.after(container); }
-        count.textContent = "Showing " + shown + " of " + items.length + " " +
-          options.noun[items.length === 1 ? 0 : 1] + ".";
+        var wording = form.getAttribute("data-count");  /* the page's language, when not English */
+        count.textContent = wording
+          ? wording.replace("{shown}", shown).replace("{total}", items.length)
+          : "Showing " + shown + " of " + items.length + " " + options.noun[items.length === 1 ? 0 : 1] + ".";
       }
       readQuery(form);
       form.hidden = false;
