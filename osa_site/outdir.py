@@ -29,7 +29,14 @@ class OutputRefused(Exception):
     """The output folder is not one osa-site may replace; the message says why."""
 
 
+# Folders written before markers existed: a built site or a generated tree holding our own stylesheet.
+_EARLIER_OUTPUT = ("assets/stylesheets/osa.css", "docs/assets/stylesheets/osa.css")
+
+
 def is_ours(folder: Path) -> bool:
+    """Whether osa-site made `folder`: it holds our marker (or is the output of an earlier version)."""
+    if any((folder / rel).is_file() for rel in _EARLIER_OUTPUT) and not (folder / MARKER).exists():
+        return True
     marker = folder / MARKER
     try:
         if marker.is_symlink() or not marker.is_file():
