@@ -163,6 +163,8 @@ def generate(ctx: click.Context, out_dir: Path) -> None:
         result = generate_tree(root, out_dir, on_wait=_waiting)
     except OutputRefused as refused:
         raise click.UsageError(str(refused)) from None
+    except ConfigError as error:
+        raise Failed(str(error)) from None
     except RecordError as error:
         _report(error)
         sys.exit(EXIT_ERRORS)
@@ -196,6 +198,8 @@ def build(ctx: click.Context, out: Path) -> None:
         build_site(root / "build", out, root, on_wait=_waiting)
     except OutputRefused as refused:
         raise click.UsageError(str(refused)) from None
+    except ConfigError as error:
+        raise Failed(f"{error}\nNothing was built; the previous site is unchanged.") from None
     except RecordError as error:
         _report(error)
         click.echo("Nothing was built; the previous site is unchanged.", err=True)

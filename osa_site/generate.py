@@ -124,10 +124,10 @@ def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Probl
             refusal = None if name.startswith(".") else _refusal(item, inside)
             if name.startswith("."):
                 skipped.append(f"content/pages/{rel}")
-            elif refusal:
+            elif refusal and not (item.is_file() and refusal.startswith("files of type")):
                 problems.append(_page_problem(f"content/pages/{rel}", refusal))
             elif item.is_file():
-                found[rel] = item
+                found[rel] = item  # files of other types too, so a collision is named; refused below
         dirs[:] = [d for d in dirs if not d.startswith(".") and not (base / d).is_symlink()]
     return found, problems, skipped
 
@@ -186,6 +186,9 @@ def _static_files(root: Path, generated: dict[str, bytes]) -> tuple[dict[str, by
         written, problems, skipped = _walk_pages(pages, content)
     assets = _asset_files()
     problems += _collisions({**generated, **assets}, written)
+    for rel in [r for r in written if Path(r).suffix.lower() not in PAGE_TYPES]:
+        problems.append(_page_problem(f"content/pages/{rel}", _refusal(written.pop(rel), content.resolve())
+                                      or "is not published"))
     files = {rel: file.read_bytes() for rel, file in written.items()}
     problems += _front_matter_problems({**generated, **files}, set(written))
     if problems:
@@ -215,7 +218,12 @@ def out_config(config: dict) -> dict:
     """The config for the generated tree: same settings, paths inside OUT."""
     result = dict(config)
     result["docs_dir"] = "docs"
-    result["theme"] = {**config.get("theme", {}), "custom_dir": "theme"}
+    theme = config.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict):
+        raise ConfigError(f"mkdocs.yml: theme: expected a mapping such as 'name: material', "
+                          f"received {type(theme).__name__}")
+    result["theme"] = {**theme, "custom_dir": "theme"}
     result.pop("site_dir", None)
     return result
 
