@@ -99,16 +99,21 @@ def _page_problem(path: str, message: str) -> Problem:
 
 
 def _refusal(item: Path, inside: Path) -> str | None:
-    """Why a file or folder of content/pages/ cannot be published, or None when it can."""
+    """Why a file or folder of content/pages/ cannot be read at all, or None when it can."""
     if item.is_symlink():
         return ("is a symbolic link; pages and their files must be real files inside content/pages/, "
                 "so nothing else is published")
     if inside not in item.resolve().parents:
         return "resolves to a place outside content/; it is not published"
-    if item.is_file() and item.suffix.lower() not in PAGE_TYPES:
-        return (f"files of type '{item.suffix or '(none)'}' are not published from content/pages/; "
-                f"allowed: {', '.join(sorted(PAGE_TYPES))}")
     return None
+
+
+def _type_refusal(rel: str) -> str | None:
+    suffix = Path(rel).suffix.lower()
+    if suffix in PAGE_TYPES:
+        return None
+    return (f"files of type '{suffix or '(none)'}' are not published from content/pages/; "
+            f"allowed: {', '.join(sorted(PAGE_TYPES))}")
 
 
 def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
@@ -124,10 +129,10 @@ def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Probl
             refusal = None if name.startswith(".") else _refusal(item, inside)
             if name.startswith("."):
                 skipped.append(f"content/pages/{rel}")
-            elif refusal and not (item.is_file() and refusal.startswith("files of type")):
+            elif refusal:
                 problems.append(_page_problem(f"content/pages/{rel}", refusal))
             elif item.is_file():
-                found[rel] = item  # files of other types too, so a collision is named; refused below
+                found[rel] = item  # any type, so a collision is named; other types are refused later
         dirs[:] = [d for d in dirs if not d.startswith(".") and not (base / d).is_symlink()]
     return found, problems, skipped
 
@@ -186,9 +191,9 @@ def _static_files(root: Path, generated: dict[str, bytes]) -> tuple[dict[str, by
         written, problems, skipped = _walk_pages(pages, content)
     assets = _asset_files()
     problems += _collisions({**generated, **assets}, written)
-    for rel in [r for r in written if Path(r).suffix.lower() not in PAGE_TYPES]:
-        problems.append(_page_problem(f"content/pages/{rel}", _refusal(written.pop(rel), content.resolve())
-                                      or "is not published"))
+    refused = {rel: why for rel in written if (why := _type_refusal(rel))}
+    problems += [_page_problem(f"content/pages/{rel}", why) for rel, why in refused.items()]
+    written = {rel: file for rel, file in written.items() if rel not in refused}
     files = {rel: file.read_bytes() for rel, file in written.items()}
     problems += _front_matter_problems({**generated, **files}, set(written))
     if problems:
