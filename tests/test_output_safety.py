@@ -170,7 +170,8 @@ def test_only_page_file_types_are_published(project: Path) -> None:
     (project / "content/pages/notes.txt").write_text("secret", encoding="utf-8")
     (project / "content/pages/tool.exe").write_bytes(b"MZ")
     problems = _problems(project)
-    assert any(p.startswith("content/pages/notes.txt: files of type '.txt' are not published") for p in problems)
+    refused = "content/pages/notes.txt: files of type '.txt' are not published"
+    assert any(p.startswith(refused) for p in problems)
     assert any(p.startswith("content/pages/tool.exe:") for p in problems)
     assert not (project / "build").exists()
 
@@ -226,7 +227,8 @@ def test_timeline_keys_work_for_any_partner_name(project: Path) -> None:
     folder = project / "content/agreements"
     template = (folder / "sweden-2022.yaml").read_text(encoding="utf-8")
     for number, (name, iso3) in enumerate(PARTNERS):
-        text = template.replace('name: "Sweden"', f"name: {json.dumps(name, ensure_ascii=False)}").replace('"SWE"', iso3)
+        quoted = json.dumps(name, ensure_ascii=False)
+        text = template.replace('name: "Sweden"', f"name: {quoted}").replace('"SWE"', iso3)
         assert text != template
         (folder / f"partner-{number}.yaml").write_text(text, encoding="utf-8")
     generate_tree(project, project / "build")
