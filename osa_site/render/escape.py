@@ -19,7 +19,7 @@ from urllib.parse import quote
 import yaml
 
 __all__ = ["md", "paragraphs", "text_block", "html", "attr", "url", "front_matter", "read_front_matter",
-           "FrontMatterError", "heading_id", "title_heading"]
+           "FrontMatterError", "heading_id", "title_heading", "printable"]
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
 # backslash before any other character would show, so only these are escaped.
@@ -59,6 +59,20 @@ def text_block(text: str) -> str:
     """
     blocks = [" ".join(b.split()) for b in _BLOCKS.split(str(text).strip())]
     return "\n\n".join(f'<p class="osa-text">{html(b)}</p>' for b in blocks if b)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                    for plane in range(17)) + "]")
+
+
+def printable(text: str) -> str:
+    """Text with control characters, surrogates and noncharacters replaced by U+FFFD.
+
+    For the chart renderer (vl-convert), which aborts the whole process on some of them
+    (NUL, ESC, U+FFFE, ...) instead of raising an exception.
+    """
+    return _UNPRINTABLE.sub("\ufffd", str(text))
 
 
 def url(address: str) -> str:
