@@ -334,3 +334,23 @@ def test_an_unexpected_error_names_itself_and_the_debug_switch(
 
 def test_md_escape_is_unchanged_for_single_line_fields() -> None:
     assert md("a\u2028b\x85c") == "a b c"
+
+
+# --- Ids on the real site ------------------------------------------------------------------------
+
+def test_every_id_is_unique_on_every_page_of_the_real_site(built_site: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.ids += [value or "" for name, value in attrs if name == "id"]
+
+    for page in sorted(built_site.rglob("*.html")):
+        parser = Ids()
+        parser.feed(page.read_text(encoding="utf-8"))
+        duplicated = sorted({i for i in parser.ids if parser.ids.count(i) > 1})
+        assert not duplicated, (page.relative_to(built_site).as_posix(), duplicated)
