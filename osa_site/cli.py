@@ -1,18 +1,25 @@
 """`osa-site`: the editors' command. A thin adapter over the pipeline.
 
-Domain errors become messages and exit codes here, at the edge, and nowhere else.
+Domain errors become messages and exit codes here, at the edge, and nowhere else. Exit codes:
+0 done, 1 a problem in the project (records, pages, mkdocs.yml, a file that cannot be read, a
+busy port), 2 the command used wrongly (an output folder osa-site will not replace, no content/
+or mkdocs.yml). Any other exception is reported in one line; `--debug` (or OSA_SITE_DEBUG=1)
+shows its traceback instead.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 import click
 
-from .generate import generate_tree
+from .generate import ConfigError, generate_tree, read_config
+from .outdir import OutputRefused
 from .problems import Problem, RecordError, format_problem, summarise
 from .records import load_dataset
 from .scaffold import new_record_problem, new_record_text, write_schemas
@@ -35,13 +42,66 @@ def _report(error: RecordError, fmt: str = "text") -> None:
     click.echo(summarise(error.problems), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Failed(click.ClickException):
+    """A problem the editor can fix, already explained: printed as `Error: ...`, exit 1."""
+
+    exit_code = EXIT_ERRORS
+
+
+def _debugging(ctx: click.Context) -> bool:
+    return bool((ctx.obj or {}).get("debug")) or os.environ.get("OSA_SITE_DEBUG", "") not in ("", "0")
+
+
+def _explain(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"cannot use {exc.filename}: {exc.strerror or exc}"
+    return (f"unexpected {type(exc).__name__}: {exc}. This is a bug in osa-site; run the command again "
+            "with --debug (or OSA_SITE_DEBUG=1) to see where it happened")
+
+
+class GuardedGroup(click.Group):
+    """A command group that turns any unexpected exception into one line and exit 1 (no traceback)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if _debugging(ctx):
+                raise
+            raise Failed(_explain(exc)) from None
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The project folder, holding content/ and mkdocs.yml.")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error "
+              "(also OSA_SITE_DEBUG=1).")
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path, debug: bool) -> None:
     """Check OSA Monitor's records and build the site from them."""
-    ctx.obj = {"root": root}
+    ctx.obj = {"root": root, "debug": debug}
+
+
+def _config(root: Path) -> dict:
+    """The project's mkdocs.yml; missing is a usage error (exit 2), unreadable an error (exit 1)."""
+    try:
+        return read_config(root)
+    except ConfigError as error:
+        if error.missing:
+            raise click.UsageError(str(error)) from None
+        raise Failed(str(error)) from None
+
+
+def _waiting(lock: Path) -> None:
+    click.echo(f"Another osa-site command is writing {lock.name.removesuffix('.osa-lock').lstrip('.')}/; "
+               f"waiting for it to finish (lock file {lock}).", err=True)
+
+
+def _skipped(paths: list[str]) -> None:
+    for path in paths:
+        click.echo(f"Warning: {path}: hidden file, not published.", err=True)
 
 
 def _content(root: Path) -> Path:
@@ -96,11 +156,19 @@ def generate(ctx: click.Context, out_dir: Path) -> None:
 
     The tree builds with `mkdocs build -f OUT_DIR/mkdocs.yml` or with Zensical.
     """
+    root = _root(ctx)
+    _content(root)
+    _config(root)
     try:
-        result = generate_tree(_root(ctx), out_dir)
+        result = generate_tree(root, out_dir, on_wait=_waiting)
+    except OutputRefused as refused:
+        raise click.UsageError(str(refused)) from None
+    except ConfigError as error:
+        raise Failed(str(error)) from None
     except RecordError as error:
         _report(error)
         sys.exit(EXIT_ERRORS)
+    _skipped(result.skipped)
     click.echo(f"{result.records} records, {result.pages} pages: {result.written} files written, "
                f"{result.removed} removed, in {out_dir}")
 
@@ -115,14 +183,23 @@ def build(ctx: click.Context, out: Path) -> None:
     The site is built in a temporary folder and swapped in only on success, so a
     failed build leaves the previous site untouched.
     """
+    from .outdir import check_output_dir
     from .sitebuild import BuildFailed, build_site
 
     root, started = _root(ctx), time.perf_counter()
+    _content(root)
+    _config(root)
     try:
-        result = generate_tree(root, root / "build")
+        check_output_dir(out, root)  # refuse before spending time on the build
+        result = generate_tree(root, root / "build", on_wait=_waiting)
+        _skipped(result.skipped)
         click.echo(f"Read {result.records} records; generated {result.pages} pages "
                    f"({result.written} files changed).")
-        build_site(root / "build", out, root)
+        build_site(root / "build", out, root, on_wait=_waiting)
+    except OutputRefused as refused:
+        raise click.UsageError(str(refused)) from None
+    except ConfigError as error:
+        raise Failed(f"{error}\nNothing was built; the previous site is unchanged.") from None
     except RecordError as error:
         _report(error)
         click.echo("Nothing was built; the previous site is unchanged.", err=True)
@@ -144,7 +221,20 @@ def serve(ctx: click.Context, port: int) -> None:
     """
     from .preview import serve_preview
 
-    serve_preview(_root(ctx), port, on_error=_report)
+    root = _root(ctx)
+    _content(root)
+    _config(root)
+    try:
+        serve_preview(root, port, on_error=_report)
+    except OutputRefused as refused:
+        raise click.UsageError(str(refused)) from None
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise Failed(f"port {port} on 127.0.0.1 is already in use (is another preview running?); "
+                         "stop it or choose another port with --port") from None
+        if exc.errno == errno.EACCES and exc.filename is None:
+            raise Failed(f"not allowed to listen on port {port}; choose one above 1023 with --port") from None
+        raise
 
 
 @main.command()

@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 import time
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .generate import generate_tree
+from .generate import ConfigError, generate_tree
 from .loader import RawRecord, load_record
 from .problems import RecordError
 
@@ -109,6 +110,9 @@ class Preview:
             except RecordError as error:
                 self.on_error(error)
                 return False
+            except ConfigError as error:
+                log.error("%s (the last good site stays up)", error)
+                return False
             config_mtime = (self.root / "mkdocs.yml").stat().st_mtime
             full = not self.built or result.removed > 0 or config_mtime != self._config_mtime
             if result.written or full:
@@ -173,8 +177,12 @@ class PreviewServer:
 
         self.url = f"http://{HOST}:{port}/"
         self.preview = Preview(root, on_error, serve_url=self.url)
-        self.server = LiveReloadServer(builder=self.preview.rebuild, host=HOST, port=port,
-                                       root=str(self.preview.site_dir))
+        try:
+            self.server = LiveReloadServer(builder=self.preview.rebuild, host=HOST, port=port,
+                                           root=str(self.preview.site_dir))
+        except OSError:  # the port is busy, for example: leave no temporary folder behind
+            self.preview.close()
+            raise
         self.server.error_handler = self._error_page
         self._thread: threading.Thread | None = None
 
@@ -231,8 +239,16 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def check_port(port: int) -> None:
+    """Raise OSError (EADDRINUSE) now, before the first build, when PORT on 127.0.0.1 is taken."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+        probe.bind((HOST, port))
+
+
 def serve_preview(root: Path, port: int, on_error: Callable[[RecordError], None]) -> None:
     """Serve the site on 127.0.0.1:PORT, rebuilding and reloading when a record is saved."""
+    check_port(port)
     _show_mkdocs_messages()
     signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C, removing the temporary site
     server = PreviewServer(root, port, on_error)

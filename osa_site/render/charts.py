@@ -15,13 +15,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..index import Index, page_of
 from ..records import Entry
 from .common import SiteContext, front_matter, link, table, yen
 from .escape import attr as _escape_attr
 from .escape import html as _escape_html
-from .escape import md
+from .escape import md, printable
 from .records import domain_label
 
 __all__ = [
@@ -152,10 +153,28 @@ _CACHE: dict[str, str] = {}
 _MARKS = re.compile(r'role-mark[^"]*"[^>]*>\s*<(path|rect|text|line)')
 
 
+# Vega cuts long labels by UTF-16 code units; a cut through an astral character (emoji, rare CJK)
+# leaves half a surrogate pair, and vl-convert then fails. Charts show U+FFFD for those characters;
+# the table beside each chart has the exact names.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _printable_values(value: Any) -> Any:
+    """The spec with every string made safe for vl-convert, which aborts the process on some control
+    characters and fails on astral characters in labels it truncates."""
+    if isinstance(value, str):
+        return _ASTRAL.sub("\ufffd", printable(value))
+    if isinstance(value, dict):
+        return {k: _printable_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_values(v) for v in value]
+    return value
+
+
 def _convert(spec: dict) -> str:
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(spec, allowed_base_urls=[], format_locale="en-US",
+    return vl_convert.vegalite_to_svg(_printable_values(spec), allowed_base_urls=[], format_locale="en-US",
                                       time_format_locale="en-US")
 
 

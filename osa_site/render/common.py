@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from decimal import Decimal
 from ..dates import PartialDate
 from ..index import Index
 from ..records import Entry
-from .escape import attr, md, url
+from .escape import attr, front_matter, md, url
 from .escape import html as html_escape
 
 __all__ = [
@@ -158,13 +157,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
-    """YAML front matter with JSON-encoded values (JSON is valid YAML)."""
-    fields = {"title": title, **({"description": description} if description else {}), **(extra or {})}
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
-    return f"---\n{body}\n---\n\n"
 
 
 class Citations:

@@ -23,7 +23,8 @@ from ..schema import KINDS
 from .common import SiteContext, front_matter, page_url, table
 from .escape import md, url
 
-__all__ = ["Column", "columns", "rows", "render_downloads", "render_data_page", "DATA_LICENSE"]
+__all__ = ["Column", "columns", "rows", "render_downloads", "render_data_page", "DATA_LICENSE", "neutralise",
+           "CSV_NOTE"]
 
 DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
                 "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -133,19 +134,34 @@ def rows(kind: str, index: Index, ctx: SiteContext) -> list[dict[str, Any]]:
     return out
 
 
-def _csv_cell(value: Any) -> str:
+# OWASP, CSV injection: a cell a spreadsheet would read as a formula starts with one of these,
+# possibly after spaces. Such text cells get a leading apostrophe; numbers are written as numbers.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+CSV_NOTE = ("Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a "
+            "line break, also after spaces) begin with an added apostrophe (') in the CSV files, following "
+            "OWASP's advice on CSV injection; the JSON files keep the exact text.")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet shows as text: an apostrophe before a would-be formula."""
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
+def _csv_cell(value: Any) -> str | int:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return value  # amounts and years: numbers stay numbers (never negative: the schema bounds them)
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+        return neutralise(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return neutralise(str(value))
 
 
 def _to_csv(kind: str, records: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([c.name for c in columns(kind)])
     for record in records:
         writer.writerow([_csv_cell(v) for v in record.values()])
@@ -166,7 +182,7 @@ def _resource(kind: str, fmt: str, count: int) -> dict:
     return {
         "name": f"{kind}-{fmt}",
         "title": f"{_KIND_TITLES[kind]} ({fmt.upper()})",
-        "description": f"{count} {kind} records, one row each.",
+        "description": f"{count} {kind} records, one row each." + (f" {CSV_NOTE}" if fmt == "csv" else ""),
         "path": f"{kind}.{fmt}",
         "format": fmt,
         "mediatype": "text/csv" if fmt == "csv" else "application/json",
@@ -222,6 +238,7 @@ def render_data_page(index: Index, ctx: SiteContext) -> str:
         "the site is built, so they always match the pages. Each row has the record's stable `id` (its "
         "file name), the addresses of the sources it cites (`source_urls`) and its page on the site "
         "(`page`). Lists and nested details are JSON arrays, in the CSV files too.\n\n"
+        + md(CSV_NOTE) + "\n\n"
         + table(["Records", "Rows", "CSV", "JSON"], page_rows, "lrll") + "\n\n"
         + "[datapackage.json](datapackage.json) describes every file and column as a "
         "[Frictionless Data Package](https://specs.frictionlessdata.io/data-package/), so tools can "
