@@ -14,7 +14,7 @@ from .schema import KINDS
 
 __all__ = ["Param", "Command", "PROGRAM", "COMMANDS", "command"]
 
-Value = Literal["text", "folder", "port", "choice"]
+Value = Literal["text", "folder", "port", "choice", "flag"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,9 @@ PROGRAM = Command(
     "osa-site",
     "Check OSA Monitor's records and build the site from them.",
     (Param("root", ("--root",), "The project folder, holding content/ and mkdocs.yml.", "folder",
-           default="."),),
+           default="."),
+     Param("debug", ("--debug",), "Show the full traceback of an unexpected error (also OSA_SITE_DEBUG=1).",
+           "flag")),
 )
 
 COMMANDS = (

@@ -8,13 +8,19 @@
 - `mkdocs.yml`: the project's config with its paths pointed at those folders.
 
 Files are written only when their bytes change, and files that are no longer
-generated are removed, so `mkdocs serve` sees only real changes.
+generated are removed, so `mkdocs serve` sees only real changes. OUT must be a folder
+osa-site may replace (see `outdir`): new, empty, or marked as ours.
+
+From `content/pages/` only the file types pages need are published (`PAGE_TYPES`); any
+other file, a symbolic link, a path outside `content/`, a page whose front matter MkDocs
+could not read, or a page that would replace a generated page or download is a problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -23,15 +29,29 @@ from .dataset import Dataset
 from .history import last_changed
 from .index import Index, build_index
 from .loader import load_record
+from .outdir import check_output_dir, mark, output_lock
+from .problems import Problem, RecordError
 from .render.common import SiteContext
+from .render.escape import FrontMatterError, read_front_matter
 from .render.site import render_docs
 from .validate import LoadRecord, load_dataset
 
-__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR"]
+__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
+           "ConfigError", "PAGE_TYPES"]
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = PACKAGE_DIR / "assets"
 THEME = PACKAGE_DIR / "theme"
+# What content/pages/ may publish: Markdown pages and the images and documents they show.
+PAGE_TYPES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
+
+
+class ConfigError(Exception):
+    """The project's mkdocs.yml is missing or cannot be read; the message says which and where."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -42,12 +62,28 @@ class GenerateResult:
     removed: int
     dataset: Dataset
     index: Index
+    skipped: list[str] = field(default_factory=list)  # hidden files of content/pages/, not published
 
 
 def read_config(root: Path) -> dict:
-    """The project's mkdocs.yml as plain data (it holds no YAML tags)."""
-    with (root / "mkdocs.yml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """The project's mkdocs.yml as plain data (it holds no YAML tags); ConfigError if it cannot be."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise ConfigError(f"there is no mkdocs.yml in {root}; run osa-site in the project folder or pass "
+                          "--root", missing=True)
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start})") from None
+    except yaml.YAMLError as exc:
+        mark_ = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark_.line + 1}:{mark_.column + 1}" if mark_ else str(path)
+        raise ConfigError(f"{where}: mkdocs.yml is not valid YAML: "
+                          f"{getattr(exc, 'problem', None) or type(exc).__name__}") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings such as 'site_name: ...', "
+                          f"received {type(config).__name__}")
+    return config
 
 
 def site_context(root: Path, config: dict) -> SiteContext:
@@ -59,24 +95,128 @@ def site_context(root: Path, config: dict) -> SiteContext:
     )
 
 
-def _static_files(root: Path) -> Iterable[tuple[str, bytes]]:
-    pages = root / "content" / "pages"
-    for folder, prefix in ((pages, ""), (ASSETS, "assets/")):
-        if folder.is_dir():
-            for file in sorted(folder.rglob("*")):
-                if file.is_file():
-                    yield prefix + file.relative_to(folder).as_posix(), file.read_bytes()
+def _page_problem(path: str, message: str) -> Problem:
+    return Problem(path, 1, 1, "", message)
+
+
+def _refusal(item: Path, inside: Path) -> str | None:
+    """Why a file or folder of content/pages/ cannot be read at all, or None when it can."""
+    if item.is_symlink():
+        return ("is a symbolic link; pages and their files must be real files inside content/pages/, "
+                "so nothing else is published")
+    if inside not in item.resolve().parents:
+        return "resolves to a place outside content/; it is not published"
+    return None
+
+
+def _type_refusal(rel: str) -> str | None:
+    suffix = Path(rel).suffix.lower()
+    if suffix in PAGE_TYPES:
+        return None
+    return (f"files of type '{suffix or '(none)'}' are not published from content/pages/; "
+            f"allowed: {', '.join(sorted(PAGE_TYPES))}")
+
+
+def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
+    """The publishable files of content/pages/ by docs path, the problems, and skipped hidden files."""
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    inside = content.resolve()
+    for folder, dirs, files in os.walk(pages):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            item, rel = base / name, (base / name).relative_to(pages).as_posix()
+            refusal = None if name.startswith(".") else _refusal(item, inside)
+            if name.startswith("."):
+                skipped.append(f"content/pages/{rel}")
+            elif refusal:
+                problems.append(_page_problem(f"content/pages/{rel}", refusal))
+            elif item.is_file():
+                found[rel] = item  # any type, so a collision is named; other types are refused later
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (base / d).is_symlink()]
+    return found, problems, skipped
+
+
+def _served_as(name: str) -> str:
+    """Where MkDocs publishes a docs file (directory URLs): `a.md` and `a/index.md` both give `a/`."""
+    if not name.endswith(".md"):
+        return name.casefold()
+    stem = name.removesuffix(".md")
+    return ("" if stem in ("index", "README") else stem.removesuffix("/index") + "/").casefold()
+
+
+def _collisions(generated: dict[str, bytes], written: dict[str, Path]) -> list[Problem]:
+    """Hand-written pages and files that would replace a generated page, download or asset."""
+    owners = {_served_as(name): name for name in generated}
+    problems = []
+    for rel in written:
+        other = owners.get(_served_as(rel))
+        if other is not None:
+            problems.append(_page_problem(f"content/pages/{rel}", f"would replace the generated '{other}'; "
+                                          "rename or move the hand-written file"))
+    return problems
+
+
+def _asset_files() -> dict[str, bytes]:
+    return {"assets/" + f.relative_to(ASSETS).as_posix(): f.read_bytes()
+            for f in sorted(ASSETS.rglob("*")) if f.is_file()}
+
+
+def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[Problem]:
+    """Every page's front matter must be what MkDocs can read; MkDocs would show it as text."""
+    problems = []
+    for name, data in files.items():
+        if not name.endswith(".md"):
+            continue
+        path = f"content/pages/{name}" if name in written else f"(generated) {name}"
+        try:
+            read_front_matter(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(_page_problem(path, f"is not UTF-8 text (byte {exc.start})"))
+        except FrontMatterError as exc:
+            problems.append(_page_problem(path, f"front matter: {exc}"))
+    return problems
+
+
+def _static_files(root: Path, generated: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+    """The hand-written pages (checked) and the package's assets; RecordError on any problem."""
+    content = root / "content"
+    pages = content / "pages"
+    written: dict[str, Path] = {}
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    if pages.is_symlink():
+        problems.append(_page_problem("content/pages", "is a symbolic link; it must be a real folder"))
+    elif pages.is_dir():
+        written, problems, skipped = _walk_pages(pages, content)
+    assets = _asset_files()
+    problems += _collisions({**generated, **assets}, written)
+    refused = {rel: why for rel in written if (why := _type_refusal(rel))}
+    problems += [_page_problem(f"content/pages/{rel}", why) for rel, why in refused.items()]
+    written = {rel: file for rel, file in written.items() if rel not in refused}
+    files = {rel: file.read_bytes() for rel, file in written.items()}
+    problems += _front_matter_problems({**generated, **files}, set(written))
+    if problems:
+        raise RecordError(problems)
+    return {**files, **assets}, skipped
 
 
 def render_files(
-    root: Path, config: dict, load: LoadRecord = load_record
+    root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None
 ) -> tuple[dict[str, bytes], Dataset, Index]:
-    """Every file of the docs folder: generated pages, hand-written pages and assets."""
+    """Every file of the docs folder: generated pages, hand-written pages and assets.
+
+    Hidden files of content/pages/ that are not published are appended to `skipped`.
+    """
     dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
     pages = render_docs(index, site_context(root, config))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(_static_files(root))
+    static, hidden = _static_files(root, files)
+    files.update(static)
+    if skipped is not None:
+        skipped.extend(hidden)
     return dict(sorted(files.items())), dataset, index
 
 
@@ -84,7 +224,12 @@ def out_config(config: dict) -> dict:
     """The config for the generated tree: same settings, paths inside OUT."""
     result = dict(config)
     result["docs_dir"] = "docs"
-    result["theme"] = {**config.get("theme", {}), "custom_dir": "theme"}
+    theme = config.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict):
+        raise ConfigError(f"mkdocs.yml: theme: expected a mapping such as 'name: material', "
+                          f"received {type(theme).__name__}")
+    result["theme"] = {**theme, "custom_dir": "theme"}
     result.pop("site_dir", None)
     return result
 
@@ -117,17 +262,26 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> GenerateResult:
+def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
+                  on_wait: Callable[[Path], None] | None = None) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
-    Raises RecordError before writing anything when a record has problems.
+    Raises OutputRefused when `out` is not a folder osa-site may replace, ConfigError when
+    mkdocs.yml cannot be read, and RecordError before writing anything when a record or a
+    hand-written page has problems. One generate at a time writes `out` (a lock; others wait).
     """
+    check_output_dir(out, root, "the output folder")
     config = read_config(root)
-    files, dataset, index = render_files(root, config, load)
-    written, removed = sync_folder(out / "docs", files)
-    theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
-    config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
-    config_written = write_if_changed(out / "mkdocs.yml", config_text.encode("utf-8"))
+    skipped: list[str] = []
+    files, dataset, index = render_files(root, config, load, skipped)
+    with output_lock(out.resolve(), on_wait):
+        out = check_output_dir(out, root, "the output folder")
+        out.mkdir(parents=True, exist_ok=True)
+        mark(out)
+        written, removed = sync_folder(out / "docs", files)
+        theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
+        config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
+        config_written = write_if_changed(out / "mkdocs.yml", config_text.encode("utf-8"))
     pages = sum(1 for name in files if name.endswith(".md"))
     return GenerateResult(dataset.count(), pages, written + theme_written + config_written,
-                          removed + theme_removed, dataset, index)
+                          removed + theme_removed, dataset, index, skipped)

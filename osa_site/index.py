@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from .dataset import Dataset, Entry, source_refs
 from .dates import PartialDate
-from .schema import LIFECYCLE_LABELS, Domain, Equipment, suggest_id
+from .schema import LIFECYCLE_LABELS, Domain, Equipment
 
 K = TypeVar("K", bound=int | str)
 
@@ -38,11 +38,13 @@ class Event:
     page: str
     country: str = ""  # recipient id, when the event belongs to one
     country_name: str = ""
+    country_code: str = ""  # ISO 3166-1 alpha-3 of the recipient or agreement partner
 
     @property
     def country_key(self) -> str:
-        """What the timeline's country filter matches: the recipient id, else the partner's name."""
-        return self.country or suggest_id(self.country_name)
+        """What the timeline's country filter matches: the lower-case ISO code, never the name,
+        so any name in any script (or two names that look alike) gets its own stable key."""
+        return self.country_code.lower()
 
 
 @dataclass(frozen=True)
@@ -119,29 +121,28 @@ def project_sort_key(entry: Entry) -> tuple[int, str, str]:
     return (entry.record.fiscal_year, notes.date.iso() if notes else "9999", entry.id)
 
 
-def _project_events(entry: Entry, country_name: str) -> list[Event]:
+def _project_events(entry: Entry, recipient: Entry) -> list[Event]:
     rec = entry.record
+    who = (rec.recipient, recipient.record.name, recipient.record.iso3)
     events = []
     if rec.exchange_of_notes:
-        events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title,
-                            page_of(entry), rec.recipient, country_name))
+        events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title, page_of(entry), *who))
     for step in rec.lifecycle:
-        events.append(Event(step.date, step.stage, rec.title, page_of(entry), rec.recipient, country_name))
+        events.append(Event(step.date, step.stage, rec.title, page_of(entry), *who))
     return events
 
 
 def _agreement_event(entry: Entry, recipient: Entry | None) -> Event:
     rec = entry.record
     return Event(rec.signed, "agreement", rec.title, page_of(entry),
-                 recipient.id if recipient else "", rec.partner.name)
+                 recipient.id if recipient else "", rec.partner.name, rec.partner.iso3)
 
 
 def _index_projects(index: Index) -> None:
     by_recipient: dict[str, list[Entry]] = defaultdict(list)
     for entry in index.dataset.of("equipment"):
         by_recipient[entry.record.recipient].append(entry)
-        name = index.recipient(entry.record.recipient).record.name
-        index.events.extend(_project_events(entry, name))
+        index.events.extend(_project_events(entry, index.recipient(entry.record.recipient)))
     index.projects_by_recipient = {k: sorted(v, key=project_sort_key) for k, v in by_recipient.items()}
     years = sorted({entry.record.fiscal_year for entry in index.dataset.of("equipment")})
     index.fiscal_years = list(range(years[0], years[-1] + 1)) if years else []

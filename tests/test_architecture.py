@@ -15,7 +15,8 @@ from codemap import ROOT, cycles, external_imports, import_graph, module_files
 from osa_site.cli import main
 from osa_site.commands import COMMANDS, PROGRAM
 
-ADAPTERS = ("osa_site.cli", "osa_site.__main__", "osa_site.sitebuild", "osa_site.preview", "osa_site.pdf")
+ADAPTERS = ("osa_site.cli", "osa_site.cli_edge", "osa_site.__main__", "osa_site.sitebuild",
+            "osa_site.preview", "osa_site.pdf")
 FRAMEWORKS = {"click", "mkdocs", "material", "zensical", "playwright"}
 
 

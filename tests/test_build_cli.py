@@ -85,4 +85,4 @@ def test_a_page_mkdocs_refuses_fails_the_build_and_leaves_the_site(project: Path
     assert result.exit_code == 1
     assert "no-such-page.md" in result.output and "previous site is unchanged" in result.output
     assert snapshot(project / "site") == before
-    assert not list(project.glob(".site-*"))  # no staging folder left behind
+    assert not [p for p in project.glob(".osa-*") if p.is_dir()]  # no staging folder left behind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -198,7 +199,7 @@ def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
 # --- schema ---------------------------------------------------------------------------------------
 
 def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
-    result = run_cli(tmp_path, "schema", "--out", str(tmp_path / "out"))
+    result = run_cli(make_project(tmp_path), "schema", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
@@ -207,5 +208,29 @@ def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
 
 
 def test_schema_defaults_to_the_project_schema_folder(tmp_path: Path) -> None:
-    assert run_cli(tmp_path, "schema").exit_code == 0
+    assert run_cli(make_project(tmp_path), "schema").exit_code == 0
     assert (tmp_path / "schema/equipment.schema.json").is_file()
+
+
+# --- The project checks, once in the group ---------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["check"], ["generate", "tree"], ["build"], ["serve"],
+                                     ["new", "sources", "x"], ["schema"]])
+@pytest.mark.parametrize(("missing", "fragment"), [("content", "there is no content/ folder in"),
+                                                   ("mkdocs.yml", "there is no mkdocs.yml in")])
+def test_every_command_needs_content_and_mkdocs_yml(tmp_path: Path, command: list[str], missing: str,
+                                                    fragment: str) -> None:
+    root = make_project(tmp_path, {"mkdocs.yml": None} if missing == "mkdocs.yml" else {})
+    if missing == "content":
+        shutil.rmtree(root / "content")
+    result = run_cli(root, *command)
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+    assert not (root / "schema").exists() and not (root / "tree").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "generate", "build", "serve", "new", "schema"])
+def test_help_works_outside_a_project(tmp_path: Path, command: str) -> None:
+    result = run_cli(tmp_path, command, "--help")
+    assert result.exit_code == 0, result.output
+    assert f"Usage: main {command}" in result.output or f"Usage: osa-site {command}" in result.output

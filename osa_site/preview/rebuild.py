@@ -10,6 +10,7 @@ its problems go to `on_error` and the last good site stays up.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 import threading
@@ -17,13 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..generate import generate_tree
+from ..generate import ConfigError, generate_tree
 from ..problems import RecordError
 from ..sitebuild import mkdocs_build
 from ..urls import directory
 from .caches import RecordCache, SearchCache
 
 __all__ = ["Preview"]
+
+log = logging.getLogger("osa_site.preview")
 
 
 class Preview:
@@ -48,6 +51,9 @@ class Preview:
                 result = generate_tree(self.root, self.tree, load=self.records.load)
             except RecordError as error:
                 self.on_error(error)
+                return False
+            except ConfigError as error:
+                log.error("%s (the last good site stays up)", error)
                 return False
             config_mtime = (self.root / "mkdocs.yml").stat().st_mtime
             full = not self.built or result.removed > 0 or config_mtime != self._config_mtime

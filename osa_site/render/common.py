@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,7 +11,7 @@ from ..dates import PartialDate
 from ..index import Index
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
-from .escape import attr, md, template_text, url
+from .escape import attr, front_matter, md, url
 from .escape import html as html_escape
 
 __all__ = [
@@ -127,17 +126,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
-    """YAML front matter with JSON-encoded values (JSON is valid YAML).
-
-    The title and description are HTML-escaped here (`template_text`): the themes print them raw.
-    """
-    texts = {"title": title, **({"description": description} if description else {})}
-    fields = {**{k: template_text(v) for k, v in texts.items()}, **(extra or {})}
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
-    return f"---\n{body}\n---\n\n"
 
 
 class Citations:

@@ -6,7 +6,7 @@ from ..dataset import Entry
 from ..index import Index, page_of
 from ..schema import KIND_NOUNS
 from .common import front_matter, link, title_of
-from .escape import md
+from .escape import heading_id, md
 from .record_pages import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
@@ -31,7 +31,7 @@ def _source_links(index: Index, source_ids: list[str]) -> str:
 
 def _entry_section(entry: Entry, index: Index) -> str:
     kind = KIND_NOUNS[entry.kind]
-    parts = [f"## {md(title_of(entry))}\n",
+    parts = [f"## {md(title_of(entry))} {{#{heading_id('record', entry.kind, entry.id)}}}\n",
              f"The {kind} record: {link(PAGE, page_of(entry), title_of(entry))}.\n"]
     def cite(ids: list[str]) -> str:
         return f". Source: {_source_links(index, ids)}."

@@ -45,7 +45,7 @@ def register_form(index: Index, projects: list[Entry]) -> str:
 
 def timeline_form(index: Index) -> str:
     kinds = [k for k in EVENT_LABELS if any(e.kind == k for e in index.events)]
-    countries = {e.country_key: e.country_name for e in index.events if e.country_name}
+    countries = {e.country_key: e.country_name for e in index.events if e.country_code}
     return filter_form("timeline", "Filter the timeline", [
         _select("kind", "Event", [(k, EVENT_LABELS[k]) for k in kinds]),
         _select("country", "Country", sorted(countries.items(), key=lambda c: (c[1], c[0]))),

@@ -29,7 +29,7 @@ from .common import (
     when,
     yen,
 )
-from .escape import md, paragraphs
+from .escape import heading_id, md, text_block, title_heading
 
 __all__ = [
     "render_equipment",
@@ -47,8 +47,9 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 def dispute_list(entry: Entry, cite: Callable[[list[str]], str]) -> str:
     """Each contested fact as a heading, then every reading with `cite(its source ids)`."""
     parts = []
-    for dispute in entry.record.disputes:
-        parts.append(f"### {md(dispute.topic)}\n")
+    for number, dispute in enumerate(entry.record.disputes, start=1):
+        anchor = heading_id("dispute", entry.kind, entry.id, number)
+        parts.append(f"### {md(dispute.topic)} {{#{anchor}}}\n")
         for reading in dispute.readings:
             who = f" (according to {md(reading.according_to)})" if reading.according_to else ""
             parts.append(f"- {md(reading.value)}{who}{cite(reading.sources)}")
@@ -64,8 +65,12 @@ def render_disputes(entry: Entry, refs: Citations) -> str:
             + dispute_list(entry, refs.ref))
 
 
+def _sourced(cite: str) -> str:
+    return f"As stated in the record's sources{cite}.\n\n"
+
+
 def _notes(entry: Entry) -> str:
-    return f"## Notes\n\n{paragraphs(entry.record.notes)}\n\n" if entry.record.notes else ""
+    return f"## Notes\n\n{text_block(entry.record.notes)}\n\n" if entry.record.notes else ""
 
 
 def _page(title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext,
@@ -73,7 +78,7 @@ def _page(title: str, description: str, body: list[str], entry: Entry, ctx: Site
     page = page_of(entry)
     head = front_matter(title, description)
     foot = cite_this(ctx, title, page, entry.path) + "\n" + _sources_section(refs)
-    return head + f"# {md(title)}\n\n{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
+    return head + title_heading(title) + f"{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
 
 
 def _sources_section(refs: Citations) -> str:
@@ -155,7 +160,7 @@ def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
     refs = Citations(index, page)
     cite = refs.ref(rec.sources)
     rows = [("Date", md(when(rec.date)) + cite), ("Kind of event", MILESTONE_CATEGORY_LABELS[rec.category])]
-    summary = f"{paragraphs(rec.summary)}{cite}\n\n" if rec.summary else ""
+    summary = f"{text_block(rec.summary)}\n\n{_sourced(cite)}" if rec.summary else ""
     body = [_facts(rows) + "\n\n", summary, render_disputes(entry, refs), _notes(entry),
             f"See it in context on the {link(page, 'timeline.md', 'timeline')}.\n\n"]
     return _page(rec.title, f"OSA milestone: {rec.title}.", body, entry, ctx, refs)
@@ -185,9 +190,9 @@ def render_source(entry: Entry[Source], index: Index) -> str:
     lines = [f"- {link(page, page_of(e), title_of(e))} ({KIND_NOUNS[e.kind]})" for e in citing]
     body = (
         front_matter(src.title, f"Source cited by OSA Monitor: {src.title}.")
-        + f"# {md(src.title)}\n\n"
+        + title_heading(src.title)
         + source_line(entry, page) + "\n\n"
-        + (f"{paragraphs(src.note)}\n\n" if src.note else "")
+        + (f"{text_block(src.note)}\n\n" if src.note else "")
         + f"## Cited by\n\n{len(citing)} record{'s' if len(citing) != 1 else ''} cite this source.\n\n"
         + "\n".join(lines) + "\n"
     )

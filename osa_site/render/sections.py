@@ -23,7 +23,7 @@ from .common import (
     when,
     yen,
 )
-from .escape import attr, html, md, paragraphs
+from .escape import attr, html, md, text_block, title_heading
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
 from .record_pages import render_disputes
 from .worldmap import render_map
@@ -104,7 +104,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         rows.insert(4, ("Designated for", f"FY{rec.designated_fiscal_year}{cite}"))
     body = [front_matter(rec.name, f"Japan's Official Security Assistance to {rec.name}: projects, "
                          "agreements and sources."),
-            f"# {md(rec.name)}\n\n{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
+            title_heading(rec.name), f"{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
     body.append("## Projects\n\n")
     body.append(table(_PROJECT_HEAD, _project_rows(projects, page, index, False)) + "\n\n"
                 if projects else "No signed OSA project has been found for this country.\n\n")
@@ -119,7 +119,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
                 + (event_list(events, page, False) if events else "No dated events yet.\n\n"))
     body.append(render_disputes(entry, refs))
     if rec.notes:
-        body.append(f"## Notes\n\n{paragraphs(rec.notes)}\n\n")
+        body.append(f"## Notes\n\n{text_block(rec.notes)}\n\n")
     body.append(cite_this(ctx, rec.name, page, entry.path) + "\n")
     if refs.order:
         body.append("## Sources\n\nNumbered references on this page point to these sources.\n\n"
