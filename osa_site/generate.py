@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .history import last_changed
+from .changes import change_log
+from .history import read_history
 from .index import Index, build_index
 from .loader import load_record
 from .records import Dataset, LoadRecord, load_dataset
@@ -49,12 +50,15 @@ def read_config(root: Path) -> dict:
         return yaml.safe_load(fh)
 
 
-def site_context(root: Path, config: dict) -> SiteContext:
+def site_context(root: Path, config: dict, index: Index) -> SiteContext:
+    """What every page needs to know, the records' history included (git is read here, once)."""
+    changes = change_log(read_history(root), index)
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
         publisher=config.get("site_author", "OSA Monitor"),
-        last_changed=last_changed(root, "content"),
+        last_changed=changes.last_changed(),
+        changes=changes,
     )
 
 
@@ -73,7 +77,7 @@ def render_files(
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
     dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config))
+    pages = render_docs(index, site_context(root, config, index))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(_static_files(root))
     return dict(sorted(files.items())), dataset, index
