@@ -218,6 +218,8 @@ def _first_index(label: str, elements: list, name: str) -> int:
 
 def _describe_field(name: str, old: Any, new: Any, prefix: str = "") -> list[str]:
     label = f"{prefix}{_label(name)}"
+    if isinstance(old, list | None) and isinstance(new, list | None):
+        return _describe_list(name, old or [], new or [], prefix)
     if old is None:
         return [f"{label} added"]
     if new is None:
