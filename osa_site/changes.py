@@ -22,6 +22,7 @@ import yaml
 
 from .history import FileChange, History
 from .index import Index
+from .loader import MAX_BYTES
 from .schema import ID_PATTERN, KINDS
 
 __all__ = ["RecordChange", "ChangeLog", "change_log", "describe", "parse_version", "record_of_path"]
@@ -139,14 +140,38 @@ _HistoryLoader.add_constructor("tag:yaml.org,2002:bool", lambda _, node: _BOOLS.
 _HistoryLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def parse_version(text: str | None) -> dict[str, Any] | None:
-    """One historical version of a record as plain data; None when absent or not a YAML mapping."""
-    if text is None:
+_HEAD_FIELDS = frozenset({"title", "name", "fiscal_year", "recipient", "partner"})  # what a list names
+_ANCHOR_EVENTS = (yaml.AliasEvent, yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _has_anchors(text: str) -> bool:
+    """Anchors and aliases could make a small old version expand enormously; such a version is unread."""
+    if "&" not in text and "*" not in text:
+        return False
+    return any(isinstance(e, _ANCHOR_EVENTS) and e.anchor is not None
+               for e in yaml.parse(text, Loader=_HistoryLoader))
+
+
+def parse_version(text: str | None, fields: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """One historical version of a record as plain data (only `fields`, when given, which is faster);
+    None when absent, too large, or not a plain YAML mapping."""
+    if text is None or len(text) > MAX_BYTES:
         return None
+    loader = _HistoryLoader(text)
     try:
-        data = yaml.load(text, Loader=_HistoryLoader)  # noqa: S506 - a safe loader subclass
+        if _has_anchors(text):
+            return None
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        if fields is not None:
+            node = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value
+                                               if isinstance(k, yaml.ScalarNode) and k.value in fields])
+        data = loader.construct_document(node)
     except yaml.YAMLError:
         return None
+    finally:
+        loader.dispose()
     return data if isinstance(data, dict) else None
 
 
@@ -278,8 +303,9 @@ def _record_change(change: FileChange, index: Index) -> RecordChange | None:
     if found is None:
         return None
     kind, id = found
-    old, new = parse_version(change.old), parse_version(change.new)
     action = _ACTIONS[change.status]
+    fields = None if action == "changed" else _HEAD_FIELDS  # an addition or removal needs only its title
+    old, new = parse_version(change.old, fields), parse_version(change.new, fields)
     if action == "changed":
         if old is not None and new is not None:
             details = describe(kind, old, new)

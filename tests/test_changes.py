@@ -91,6 +91,8 @@ def test_historical_versions_keep_dates_and_words_as_written() -> None:
     assert data == {"date": "2023-04-05", "status": "no", "flag": True, "code": "010", "title": "x"}
     assert parse_version("title: [unclosed") is None
     assert parse_version("- a list") is None
+    assert parse_version("a: &x [1, 2]\nb: *x\n") is None  # anchors could expand enormously
+    assert parse_version('title: "T"\nnotes: "n"\n', frozenset({"title"})) == {"title": "T"}
 
 
 @pytest.mark.parametrize(("path", "expected"), [
