@@ -67,14 +67,16 @@ def make_history_repo(root: Path, projects: int) -> Path:
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "Every record", date=DATES[0])
-    for file in files[0::20]:
+    for file in files[0::20] or files[:1]:  # tiny datasets still get one of each change
         _edit(file, lambda data: data.update(amount_jpy=(data.get("amount_jpy") or 0) + 1_000_000))
-    _git(root, "commit", "-q", "-am", "New amounts", date=DATES[1])
-    for file in files[7::20]:
+    _git(root, "commit", "-q", "--allow-empty", "-am", "New amounts", date=DATES[1])
+    for file in files[7::20] or files[:1]:
         _edit(file, _handover)
-    _git(root, "commit", "-q", "-am", "Handovers", date=DATES[2])
-    _git(root, "rm", "-q", *[f.relative_to(root).as_posix() for f in files[3:200:20]])
-    _git(root, "commit", "-q", "-m", "Removals", date=DATES[3])
+    _git(root, "commit", "-q", "--allow-empty", "-am", "Handovers", date=DATES[2])
+    removed = [f.relative_to(root).as_posix() for f in files[3:200:20] or files[-1:]]
+    if removed:
+        _git(root, "rm", "-q", *removed)
+    _git(root, "commit", "-q", "--allow-empty", "-m", "Removals", date=DATES[3])
     return root
 
 
