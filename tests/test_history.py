@@ -266,3 +266,11 @@ def test_the_built_site_shows_the_change_and_announces_the_feeds(repo: Path, tmp
     assert 'title="OSA Monitor: changes for Mongolia" href="feed.xml"' in recipient
     assert 'href="changes/"' in (site / "index.html").read_text(encoding="utf-8")  # in the nav
     shutil.rmtree(site)
+
+
+def test_the_work_tree_build_reads_its_own_history(built_site: Path) -> None:
+    """The session's site is built from this work tree (a git worktree, where .git is a file)."""
+    page = read(built_site, "equipment/2023-bangladesh-patrol-boats/index.html")
+    section = page.split('id="history"', 1)[1].split('id="cite-this"', 1)[0]
+    assert "<td>Added</td>" in section and "<td>Changed</td>" in section
+    assert "not available" not in section
