@@ -13,14 +13,14 @@ generated are removed, so `mkdocs serve` sees only real changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .changes import change_log
-from .history import read_history
+from .history import History, read_history
 from .index import Index, build_index
 from .loader import load_record
 from .records import Dataset, LoadRecord, load_dataset
@@ -50,9 +50,12 @@ def read_config(root: Path) -> dict:
         return yaml.safe_load(fh)
 
 
-def site_context(root: Path, config: dict, index: Index) -> SiteContext:
+ReadHistory = Callable[[Path], History]  # `read_history`, or a cache of it (the live preview)
+
+
+def site_context(root: Path, config: dict, index: Index, history: ReadHistory = read_history) -> SiteContext:
     """What every page needs to know, the records' history included (git is read here, once)."""
-    changes = change_log(read_history(root), index)
+    changes = change_log(history(root), index)
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
@@ -72,12 +75,12 @@ def _static_files(root: Path) -> Iterable[tuple[str, bytes]]:
 
 
 def render_files(
-    root: Path, config: dict, load: LoadRecord = load_record
+    root: Path, config: dict, load: LoadRecord = load_record, history: ReadHistory = read_history
 ) -> tuple[dict[str, bytes], Dataset, Index]:
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
     dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config, index))
+    pages = render_docs(index, site_context(root, config, index, history))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(_static_files(root))
     return dict(sorted(files.items())), dataset, index
@@ -120,13 +123,14 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> GenerateResult:
+def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
+                  history: ReadHistory = read_history) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises RecordError before writing anything when a record has problems.
     """
     config = read_config(root)
-    files, dataset, index = render_files(root, config, load)
+    files, dataset, index = render_files(root, config, load, history)
     written, removed = sync_folder(out / "docs", files)
     theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
     config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)

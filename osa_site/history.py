@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["FileChange", "History", "read_history", "last_changed", "last_commit_epoch"]
+__all__ = ["FileChange", "History", "HistoryCache", "read_history", "head_commit", "last_changed",
+           "last_commit_epoch"]
 
 State = Literal["complete", "shallow", "unavailable"]
 _GIT_TIMEOUT = 300  # seconds; the log of a large repository still takes far less
@@ -132,6 +133,29 @@ def read_history(root: Path, folder: str = "content") -> History:
     changes = tuple(FileChange(r.commit, r.time, r.status, r.path, texts.get(r.old_blob or ""),
                                texts.get(r.new_blob or "")) for r in rows)
     return History("shallow" if shallow else "complete", changes)
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit checked out, or None outside git."""
+    try:
+        return _git(root, ["rev-parse", "--verify", "-q", "HEAD"]).decode().strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+class HistoryCache:
+    """Reads the history again only when the checked-out commit changes (for the live preview, where
+    saving a record changes files but not commits). A drop-in for `read_history`."""
+
+    def __init__(self) -> None:
+        self._key: tuple[str, str | None] | None = None
+        self._history = History("unavailable")
+
+    def __call__(self, root: Path, folder: str = "content") -> History:
+        key = (str(root.resolve()), head_commit(root))
+        if key != self._key or key[1] is None:
+            self._key, self._history = key, read_history(root, folder)
+        return self._history
 
 
 def last_changed(root: Path, folder: str) -> dict[str, str]:

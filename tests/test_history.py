@@ -29,7 +29,7 @@ from sitetools import build_into
 
 from osa_site.feeds import EMPTY_FEED_UPDATED
 from osa_site.generate import generate_tree, read_config
-from osa_site.history import read_history
+from osa_site.history import HistoryCache, read_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = read_config(Path(__file__).resolve().parent.parent)["site_url"]
@@ -274,3 +274,17 @@ def test_the_work_tree_build_reads_its_own_history(built_site: Path) -> None:
     section = page.split('id="history"', 1)[1].split('id="cite-this"', 1)[0]
     assert "<td>Added</td>" in section and "<td>Changed</td>" in section
     assert "not available" not in section
+
+
+def test_the_preview_reads_history_again_only_after_a_commit(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    cache = HistoryCache()
+    first = cache(clone)
+    record = clone / "content" / "recipients" / "tonga.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace('name: "Tonga"', 'name: "Kingdom of Tonga"'),
+                      encoding="utf-8")
+    assert cache(clone) is first  # a saved but uncommitted edit is not history
+    git(clone, "commit", "-q", "-am", "Rename", date="2025-06-01T00:00:00+00:00")
+    latest = cache(clone)
+    assert latest is not first and latest.changes[0].path == "content/recipients/tonga.yaml"
