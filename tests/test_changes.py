@@ -149,7 +149,7 @@ def _entry(index):
 
 def test_history_section_without_git_says_history_is_not_available(index) -> None:
     section = render_record_history(_entry(index), SiteContext())
-    assert section.startswith("## History\n\n")
+    assert section.startswith("## History { data-search-exclude }\n\n")
     assert "History is not available" in section
     assert "|" not in section
 

@@ -6,6 +6,7 @@ content commit edits one project; a later commit touches code only.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -57,7 +58,7 @@ def first_item(page: str) -> str:
 
 
 def history_rows(page: str) -> list[str]:
-    section = page.split("## History\n", 1)[1].split("\n## ", 1)[0]
+    section = page.split("## History { data-search-exclude }\n", 1)[1].split("\n## ", 1)[0]
     return [line for line in section.splitlines() if line.startswith("| 2")]
 
 
@@ -288,3 +289,10 @@ def test_the_preview_reads_history_again_only_after_a_commit(repo: Path, tmp_pat
     git(clone, "commit", "-q", "-am", "Rename", date="2025-06-01T00:00:00+00:00")
     latest = cache(clone)
     assert latest is not first and latest.changes[0].path == "content/recipients/tonga.yaml"
+
+
+def test_history_and_the_changes_page_stay_out_of_the_search_index(built_site: Path) -> None:
+    docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    assert not [d["location"] for d in docs if d["location"].startswith("changes/")]
+    assert not [d["location"] for d in docs if d["location"].endswith("#history")]
+    assert any(d["location"] == "equipment/2023-bangladesh-patrol-boats/" for d in docs)

@@ -65,8 +65,9 @@ def render_changes_page(index: Index, ctx: SiteContext) -> str:
              f"changes in a feed reader with the [Atom feed]({feed}); each recipient's page has a feed of "
              "its own.\n\n")
     note = history_note(log, bool(log.changes), "No change to a record is recorded yet.")
-    body = [front_matter("Changes", "What changed in OSA Monitor's records, and when: every change, "
-                         "newest first."), "# Changes\n\n", intro, md(note) + "\n\n" if note else ""]
+    description = "What changed in OSA Monitor's records, and when: every change, newest first."
+    body = [front_matter("Changes", description, {"search": {"exclude": True}}),  # the records are indexed
+            "# Changes\n\n", intro, md(note) + "\n\n" if note else ""]
     if log.changes:
         body += [_form(log), '<div class="osa-changes" markdown>\n\n', change_list(list(log.changes), index),
                  "\n</div>\n"]

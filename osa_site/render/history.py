@@ -38,7 +38,7 @@ def _action(change: RecordChange) -> str:
 def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     """A record page's History section: each commit that changed the record, newest first."""
     changes = ctx.changes.of(entry.path)
-    parts = ["## History\n\n"]
+    parts = ["## History { data-search-exclude }\n\n"]  # dates and commits: noise in search results
     if changes:
         parts.append("Each change to this record, newest first, from the project's git history. Dates are "
                      "commit dates (UTC); the summaries compare the record before and after each commit.\n\n")
