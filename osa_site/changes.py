@@ -88,26 +88,29 @@ class ChangeLog:
     state: str = "unavailable"  # "complete", "shallow" or "unavailable" (see history.History)
     changes: tuple[RecordChange, ...] = ()
     recipient_names: dict[str, str] = field(default_factory=dict)  # id -> name, removed ones included
+    _by_path: dict[str, list[RecordChange]] = field(init=False, repr=False, compare=False)
+    _by_recipient: dict[str, list[RecordChange]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_path: dict[str, list[RecordChange]] = {}
+        by_recipient: dict[str, list[RecordChange]] = {}
+        for change in self.changes:
+            by_path.setdefault(change.path, []).append(change)
+            by_recipient.setdefault(change.recipient, []).append(change)
+        object.__setattr__(self, "_by_path", by_path)  # the frozen dataclass's way to set derived fields
+        object.__setattr__(self, "_by_recipient", by_recipient)
 
     def of(self, path: str) -> list[RecordChange]:
         """One record's changes, newest first."""
-        return self._by_path().get(path, [])
+        return self._by_path.get(path, [])
 
     def of_recipient(self, recipient: str) -> list[RecordChange]:
-        return [c for c in self.changes if c.recipient == recipient]
+        """Changes to a recipient and to the records that belong to it, newest first."""
+        return self._by_recipient.get(recipient, []) if recipient else []
 
     def last_changed(self) -> dict[str, str]:
         """{record path: YYYY-MM-DD of its newest change}."""
-        return {path: changes[0].day for path, changes in self._by_path().items()}
-
-    def _by_path(self) -> dict[str, list[RecordChange]]:
-        cached = self.__dict__.get("_paths")
-        if cached is None:
-            cached = {}
-            for change in self.changes:
-                cached.setdefault(change.path, []).append(change)
-            object.__setattr__(self, "_paths", cached)
-        return cached
+        return {path: changes[0].day for path, changes in self._by_path.items()}
 
 
 def record_of_path(path: str) -> tuple[str, str] | None:
@@ -210,10 +213,13 @@ def _describe_list(name: str, old: list, new: list, prefix: str = "") -> list[st
     old_keys, new_keys = Counter(map(_key, old)), Counter(map(_key, new))
     gone, came = old_keys - new_keys, new_keys - old_keys
     labels = {_key(e): prefix + _element_label(name, e) for e in old + new}
+    first: dict[str, int] = {}
+    for position, element in enumerate(old + new):
+        first.setdefault(labels[_key(element)], position)
     removed = Counter(labels[k] for k in gone.elements())
     added = Counter(labels[k] for k in came.elements())
     parts = []
-    for label in sorted(set(removed) | set(added), key=lambda lb: (_first_index(lb, old + new, name), lb)):
+    for label in sorted(set(removed) | set(added), key=lambda lb: (first[lb], lb)):
         both = min(removed[label], added[label])
         if both == 1 == removed[label] == added[label]:
             parts += _describe_pair(label, _only(gone, labels, label, old), _only(came, labels, label, new))
@@ -237,10 +243,6 @@ def _describe_pair(label: str, old: Any, new: Any) -> list[str]:
     return [f"{label} changed"]
 
 
-def _first_index(label: str, elements: list, name: str) -> int:
-    return next((i for i, e in enumerate(elements) if label.endswith(_element_label(name, e))), len(elements))
-
-
 def _describe_field(name: str, old: Any, new: Any, prefix: str = "") -> list[str]:
     label = f"{prefix}{_label(name)}"
     if isinstance(old, list | None) and isinstance(new, list | None):
@@ -251,8 +253,6 @@ def _describe_field(name: str, old: Any, new: Any, prefix: str = "") -> list[str
         return [f"{label} removed"]
     if isinstance(old, dict) and isinstance(new, dict):
         return describe_mapping(old, new, f"{label} ")
-    if isinstance(old, list) and isinstance(new, list):
-        return _describe_list(name, old, new, prefix)
     before, after = _show(name, old), _show(name, new)
     if before is not None and after is not None:
         return [f"{label} changed from {before} to {after}"]
@@ -260,6 +260,7 @@ def _describe_field(name: str, old: Any, new: Any, prefix: str = "") -> list[str
 
 
 def describe_mapping(old: dict, new: dict, prefix: str = "", order: list[str] | None = None) -> list[str]:
+    """What differs between two mappings, field by field: `order` first, then any other field by name."""
     names = [n for n in (order or []) if n in old or n in new]
     names += sorted((set(old) | set(new)) - set(names))
     return [part for name in names if _key(old.get(name)) != _key(new.get(name))
