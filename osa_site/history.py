@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["FileChange", "History", "HistoryCache", "read_history", "head_commit", "last_changed",
-           "last_commit_epoch"]
+__all__ = ["FileChange", "History", "HistoryCache", "read_history", "head_commit", "last_commit_epoch"]
 
 State = Literal["complete", "shallow", "unavailable"]
 _GIT_TIMEOUT = 300  # seconds; the log of a large repository still takes far less
@@ -156,23 +155,6 @@ class HistoryCache:
         if key != self._key or key[1] is None:
             self._key, self._history = key, read_history(root, folder)
         return self._history
-
-
-def last_changed(root: Path, folder: str) -> dict[str, str]:
-    """{path relative to root: YYYY-MM-DD of the last commit touching it}; empty outside git."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--", folder],
-            cwd=root, capture_output=True, text=True, check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    dates: dict[str, str] = {}
-    for block in out.split("\x00")[1:]:
-        date, *names = block.strip().splitlines()
-        for name in names:
-            dates.setdefault(name, date)
-    return dates
 
 
 def last_commit_epoch(root: Path) -> str | None:
