@@ -7,15 +7,19 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from osa_site.changes import ChangeLog, RecordChange, change_log, describe, parse_version, record_of_path
+from osa_site.feeds import MAX_ENTRIES, render_feeds
 from osa_site.history import FileChange, History, _parse_log
 from osa_site.index import build_index
 from osa_site.records import load_dataset
+from osa_site.render.changes import render_changes_page
 from osa_site.render.common import SiteContext
 from osa_site.render.history import render_record_history
 
 ROOT = Path(__file__).resolve().parent.parent
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -161,3 +165,38 @@ def test_history_section_escapes_summaries_from_the_records(index) -> None:
     section = render_record_history(entry, SiteContext(changes=ChangeLog("complete", (change,))))
     assert "<b>" not in section and "\\|x" in section and "\\*y\\*" in section
     assert "| 1970-01-01 | Changed |" in section and "`ddddddd`" in section
+
+
+def _change(title: str, commit: str = "e" * 40, time: int = 1_700_000_000) -> RecordChange:
+    id = "2024-mongolia-atc-radar"
+    return RecordChange("equipment", id, f"content/equipment/{id}.yaml", commit, time, "changed",
+                        ("amount added",), title, "mongolia")
+
+
+def test_feed_text_from_the_records_is_escaped_xml(index) -> None:
+    hostile = "<script>alert(1)</script> & radar"
+    ctx = SiteContext(site_url="https://example.org/osa/", changes=ChangeLog("complete", (_change(hostile),)))
+    xml = render_feeds(index, ctx)["changes/feed.xml"]
+    assert "<script>" not in xml and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; radar" in xml
+    entry = etree.fromstring(xml.encode()).find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == f"Project changed: {hostile}"
+    address = "https://example.org/osa/equipment/2024-mongolia-atc-radar/"
+    assert entry.findtext(f"{ATOM}id") == f"{address}#change-{'e' * 40}"
+
+
+def test_feed_ids_stay_absolute_and_stable_without_a_site_url(index) -> None:
+    ctx = SiteContext(changes=ChangeLog("complete", (_change("T"),)))
+    first = etree.fromstring(render_feeds(index, ctx)["changes/feed.xml"].encode())
+    again = etree.fromstring(render_feeds(index, ctx)["changes/feed.xml"].encode())
+    ids = [e.findtext(f"{ATOM}id") for e in first.iter(f"{ATOM}entry")]
+    assert ids and all(i.startswith("urn:uuid:") for i in ids)
+    assert ids == [e.findtext(f"{ATOM}id") for e in again.iter(f"{ATOM}entry")]
+
+
+def test_feeds_hold_the_newest_changes_only_and_the_changes_page_all(index) -> None:
+    changes = tuple(_change(f"T{n}", f"{n:040d}", 2_000_000_000 - n) for n in range(MAX_ENTRIES + 5))
+    ctx = SiteContext(site_url="https://example.org/", changes=ChangeLog("complete", changes))
+    feed = etree.fromstring(render_feeds(index, ctx)["changes/feed.xml"].encode())
+    titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+    assert len(titles) == MAX_ENTRIES and titles[0] == "Project changed: T0"
+    assert render_changes_page(index, ctx).count("<li>") == MAX_ENTRIES + 5

@@ -11,6 +11,7 @@ from itertools import groupby
 from ..changes import ChangeLog, RecordChange
 from ..feeds import SITE_FEED
 from ..index import Index
+from ..schema import KINDS
 from .common import KIND_NAMES, HtmlText, SiteContext, front_matter, rel
 from .escape import attr, html, md
 from .filters import changes_form
@@ -40,7 +41,7 @@ def _entry(change: RecordChange, index: Index) -> str:
 
 def _form(log: ChangeLog) -> str:
     present = {c.kind for c in log.changes}
-    kinds = [(k, name.capitalize()) for k, name in KIND_NAMES.items() if k in present]
+    kinds = [(k, KIND_NAMES.get(k, k).capitalize()) for k in KINDS if k in present]
     ids = {c.recipient for c in log.changes if c.recipient}
     names = sorted(((i, log.recipient_names.get(i, i)) for i in ids), key=lambda r: (r[1], r[0]))
     return changes_form(kinds, names)
