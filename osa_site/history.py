@@ -5,8 +5,9 @@ blob ids) and one `git cat-file --batch` for the contents of those blobs, howeve
 records there are. It returns plain data; nothing here renders anything.
 
 Renames are not followed (`--no-renames`): a record's id is its file name, so a renamed
-file is a record removed at its old address and added at its new one. Merge commits list
-no files of their own (git's default), so each change appears at the commit that made it.
+file is a record removed at its old address and added at its new one. A change made on a
+branch appears at the commit that made it; a merge commit appears only for a file it leaves
+different from every parent (a resolved conflict, `-c`), compared with its first parent.
 """
 
 from __future__ import annotations
@@ -79,19 +80,32 @@ class _Raw:
 _NO_BLOB = "0" * 40
 
 
+def _raw_row(commit: str, time: str, meta: str, path: str) -> _Raw | None:
+    """One `--raw` line: `:mode mode old new S` for a commit, `::mode mode mode p1 p2 new SS` for the
+    combined diff of a merge (a file that differs from every parent; compared with the first)."""
+    parents = len(meta) - len(meta.lstrip(":"))
+    fields = meta[parents:].split()
+    if parents < 1 or len(fields) != 2 * parents + 3:
+        return None
+    blobs = fields[parents + 1:2 * parents + 2]
+    old, new = (None if blob == _NO_BLOB else blob for blob in (blobs[0], blobs[-1]))
+    status = fields[-1][0] if parents == 1 else "D" if new is None else "A" if old is None else "M"
+    if status not in _STATUSES:
+        return None
+    return _Raw(commit, int(time), _STATUSES[status], path, old, new)
+
+
 def _parse_log(out: bytes) -> list[_Raw]:
-    """`git log -z --raw` output, with a `\\x01HASH TIME` header per commit, as one row per file."""
+    """`git log -z --raw -c` output, with a `\x01HASH TIME` header per commit, as one row per file."""
     rows: list[_Raw] = []
     for block in out.decode("utf-8", "surrogateescape").split("\x01")[1:]:
         header, _, rest = block.partition("\x00")
         commit, time = header.split()[:2]
-        tokens = rest.lstrip("\n").split("\x00")
+        tokens = rest.lstrip("\n\x00").split("\x00")
         for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
-            fields = meta.lstrip(":").split()
-            if len(fields) != 5 or fields[4][:1] not in _STATUSES:
-                continue
-            old, new = (None if blob == _NO_BLOB else blob for blob in fields[2:4])
-            rows.append(_Raw(commit, int(time), _STATUSES[fields[4][:1]], path, old, new))
+            row = _raw_row(commit, time, meta, path)
+            if row is not None:
+                rows.append(row)
     return rows
 
 
@@ -121,7 +135,7 @@ def read_history(root: Path, folder: str = "content") -> History:
     if shallow is None:
         return History("unavailable")
     try:
-        out = _git(root, ["log", "--raw", "--no-abbrev", "--no-renames", "-z", "--relative",
+        out = _git(root, ["log", "--raw", "-c", "--no-abbrev", "--no-renames", "-z", "--relative",
                           "--format=%x01%H %ct", "--", folder])
         rows = [r for r in _parse_log(out) if r.commit not in shallow]
         texts = _read_blobs(root, {b for r in rows for b in (r.old_blob, r.new_blob) if b})

@@ -200,3 +200,12 @@ def test_feeds_hold_the_newest_changes_only_and_the_changes_page_all(index) -> N
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
     assert len(titles) == MAX_ENTRIES and titles[0] == "Project changed: T0"
     assert render_changes_page(index, ctx).count("<li>") == MAX_ENTRIES + 5
+
+
+def test_the_log_parser_reads_a_merge_resolution_against_the_first_parent() -> None:
+    first, second, result = "a" * 40, "b" * 40, "c" * 40
+    out = (f"\x01{'3' * 40} 1700000000\x00\x00::100644 100644 100644 {first} {second} {result} MM\x00"
+           f"content/recipients/fiji.yaml\x00").encode()
+    rows = _parse_log(out)
+    assert [(r.status, r.path, r.old_blob, r.new_blob) for r in rows] == [
+        ("M", "content/recipients/fiji.yaml", first, result)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -296,3 +297,30 @@ def test_history_and_the_changes_page_stay_out_of_the_search_index(built_site: P
     assert not [d["location"] for d in docs if d["location"].startswith("changes/")]
     assert not [d["location"] for d in docs if d["location"].endswith("#history")]
     assert any(d["location"] == "equipment/2023-bangladesh-patrol-boats/" for d in docs)
+
+
+def test_a_merge_that_resolves_a_conflict_lists_the_resolution(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    record = clone / "content" / "recipients" / "tonga.yaml"
+    original = record.read_text(encoding="utf-8")
+
+    def name(value: str, message: str, date: str) -> None:
+        record.write_text(original.replace('name: "Tonga"', f'name: "{value}"'), encoding="utf-8")
+        git(clone, "commit", "-q", "-am", message, date=date)
+
+    git(clone, "checkout", "-q", "-b", "side")
+    name("Tonga (side)", "side", "2025-05-01T00:00:00+00:00")
+    git(clone, "checkout", "-q", "main")
+    name("Tonga (main)", "main", "2025-05-02T00:00:00+00:00")
+    merge = subprocess.run(["git", "merge", "-q", "side"], cwd=clone, capture_output=True)
+    assert merge.returncode != 0  # the conflict
+    name("Kingdom of Tonga", "merge", "2025-05-03T00:00:00+00:00")
+    changes = [c for c in read_history(clone).changes if c.path.endswith("tonga.yaml")]
+    assert [c.time for c in changes][:3] == [1746230400, 1746144000, 1746057600]  # merge, main, side
+    generate_tree(clone, tmp_path / "out")
+    rows = history_rows(read(tmp_path / "out" / "docs", "recipients/tonga.md"))
+    assert rows[0].startswith("| 2025-05-03 | Changed | Name changed from Tonga \\(main\\) to "
+                              "Kingdom of Tonga |")
+    assert rows[1].startswith("| 2025-05-02 | Changed | Name changed from Tonga to Tonga \\(main\\) |")
+    assert rows[2].startswith("| 2025-05-01 | Changed | Name changed from Tonga to Tonga \\(side\\) |")
