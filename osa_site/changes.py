@@ -171,7 +171,7 @@ def parse_version(text: str | None, fields: frozenset[str] | None = None) -> dic
             node = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value
                                                if isinstance(k, yaml.ScalarNode) and k.value in fields])
         data = loader.construct_document(node)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # unreadable, or numbers or nesting beyond bounds
         return None
     finally:
         loader.dispose()
@@ -299,6 +299,18 @@ def _recipient(kind: str, id: str, data: dict | None, index: Index) -> str:
     return ""
 
 
+_UNREADABLE = ("record changed (one of its versions could not be read as YAML)",)
+
+
+def _describe_versions(kind: str, old: dict | None, new: dict | None) -> tuple[str, ...]:
+    if old is None or new is None:
+        return _UNREADABLE
+    try:
+        return describe(kind, old, new)
+    except RecursionError:  # nesting deeper than Python's stack: never a valid record
+        return _UNREADABLE
+
+
 def _record_change(change: FileChange, index: Index) -> RecordChange | None:
     found = record_of_path(change.path)
     if found is None:
@@ -308,12 +320,9 @@ def _record_change(change: FileChange, index: Index) -> RecordChange | None:
     fields = None if action == "changed" else _HEAD_FIELDS  # an addition or removal needs only its title
     old, new = parse_version(change.old, fields), parse_version(change.new, fields)
     if action == "changed":
-        if old is not None and new is not None:
-            details = describe(kind, old, new)
-            if not details:
-                return None  # comments or layout only: the record itself did not change
-        else:
-            details = ("record changed (one of its versions could not be read as YAML)",)
+        details = _describe_versions(kind, old, new)
+        if not details:
+            return None  # comments or layout only: the record itself did not change
     else:
         details = (f"record {action}",)
     current = new if action != "removed" else old

@@ -96,6 +96,7 @@ def test_historical_versions_keep_dates_and_words_as_written() -> None:
     assert parse_version("title: [unclosed") is None
     assert parse_version("- a list") is None
     assert parse_version("a: &x [1, 2]\nb: *x\n") is None  # anchors could expand enormously
+    assert parse_version("a: " + "9" * 5000) is None  # beyond Python's integer conversion limit
     assert parse_version('title: "T"\nnotes: "n"\n', frozenset({"title"})) == {"title": "T"}
 
 
@@ -209,3 +210,11 @@ def test_the_log_parser_reads_a_merge_resolution_against_the_first_parent() -> N
     rows = _parse_log(out)
     assert [(r.status, r.path, r.old_blob, r.new_blob) for r in rows] == [
         ("M", "content/recipients/fiji.yaml", first, result)]
+
+
+def test_an_old_version_nested_beyond_the_stack_is_a_change_that_could_not_be_read(index) -> None:
+    deep = "title: A\nitems: " + "[" * 20000 + "]" * 20000 + "\n"
+    change = FileChange("c" * 40, 0, "M", "content/equipment/a.yaml", "title: A\n", deep)
+    history = History("complete", (change,))
+    assert change_log(history, index).changes[0].details == (
+        "record changed (one of its versions could not be read as YAML)",)
