@@ -113,6 +113,9 @@ def test_removed_records_are_listed_without_a_link_and_renames_are_removal_plus_
     added = [i for i in february if "Milestone added" in i]
     assert len(added) == 1 and f'href="../milestones/{RENAMED[1]}/"' in added[0]
     assert not (docs / f"milestones/{REMOVED}.md").exists()
+    january = [i for i in items if f"<strong>{DATES[0][:10]}</strong>" in i and "Milestone added" in i]
+    gone = [i for i in january if "(no longer on the site)" in i]  # added then, removed or renamed since
+    assert len(gone) == 2 and not any("<a " in i for i in gone)
 
 
 def test_the_changes_page_filters_by_kind_and_recipient_with_stable_ids(docs: Path) -> None:

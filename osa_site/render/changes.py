@@ -31,8 +31,7 @@ def _entry(change: RecordChange, index: Index) -> str:
     kind = KIND_NAMES.get(change.kind, change.kind).capitalize()
     present = index.dataset.get(change.kind, change.id) is not None and change.action != "removed"
     title = (HtmlText.link(PAGE, f"{change.kind}/{change.id}.md", change.title) if present
-             else f"{html(change.title)} (no longer on the site)" if change.action == "removed"
-             else html(change.title))
+             else f"{html(change.title)} (no longer on the site)")
     what = "" if change.action != "changed" else f" ({html('; '.join(change.details))})"
     return (f'<li><span class="osa-change" data-kind="{attr(change.kind)}" '
             f'data-recipient="{attr(change.recipient)}"><strong>{change.day}</strong></span> · '
