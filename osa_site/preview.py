@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .generate import ConfigError, generate_tree
+from .history import HistoryCache
 from .loader import RawRecord, load_record
 from .problems import RecordError
 
@@ -98,6 +99,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="osa-preview-"))
         self.search = SearchCache()
         self.records = RecordCache()
+        self.history = HistoryCache()
         self.built = False
         self._config_mtime = 0.0
         self._lock = threading.Lock()
@@ -106,7 +108,7 @@ class Preview:
         """Regenerate and build; False (and `on_error` called) when records have problems."""
         with self._lock:
             try:
-                result = generate_tree(self.root, self.tree, load=self.records.load)
+                result = generate_tree(self.root, self.tree, load=self.records.load, history=self.history)
             except RecordError as error:
                 self.on_error(error)
                 return False

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..changes import ChangeLog
 from ..dates import PartialDate
 from ..index import Index
 from ..records import Entry
@@ -46,6 +47,7 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+    changes: ChangeLog = field(default_factory=ChangeLog)  # every record change, from git
 
 
 NOT_STATED = "Not stated in the sources"

@@ -14,7 +14,8 @@ from ..records import Entry
 from .escape import attr, html
 from .records import domain_label
 
-__all__ = ["filter_form", "register_form", "timeline_form", "row_key", "sort_value", "date_sort_key"]
+__all__ = ["filter_form", "register_form", "timeline_form", "changes_form", "row_key", "sort_value",
+           "date_sort_key"]
 
 _CONFIDENCE = {"confirmed": "Confirmed", "reported": "Reported", "contested": "Contested"}
 
@@ -71,3 +72,11 @@ def row_key(project: Entry, text: str) -> str:
 def date_sort_key(iso: str | None) -> str:
     """`2023-11` -> `20231100`; unknown dates sort last."""
     return (iso.replace("-", "") + "0000")[:8] if iso else "99999999"
+
+
+def changes_form(kinds: list[tuple[str, str]], recipients: list[tuple[str, str]]) -> str:
+    """The changes page's filters: (value, label) pairs of record kinds and of recipients, by stable id."""
+    return filter_form("changes", "Filter the changes", [
+        _select("kind", "Record", kinds),
+        _select("recipient", "Recipient", recipients),
+    ])

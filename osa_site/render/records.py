@@ -23,6 +23,7 @@ from .common import (
     yen,
 )
 from .escape import heading_id, md, text_block, title_heading
+from .history import render_record_history
 
 __all__ = [
     "render_equipment",
@@ -89,7 +90,8 @@ def _page(title: str, description: str, body: list[str], entry: Entry, ctx: Site
           refs: Citations) -> str:
     page = page_of(entry)
     head = front_matter(title, description)
-    foot = cite_this(ctx, title, page, entry.path) + "\n" + _sources_section(refs)
+    foot = render_record_history(entry, ctx) + cite_this(ctx, title, page, entry.path) + "\n" \
+        + _sources_section(refs)
     return head + title_heading(title) + f"{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
 
 
@@ -207,6 +209,7 @@ def render_source(entry: Entry, index: Index, ctx: SiteContext) -> str:
         + source_line(entry, page) + "\n\n"
         + (f"{text_block(src.note)}\n\n" if src.note else "")
         + f"## Cited by\n\n{len(citing)} record{'s' if len(citing) != 1 else ''} cite this source.\n\n"
-        + "\n".join(lines) + "\n"
+        + "\n".join(lines) + "\n\n"
+        + render_record_history(entry, ctx)
     )
     return body

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..feeds import render_feeds
 from ..index import Index, page_of
+from .changes import render_changes_page
 from .charts import render_charts_page
 from .common import SiteContext
 from .data import render_data_page, render_downloads
@@ -53,12 +55,13 @@ SECTION_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "discrepancies.md": render_discrepancies,
     "data/index.md": render_data_page,
     "editing-guide.md": render_editing_guide,
+    "changes/index.md": render_changes_page,
 }
 
 
 def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
-    """Every generated file of the docs folder: the pages and the data downloads, in a stable order."""
-    files = {**render_site(index, ctx), **render_downloads(index, ctx)}
+    """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order."""
+    files = {**render_site(index, ctx), **render_downloads(index, ctx), **render_feeds(index, ctx)}
     return dict(sorted(files.items()))
 
 
