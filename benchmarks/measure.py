@@ -88,7 +88,8 @@ def _parse_only(root: Path) -> int:
 
 def _pipeline(root: Path) -> int:
     dataset = load_dataset(root / "content", root)
-    render_site(build_index(dataset), site_context(root, read_config(root)))
+    index = build_index(dataset)
+    render_site(index, site_context(root, read_config(root), index))
     return dataset.count()
 
 

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import yaml
 
+from .changes import change_log
 from .dataset import Dataset
-from .history import last_changed
+from .history import History, read_history
 from .index import Index, build_index
 from .loader import load_record
 from .outdir import check_output_dir, mark, output_lock
@@ -86,12 +87,18 @@ def read_config(root: Path) -> dict:
     return config
 
 
-def site_context(root: Path, config: dict) -> SiteContext:
+ReadHistory = Callable[[Path], History]  # `read_history`, or a cache of it (the live preview)
+
+
+def site_context(root: Path, config: dict, index: Index, history: ReadHistory = read_history) -> SiteContext:
+    """What every page needs to know, the records' history included (git is read here, once)."""
+    changes = change_log(history(root), index)
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
         publisher=config.get("site_author", "OSA Monitor"),
-        last_changed=last_changed(root, "content"),
+        last_changed=changes.last_changed(),
+        changes=changes,
     )
 
 
@@ -203,7 +210,8 @@ def _static_files(root: Path, generated: dict[str, bytes]) -> tuple[dict[str, by
 
 
 def render_files(
-    root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None
+    root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None,
+    history: ReadHistory = read_history,
 ) -> tuple[dict[str, bytes], Dataset, Index]:
     """Every file of the docs folder: generated pages, hand-written pages and assets.
 
@@ -211,7 +219,7 @@ def render_files(
     """
     dataset = load_dataset(root / "content", root, load)
     index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config))
+    pages = render_docs(index, site_context(root, config, index, history))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     static, hidden = _static_files(root, files)
     files.update(static)
@@ -263,7 +271,8 @@ def _theme_files() -> dict[str, bytes]:
 
 
 def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
-                  on_wait: Callable[[Path], None] | None = None) -> GenerateResult:
+                  on_wait: Callable[[Path], None] | None = None,
+                  history: ReadHistory = read_history) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises OutputRefused when `out` is not a folder osa-site may replace, ConfigError when
@@ -273,7 +282,7 @@ def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
     check_output_dir(out, root, "the output folder")
     config = read_config(root)
     skipped: list[str] = []
-    files, dataset, index = render_files(root, config, load, skipped)
+    files, dataset, index = render_files(root, config, load, skipped, history)
     with output_lock(out.resolve(), on_wait):
         out = check_output_dir(out, root, "the output folder")
         out.mkdir(parents=True, exist_ok=True)

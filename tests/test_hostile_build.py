@@ -157,7 +157,7 @@ def assert_inert(site: Path) -> None:
 
 
 def assert_json_exact(site: Path, project: Path) -> None:
-    from osa_site.records import load_dataset
+    from osa_site.validate import load_dataset
 
     dataset = load_dataset(project / "content", project)
     for kind, field in (("equipment", "title"), ("recipients", "name"), ("sources", "publisher"),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..generate import ConfigError, generate_tree
+from ..history import HistoryCache
 from ..problems import RecordError
 from ..sitebuild import mkdocs_build
 from ..urls import directory
@@ -40,6 +41,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="osa-preview-"))
         self.search = SearchCache()
         self.records = RecordCache()
+        self.history = HistoryCache()
         self.built = False
         self._config_mtime = 0.0
         self._lock = threading.Lock()
@@ -48,7 +50,7 @@ class Preview:
         """Regenerate and build; False (and `on_error` called) when records have problems."""
         with self._lock:
             try:
-                result = generate_tree(self.root, self.tree, load=self.records.load)
+                result = generate_tree(self.root, self.tree, load=self.records.load, history=self.history)
             except RecordError as error:
                 self.on_error(error)
                 return False

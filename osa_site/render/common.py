@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from ..changes import ChangeLog
 from ..dataset import Entry
 from ..dates import PartialDate
 from ..index import Index
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
+from ..wording import NOT_STATED, yen
 from .escape import attr, front_matter, md, url
 from .escape import html as html_escape
 
@@ -46,9 +47,7 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
-
-
-NOT_STATED = "Not stated in the sources"
+    changes: ChangeLog = field(default_factory=ChangeLog)  # every record change, from git
 
 
 def link(from_page: str, to_page: str, text: str) -> str:
@@ -88,20 +87,6 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-
-
-def yen(amount: int | None, approximate: bool = False) -> str:
-    """`¥600 million`, `about ¥5 billion`, or a plain statement that it is unknown."""
-    if amount is None:
-        return NOT_STATED
-    value = Decimal(amount)
-    for size, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million")):
-        if value >= size:
-            text = f"¥{(value / size).normalize():f} {word}"
-            break
-    else:
-        text = f"¥{amount:,}"
-    return f"about {text}" if approximate else text
 
 
 def fiscal_year(year: int) -> str:

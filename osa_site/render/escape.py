@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as _html
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -144,7 +145,7 @@ def read_front_matter(page: str) -> dict[str, Any] | None:
     return data
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
+def front_matter(title: str, description: str = "", extra: Mapping[str, object] | None = None) -> str:
     """A page's YAML front matter, written by PyYAML's emitter and verified by reading it back.
 
     The title and description are HTML-escaped (`template_text`): both engines' themes print them raw.

@@ -14,7 +14,8 @@ from ..index import EVENT_LABELS, Index
 from ..schema import CONFIDENCE_LABELS, DOMAIN_LABELS
 from .escape import attr, html
 
-__all__ = ["filter_form", "register_form", "timeline_form", "row_key", "sort_value", "date_sort_key"]
+__all__ = ["filter_form", "register_form", "timeline_form", "changes_form", "row_key", "sort_value",
+           "date_sort_key"]
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
     items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
@@ -68,3 +69,11 @@ def row_key(project: Entry, text: str) -> str:
 def date_sort_key(iso: str | None) -> str:
     """`2023-11` -> `20231100`; unknown dates sort last."""
     return (iso.replace("-", "") + "0000")[:8] if iso else "99999999"
+
+
+def changes_form(kinds: list[tuple[str, str]], recipients: list[tuple[str, str]]) -> str:
+    """The changes page's filters: (value, label) pairs of record kinds and of recipients, by stable id."""
+    return filter_form("changes", "Filter the changes", [
+        _select("kind", "Record", kinds),
+        _select("recipient", "Recipient", recipients),
+    ])

@@ -30,6 +30,7 @@ from .common import (
     yen,
 )
 from .escape import heading_id, md, text_block, title_heading
+from .history import render_record_history
 
 __all__ = [
     "render_equipment",
@@ -77,7 +78,8 @@ def _page(title: str, description: str, body: list[str], entry: Entry, ctx: Site
           refs: Citations) -> str:
     page = page_of(entry)
     head = front_matter(title, description)
-    foot = cite_this(ctx, title, page, entry.path) + "\n" + _sources_section(refs)
+    foot = render_record_history(entry, ctx) + cite_this(ctx, title, page, entry.path) + "\n" \
+        + _sources_section(refs)
     return head + title_heading(title) + f"{badge(entry.record.confidence)}\n\n" + "".join(body) + foot
 
 
@@ -183,7 +185,7 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return _page(title, f"Japan's OSA budget for fiscal year {rec.fiscal_year}.", body, entry, ctx, refs)
 
 
-def render_source(entry: Entry[Source], index: Index) -> str:
+def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
     src, page = entry.record, page_of(entry)
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
@@ -194,6 +196,7 @@ def render_source(entry: Entry[Source], index: Index) -> str:
         + source_line(entry, page) + "\n\n"
         + (f"{text_block(src.note)}\n\n" if src.note else "")
         + f"## Cited by\n\n{len(citing)} record{'s' if len(citing) != 1 else ''} cite this source.\n\n"
-        + "\n".join(lines) + "\n"
+        + "\n".join(lines) + "\n\n"
+        + render_record_history(entry, ctx)
     )
     return body

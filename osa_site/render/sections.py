@@ -25,6 +25,7 @@ from .common import (
 )
 from .escape import attr, html, md, text_block, title_heading
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
+from .history import recipient_feed_meta, render_recipient_history
 from .record_pages import render_disputes
 from .worldmap import render_map
 from .yearbars import recipient_history
@@ -103,7 +104,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     if rec.designated_fiscal_year:
         rows.insert(4, ("Designated for", f"FY{rec.designated_fiscal_year}{cite}"))
     body = [front_matter(rec.name, f"Japan's Official Security Assistance to {rec.name}: projects, "
-                         "agreements and sources."),
+                         "agreements and sources.", recipient_feed_meta(entry)),
             title_heading(rec.name), f"{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
     body.append("## Projects\n\n")
     body.append(table(_PROJECT_HEAD, _project_rows(projects, page, index, False)) + "\n\n"
@@ -120,6 +121,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     body.append(render_disputes(entry, refs))
     if rec.notes:
         body.append(f"## Notes\n\n{text_block(rec.notes)}\n\n")
+    body.append(render_recipient_history(entry, ctx))
     body.append(cite_this(ctx, rec.name, page, entry.path) + "\n")
     if refs.order:
         body.append("## Sources\n\nNumbered references on this page point to these sources.\n\n"

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Entry
+from ..feeds import render_feeds
 from ..index import Index, page_of
+from .changes import render_changes_page
 from .charts_page import render_charts_page
 from .common import SiteContext
 from .data import render_data_page, render_downloads
@@ -52,22 +54,24 @@ SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
 # Pages that also need the site's settings (its address and publisher).
 CONTEXT_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "data/index.md": render_data_page,
+    "changes/index.md": render_changes_page,
 }
 
-# One page per record of a kind; each ends with a "Cite this" block, which needs the site's settings.
-# Source pages are drawn from the index alone (render_source).
+# One page per record of a kind; each ends with a "Cite this" block or the record's history, which
+# need the site's settings.
 RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
     "recipients": render_recipient,
     "equipment": render_equipment,
     "agreements": render_agreement,
     "milestones": render_milestone,
     "budgets": render_budget,
+    "sources": render_source,
 }
 
 
 def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
-    """Every generated file of the docs folder: the pages and the data downloads, in a stable order."""
-    files = {**render_site(index, ctx), **render_downloads(index, ctx)}
+    """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order."""
+    files = {**render_site(index, ctx), **render_downloads(index, ctx), **render_feeds(index, ctx)}
     return dict(sorted(files.items()))
 
 
@@ -82,6 +86,4 @@ def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
 
 def render_record(entry: Entry[Any], index: Index, ctx: SiteContext) -> str:
     """One record's page."""
-    if entry.kind == "sources":
-        return render_source(entry, index)
     return RECORD_RENDERERS[entry.kind](entry, index, ctx)
