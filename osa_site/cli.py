@@ -12,9 +12,8 @@ from pathlib import Path
 
 import click
 
-from .generate import generate_tree
+from .generate import check_project, generate_tree
 from .problems import Problem, RecordError, format_problem, summarise
-from .records import load_dataset
 from .scaffold import new_record_problem, new_record_text, write_schemas
 from .schema import KINDS
 
@@ -66,7 +65,8 @@ def check(ctx: click.Context, fmt: str) -> None:
     """
     root = _root(ctx)
     try:
-        dataset = load_dataset(_content(root), root)
+        _content(root)
+        dataset = check_project(root)
     except RecordError as error:
         _print_problems(error.problems, fmt)
         sys.exit(EXIT_ERRORS)

@@ -22,11 +22,14 @@ import yaml
 from .history import last_changed
 from .index import Index, build_index
 from .loader import load_record
+from .problems import RecordError, display_path
 from .records import Dataset, LoadRecord, load_dataset
 from .render.common import SiteContext
+from .render.pages import fill_pages
 from .render.site import render_docs
 
-__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR"]
+__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
+           "check_project", "hand_pages"]
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = PACKAGE_DIR / "assets"
@@ -67,15 +70,40 @@ def _static_files(root: Path) -> Iterable[tuple[str, bytes]]:
                     yield prefix + file.relative_to(folder).as_posix(), file.read_bytes()
 
 
+def data_changed(last: dict[str, str]) -> str | None:
+    """The date of the latest commit that changed a record (hand-written pages are not data)."""
+    return max((date for path, date in last.items() if not path.startswith("content/pages/")), default=None)
+
+
+def hand_pages(root: Path, index: Index) -> dict[str, str]:
+    """The hand-written Markdown pages with their figures filled in; RecordError lists unknown names."""
+    folder = root / "content" / "pages"
+    texts = {f.relative_to(folder).as_posix(): (display_path(f, root), f.read_text(encoding="utf-8"))
+             for f in sorted(folder.rglob("*.md")) if f.is_file()} if folder.is_dir() else {}
+    filled, problems = fill_pages(texts, index)
+    if problems:
+        raise RecordError(problems)
+    return filled
+
+
+def check_project(root: Path, load: LoadRecord = load_record) -> Dataset:
+    """What `osa-site check` checks: every record, then every figure the hand-written pages name."""
+    dataset = load_dataset(root / "content", root, load)
+    hand_pages(root, build_index(dataset))
+    return dataset
+
+
 def render_files(
     root: Path, config: dict, load: LoadRecord = load_record
 ) -> tuple[dict[str, bytes], Dataset, Index]:
     """Every file of the docs folder: generated pages, hand-written pages and assets."""
     dataset = load_dataset(root / "content", root, load)
-    index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config))
+    ctx = site_context(root, config)
+    index = build_index(dataset, data_changed(ctx.last_changed))
+    pages = render_docs(index, ctx)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(_static_files(root))
+    files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index).items())
     return dict(sorted(files.items())), dataset, index
 
 

@@ -10,10 +10,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .designations import check_designations
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path
-from .schema import ID_PATTERN, KINDS
+from .provenance import check_confidence
+from .schema import ID_PATTERN, KINDS, YEAR_KINDS
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
@@ -94,6 +96,15 @@ def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPa
                     yield from source_refs(item, loc + (name, i))
 
 
+def recipient_refs(entry: Entry) -> Iterator[tuple[FieldPath, str]]:
+    """Every recipient id a record names, with where it stands."""
+    if entry.kind == "equipment":
+        yield ("recipient",), entry.record.recipient
+    elif entry.kind == "designations":
+        for i, country in enumerate(entry.record.countries):
+            yield ("countries", i, "recipient"), country.recipient
+
+
 def _reference_problem(entry: Entry, loc: FieldPath, kind: str, ref: str, known: dict[str, Entry]) -> Problem:
     line, column = entry.raw.where(loc)
     singular = {"sources": "source", "recipients": "recipient"}[kind]
@@ -116,17 +127,17 @@ def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = fr
             for loc, ref in source_refs(entry.record):
                 if ref not in sources and ("sources", ref.casefold()) not in reported:
                     problems.append(_reference_problem(entry, loc, "sources", ref, sources))
-    for entry in dataset.of("equipment"):
-        ref = entry.record.recipient
-        if ref not in recipients and ("recipients", ref.casefold()) not in reported:
-            problems.append(_reference_problem(entry, ("recipient",), "recipients", ref, recipients))
+    for entry in dataset.of("equipment") + dataset.of("designations"):
+        for loc, ref in recipient_refs(entry):
+            if ref not in recipients and ("recipients", ref.casefold()) not in reported:
+                problems.append(_reference_problem(entry, loc, "recipients", ref, recipients))
     return problems
 
 
 def check_budget_ids(dataset: Dataset) -> list[Problem]:
-    """A budget file is named for its fiscal year: `content/budgets/2024.yaml`."""
+    """A budget or designation file is named for its fiscal year: `content/budgets/2024.yaml`."""
     problems = []
-    for entry in dataset.of("budgets"):
+    for entry in (e for kind in YEAR_KINDS for e in dataset.of(kind)):
         if entry.id != str(entry.record.fiscal_year):
             line, column = entry.raw.where(("fiscal_year",))
             problems.append(Problem(entry.path, line, column, "fiscal_year",
@@ -227,6 +238,8 @@ def load_dataset(content: Path, root: Path | None = None, load: LoadRecord = loa
     accepted = {(kind, id.casefold()) for kind, ids in entries.items() for id in ids}
     problems.extend(check_references(dataset, frozenset(on_disk - accepted)))
     problems.extend(check_budget_ids(dataset))
+    problems.extend(check_designations(dataset))
+    problems.extend(check_confidence(dataset))
     if problems:
         raise RecordError(problems)
     return dataset

@@ -224,6 +224,7 @@ KIND_NAMES = {
     "agreements": "agreement",
     "milestones": "milestone",
     "budgets": "budget",
+    "designations": "designation list",
     "sources": "source",
 }
 
@@ -234,4 +235,6 @@ def title_of(entry: Entry) -> str:
         return rec.name
     if entry.kind == "budgets":
         return f"OSA budget, FY{rec.fiscal_year}"
+    if entry.kind == "designations":
+        return f"Countries designated for FY{rec.fiscal_year}"
     return rec.title
