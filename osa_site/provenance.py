@@ -32,8 +32,8 @@ class Claim:
     loc: FieldPath  # where the claim stands in its file: () or ("countries", 2)
     model: Any  # a schema model with confidence, sources and disputes
 
-    def where(self, *fields: str | int) -> tuple[int, int]:
-        return self.entry.raw.where(self.loc + fields)
+    def where(self, *fields: str | int, key: bool = False) -> tuple[int, int]:
+        return self.entry.raw.where(self.loc + fields, key=key)
 
     def has(self, name: str) -> bool:
         data: Any = self.entry.raw.data
@@ -121,7 +121,7 @@ def claims(dataset: Dataset) -> Iterator[Claim]:
 
 def _problem(claim: Claim, loc: FieldPath, message: str) -> Problem:
     if loc == ("confidence",) and not claim.has("confidence"):
-        line, column = claim.where("sources")
+        line, column = claim.where("sources", key=True)
         message += " (confidence is confirmed when the field is left out)"
         return Problem(claim.entry.path, line, column, dotted_path(claim.loc + ("sources",)), message)
     line, column = claim.where(*loc)

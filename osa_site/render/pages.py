@@ -69,8 +69,8 @@ def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, 
                                      f"digits, dots, underscores) between {{{{ and }}}}, received {name!r}"))
         else:
             hint = suggest(name, [*figures, *BLOCKS])
-            problems.append(_problem(path, number, column, f"unknown figure {name!r}{hint}; the editing "
-                                     "guide lists every figure name"))
+            problems.append(_problem(path, number, column, f"unknown figure {name!r}{hint} (the editing "
+                                     "guide lists every figure name)"))
         return match.group(0)
 
     return PLACEHOLDER.sub(replace, text)
