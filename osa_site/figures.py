@@ -76,6 +76,11 @@ def _project_figures(index: Index) -> Iterator[Figure]:
                      f"Number of projects in the {domain} domain.")
         yield Figure(f"projects.{slug(domain)}.share", _percent(len(these), len(projects)), page,
                      f"Share of all projects in the {domain} domain.")
+    priced = [p for p in projects if p.record.amount_jpy is not None]
+    if priced:
+        largest = max(priced, key=lambda p: (p.record.amount_jpy, p.id))
+        yield Figure("projects.largest", f"{largest.record.title} ({yen(largest.record.amount_jpy)})",
+                     page_of(largest), "The project with the largest stated amount, and that amount.")
     dated = [p.record.exchange_of_notes.date for p in signed]
     if dated:
         yield Figure("projects.latest_notes", max(dated).display(), "timeline.md",

@@ -52,12 +52,23 @@ def read_config(root: Path) -> dict:
         return yaml.safe_load(fh)
 
 
+def repository_url(root: Path) -> str:
+    """The code repository's address from CITATION.cff (`repository-code`), or "" when none is published."""
+    try:
+        citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    value = citation.get("repository-code") if isinstance(citation, dict) else None
+    return value if isinstance(value, str) and value.startswith("https://") else ""
+
+
 def site_context(root: Path, config: dict) -> SiteContext:
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
         publisher=config.get("site_author", "OSA Monitor"),
         last_changed=last_changed(root, "content"),
+        repository=repository_url(root),
     )
 
 
@@ -75,12 +86,13 @@ def data_changed(last: dict[str, str]) -> str | None:
     return max((date for path, date in last.items() if not path.startswith("content/pages/")), default=None)
 
 
-def hand_pages(root: Path, index: Index) -> dict[str, str]:
+def hand_pages(root: Path, index: Index, ctx: SiteContext | None = None) -> dict[str, str]:
     """The hand-written Markdown pages with their figures filled in; RecordError lists unknown names."""
     folder = root / "content" / "pages"
     texts = {f.relative_to(folder).as_posix(): (display_path(f, root), f.read_text(encoding="utf-8"))
              for f in sorted(folder.rglob("*.md")) if f.is_file()} if folder.is_dir() else {}
-    filled, problems = fill_pages(texts, index)
+    ctx = ctx or SiteContext(repository=repository_url(root))
+    filled, problems = fill_pages(texts, index, ctx)
     if problems:
         raise RecordError(problems)
     return filled
@@ -103,7 +115,7 @@ def render_files(
     pages = render_docs(index, ctx)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(_static_files(root))
-    files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index).items())
+    files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index, ctx).items())
     return dict(sorted(files.items())), dataset, index
 
 

@@ -47,6 +47,7 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+    repository: str = ""  # the code repository's address (CITATION.cff's repository-code), if published
 
 
 NOT_STATED = "Not stated in the sources"

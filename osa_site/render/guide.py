@@ -20,7 +20,7 @@ from ..scaffold import example_text, expected_words, modeline, nested_models, or
 from ..schema import KINDS, SINGULAR
 from .common import SiteContext, front_matter, table
 from .escape import md, paragraphs
-from .pages import BLOCKS
+from .pages import BLOCKS, site_figures
 
 __all__ = ["render_editing_guide", "guide_models"]
 
@@ -159,9 +159,9 @@ A block stands alone on its own line and becomes a list.
 """
 
 
-def _figures_section(index: Index) -> str:
+def _figures_section(index: Index, ctx: SiteContext) -> str:
     rows = [[md(name), md(figure.text), md(figure.page), md(figure.description)]
-            for name, figure in figure_catalogue(index).items()]
+            for name, figure in {**figure_catalogue(index), **site_figures(ctx)}.items()]
     blocks = [[md(name), md(description)] for name, (description, _) in BLOCKS.items()]
     return ("## Figures for hand-written pages\n\n" + paragraphs(_FIGURES_INTRO) + "\n\n"
             + table(["Name", "Value now", "Links to", "What it is"], rows) + "\n\n"
@@ -178,6 +178,6 @@ def render_editing_guide(index: Index, ctx: SiteContext) -> str:
     parts.append("## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
                  "fields inside them.\n\n")
     parts += [_part_section(m) for m in guide_models() if m not in KINDS.values()]
-    parts.append(_figures_section(index))
+    parts.append(_figures_section(index, ctx))
     parts.append(_commands_section())
     return "".join(parts).rstrip() + "\n"

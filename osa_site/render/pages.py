@@ -17,8 +17,8 @@ from ..messages import suggest
 from ..problems import Problem
 from ..provenance import LEVELS
 from ..schema import PUBLISHER_TYPES
-from .common import link
-from .escape import md
+from .common import SiteContext, link
+from .escape import md, url
 
 __all__ = ["fill_page", "fill_pages", "BLOCKS", "PLACEHOLDER"]
 
@@ -46,7 +46,22 @@ BLOCKS: dict[str, tuple[str, Callable[[], str]]] = {
 
 
 def _figure_link(page: str, figure: Figure) -> str:
+    if not figure.page:
+        return md(figure.text)
+    if figure.page.startswith("https://"):
+        return f"[{md(figure.text)}]({url(figure.page)})"
     return link(page, figure.page, figure.text)
+
+
+def site_figures(ctx: SiteContext) -> dict[str, Figure]:
+    """Figures that come from the site's settings rather than the records."""
+    report = (Figure("site.report_error", "open an issue in the project's repository",
+                     ctx.repository.rstrip("/") + "/issues/new", "A link for reporting an error.")
+              if ctx.repository else
+              Figure("site.report_error", "write to the project through its code repository (its address is "
+                     "not yet published on this site)", "", "How to report an error, with a link when the "
+                     "repository's address is published in CITATION.cff (repository-code)."))
+    return {report.name: report}
 
 
 def _problem(path: str, line: int, column: int, message: str) -> Problem:
@@ -84,9 +99,10 @@ def fill_page(text: str, page: str, path: str, figures: dict[str, Figure]) -> tu
     return "\n".join(lines), problems
 
 
-def fill_pages(pages: dict[str, tuple[str, str]], index: Index) -> tuple[dict[str, str], list[Problem]]:
+def fill_pages(pages: dict[str, tuple[str, str]], index: Index,
+               ctx: SiteContext | None = None) -> tuple[dict[str, str], list[Problem]]:
     """{docs path: (display path, text)} -> ({docs path: filled text}, problems of every page)."""
-    figures = figure_catalogue(index)
+    figures = {**figure_catalogue(index), **site_figures(ctx or SiteContext())}
     filled, problems = {}, []
     for page, (path, text) in sorted(pages.items()):
         filled[page], found = fill_page(text, page, path, figures)
