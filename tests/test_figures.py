@@ -146,3 +146,16 @@ def test_adding_a_project_record_changes_the_brief_with_no_edit_to_it(tmp_path: 
     assert f"[{int(signed.text) - 1}](equipment/index.md)" in before
     value = figures["value.signed.fy2025"].text.replace(".", "\\.")
     assert f"[{value}](equipment/index.md?fy=2025)" in after
+
+
+def test_the_error_report_link_comes_from_citation_cff_when_it_names_a_repository(tmp_path: Path) -> None:
+    page = "Please {{ site.report_error }}.\n"
+    make_project(tmp_path, {"content/pages/about.md": page})
+    index = build_index(dataset_of(tmp_path))
+    assert hand_pages(tmp_path, index)["about.md"] == (
+        "Please write to the project through its code repository \\(its address is not yet published on this "
+        "site\\).\n")
+    (tmp_path / "CITATION.cff").write_text('cff-version: 1.2.0\nrepository-code: "https://example.org/osa/"\n',
+                                           encoding="utf-8")
+    assert hand_pages(tmp_path, index)["about.md"] == (
+        "Please [open an issue in the project's repository](https://example.org/osa/issues/new).\n")

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from osa_site.problems import format_problem
 from osa_site.provenance import LEVELS, Claim
+from osa_site.records import load_dataset
 from osa_site.schema import PUBLISHER_TYPES, Confidence, PublisherType
 
 NEWS = "content/sources/jiji-2025-mongolia-radar.yaml"
@@ -146,3 +147,17 @@ def test_confirmed_holds_exactly_with_an_official_source_or_two_publishers(cited
     refused = list(LEVELS[0].check(claim, sources))
     expected_ok = any(t == "official" for _, t in cited) or len({p for p, _ in cited}) >= 2
     assert (not refused) == expected_ok
+
+
+def test_a_reading_with_no_source_shows_as_no_source_on_record(tmp_path: Path) -> None:
+    from osa_site.index import build_index
+    from osa_site.render.common import SiteContext
+    from osa_site.render.site import render_site
+
+    reading = "      - value: 250 km\n        according_to: a defence magazine\n        sources: []\n"
+    make_project(tmp_path, {EQUIPMENT: _contested(reading)})
+    pages = render_site(build_index(load_dataset(tmp_path / "content", tmp_path)), SiteContext())
+    assert "- 250 km (according to a defence magazine; no source on record)" in pages[
+        "equipment/2024-mongolia-atc-radar.md"]
+    assert "- 250 km (according to a defence magazine; no source on record)" in pages["discrepancies.md"]
+    assert "- 200 km[^1]" in pages["equipment/2024-mongolia-atc-radar.md"]  # the sourced reading is cited
