@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import get_args
 
-from .dates import PartialDate
+from .dates import parse_partial_date
 from .designations import months_between
 from .index import Index, page_of
 from .records import Entry
@@ -181,8 +181,7 @@ def _waits(index: Index) -> list[tuple[tuple[str, int], int]]:
 def _data_figures(index: Index) -> Iterator[Figure]:
     yield Figure("agreements.count", str(len(index.dataset.of("agreements"))), "agreements/index.md",
                  "Number of defence equipment transfer agreements on record.")
-    changed = (PartialDate(*map(int, index.data_changed.split("-"))) if index.data_changed
-               else index.as_of)
+    changed = parse_partial_date(index.data_changed) if index.data_changed else index.as_of
     yield Figure("data.last_change", changed.display(), "data/index.md",
                  "Date of the latest change to a record (the latest commit that touched one, or, outside "
                  "git, the latest date written in any record).")
