@@ -96,7 +96,8 @@ class Level:
 LEVELS: tuple[Level, ...] = (
     Level("confirmed", "the fact is established by its sources.",
           "at least one official source, or sources from at least two different publishers.", _confirmed),
-    Level("reported", "a source states the fact, but it is not confirmed in the sense above.",
+    Level("reported", "a source states the fact, but the record does not claim it as established: its "
+          "sources do not meet the rule for confirmed, or they only report what others expect or say.",
           "at least one source.", _reported),
     Level("contested", "the sources disagree; every reading is shown, none is chosen as true.",
           "a list of disputes, each with two or more readings. Every reading cites a source that states "
