@@ -236,7 +236,8 @@ _PLACEMENT = {"shape": "Shaded", "circle": "Circle (small country)",
 
 def map_table(entries: list[MapEntry], page: str) -> str:
     rows = [[link(page, page_of(m.entry), m.entry.record.name),
-             "Recipient" if m.projects else "Designated", str(m.projects),
+             "Recipient" if m.projects else "Designated" if m.designated_for else "No signed project",
+             str(m.projects),
              md(yen(m.total)) if m.projects else "—", md(m.label), _PLACEMENT[m.placement]] for m in entries]
     head = ["Recipient", "Status", "Projects", "Total value", "Map shading", "On the map"]
     return table(head, rows, "llrrll")
