@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures.projects import dataset_of, make_project, problems_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_provenance import NEWS, source
 
-from osa_site.designations import months_between
+from osa_site.dates import PartialDate
+from osa_site.designations import _status, months_between
 from osa_site.index import build_index
 from osa_site.problems import format_problem
 from osa_site.render.common import SiteContext
@@ -126,3 +129,19 @@ def test_a_designated_country_follows_the_confidence_rules(tmp_path: Path) -> No
         f"{D2025}:6:17: countries[0].confidence: confirmed needs an official source or sources from two "
         "different publishers; this record cites only Jiji Press (news): add a source from another publisher "
         "or an official one, or mark it reported"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2023, 2030), st.integers(2023, 2032), st.integers(0, 12), st.integers(0, 28))
+def test_a_designation_lapses_only_after_its_year_ends(year: int, y: int, m: int, d: int) -> None:
+    as_of = PartialDate(y, m, d if m else 0)
+    status = _status((), year, as_of)
+    assert status == ("lapsed" if as_of > PartialDate(year + 1, 3, 31) else "pending")
+    assert _status(("a project",), year, as_of) == "project"  # type: ignore[arg-type]
+
+
+def test_the_last_day_and_month_of_a_fiscal_year_are_still_inside_it() -> None:
+    cases = {"2026-03-31": "pending", "2026-03": "pending", "2026": "pending", "2026-04": "lapsed",
+             "2026-04-01": "lapsed", "2027": "lapsed", "2025-04-01": "pending"}
+    from osa_site.dates import parse_partial_date
+    assert {k: _status((), 2025, parse_partial_date(k)) for k in cases} == cases
