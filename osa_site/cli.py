@@ -18,10 +18,9 @@ from pathlib import Path
 
 import click
 
-from .generate import ConfigError, generate_tree, read_config
+from .generate import ConfigError, check_project, generate_tree, read_config
 from .outdir import OutputRefused
 from .problems import Problem, RecordError, format_problem, summarise
-from .records import load_dataset
 from .scaffold import new_record_problem, new_record_text, write_schemas
 from .schema import KINDS
 
@@ -118,7 +117,7 @@ def _content(root: Path) -> Path:
               help="json gives machine-readable problems, for CI annotations.")
 @click.pass_context
 def check(ctx: click.Context, fmt: str) -> None:
-    """Validate every record and report all problems at once.
+    """Validate every record and every figure the hand-written pages name; report all problems at once.
 
     Each problem is one line, `path:line:column: field: message`, sorted by file
     and line, then a count such as `3 errors in 2 files`. Exit 0 when every record
@@ -126,7 +125,8 @@ def check(ctx: click.Context, fmt: str) -> None:
     """
     root = _root(ctx)
     try:
-        dataset = load_dataset(_content(root), root)
+        _content(root)
+        dataset = check_project(root)
     except RecordError as error:
         _print_problems(error.problems, fmt)
         sys.exit(EXIT_ERRORS)

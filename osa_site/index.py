@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .dates import PartialDate
+from .dates import PartialDate, parse_partial_date
+from .designations import Outcome, designation_outcomes, latest_date
 from .records import Dataset, Entry, source_refs
 
 __all__ = ["Event", "Index", "build_index", "project_status", "page_of", "EVENT_LABELS"]
@@ -16,6 +17,7 @@ EVENT_LABELS = {
     "agreement": "Agreement signed",
     "delivery": "Delivery",
     "handover": "Handover",
+    "designated": "Designation reported",
 }
 
 
@@ -55,6 +57,11 @@ class Index:
     events: list[Event] = field(default_factory=list)
     events_by_recipient: dict[str, list[Event]] = field(default_factory=dict)
     fiscal_years: list[int] = field(default_factory=list)  # first to last year with a project
+    data_changed: str | None = None  # YYYY-MM-DD of the latest commit that changed a record, if known
+    as_of: PartialDate = PartialDate(1)  # the data's own date: data_changed or the latest date in a record
+    designations: list[Outcome] = field(default_factory=list)  # by fiscal year, then file order
+    designations_by_recipient: dict[str, list[Outcome]] = field(default_factory=dict)
+    signed_recipients: frozenset[str] = frozenset()  # recipients with an exchange of notes on record
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -66,6 +73,12 @@ class Index:
 
     def total_jpy(self, recipient_id: str) -> int:
         return sum(p.record.amount_jpy or 0 for p in self.projects_by_recipient.get(recipient_id, []))
+
+    def status(self, recipient_id: str) -> str:
+        """Derived: "recipient" (a signed project), "designated" (designations only) or "none"."""
+        if recipient_id in self.signed_recipients:
+            return "recipient"
+        return "designated" if self.designations_by_recipient.get(recipient_id) else "none"
 
     def events_of(self, recipient_id: str) -> list[Event]:
         """One recipient's events in timeline order (a dict look-up, not a scan of every event)."""
@@ -137,12 +150,34 @@ def _index_citations(index: Index) -> None:
     index.cited_by = dict(cited_by)
 
 
-def build_index(dataset: Dataset) -> Index:
-    """Index every record: recipient → projects and agreements, source → citing records, events."""
-    index = Index(dataset)
+def _index_designations(index: Index) -> None:
+    index.designations = designation_outcomes(index.dataset, index.as_of)
+    by_recipient: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in index.designations:
+        by_recipient[outcome.recipient].append(outcome)
+        country = index.recipient(outcome.recipient).record
+        title = f"Designated for FY{outcome.fiscal_year}"
+        index.events.append(Event(outcome.country.reported, "designated", title, page_of(outcome.file),
+                                  outcome.recipient, country.name, country.iso3))
+    index.designations_by_recipient = dict(by_recipient)
+
+
+def _as_of(dataset: Dataset, data_changed: str | None) -> PartialDate:
+    dates = [parse_partial_date(data_changed)] if data_changed else []
+    latest = latest_date(e.record for entries in dataset.entries.values() for e in entries.values())
+    return max(dates + ([latest] if latest else []), default=PartialDate(1))
+
+
+def build_index(dataset: Dataset, data_changed: str | None = None) -> Index:
+    """Index every record: recipient → projects, agreements and designations, source → citing records,
+    events. `data_changed` is the date of the latest commit that changed a record (None outside git)."""
+    index = Index(dataset, data_changed=data_changed, as_of=_as_of(dataset, data_changed))
     index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
+    index.signed_recipients = frozenset(e.record.recipient for e in dataset.of("equipment")
+                                        if e.record.exchange_of_notes)
     _index_projects(index)
     _index_agreements(index)
+    _index_designations(index)
     for entry in dataset.of("milestones"):
         index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))
     _index_citations(index)

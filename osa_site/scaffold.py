@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .dates import PartialDate
-from .schema import FIRST_FISCAL_YEAR, ID_PATTERN, KINDS, LAST_FISCAL_YEAR, SINGULAR
+from .schema import FIRST_FISCAL_YEAR, ID_PATTERN, KINDS, LAST_FISCAL_YEAR, SINGULAR, YEAR_KINDS
 from .textpolicy import TextRule
 
 __all__ = [
@@ -175,9 +175,9 @@ def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
         hint = f", for example {proposal!r}" if proposal else ""
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"
     in_range = record_id.isdigit() and FIRST_FISCAL_YEAR <= int(record_id) <= LAST_FISCAL_YEAR
-    if kind == "budgets" and not in_range:
-        return (f"a budget's id is its fiscal year, from {FIRST_FISCAL_YEAR} to {LAST_FISCAL_YEAR}; "
-                f"received {record_id!r}")
+    if kind in YEAR_KINDS and not in_range:
+        return (f"a {SINGULAR[kind]}'s id is its fiscal year, from {FIRST_FISCAL_YEAR} to "
+                f"{LAST_FISCAL_YEAR}; received {record_id!r}")
     if folder.is_dir():
         for existing in sorted(folder.iterdir()):
             if existing.stem.casefold() == record_id and existing.suffix in (".yaml", ".yml"):
@@ -222,8 +222,8 @@ def new_record_text(kind: str, record_id: str = "") -> str:
     for name, info in ordered_fields(model):
         lines += _field_comment(info)
         if info.is_required():
-            value = record_id if kind == "budgets" and name == "fiscal_year" else ""
-            lines += [f"{name}: {value}".rstrip()]
+            value = record_id if kind in YEAR_KINDS and name == "fiscal_year" else ""
+            lines += [f"{name}: {value}".rstrip(), *_nested_lines(info, "")]
         else:
             lines += [f"# {name}:", *_nested_lines(info, "")]
         lines.append("")

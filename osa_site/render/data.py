@@ -32,7 +32,7 @@ _LAST = ("confidence", "disputes", "notes")  # shared fields go after each kind'
 _TYPES = {"integer": "integer", "boolean": "boolean", "array": "array", "string": "string"}
 _KIND_TITLES = {"recipients": "Recipients", "equipment": "Projects (equipment register)",
                 "agreements": "Transfer agreements", "milestones": "Milestones", "budgets": "Budgets",
-                "sources": "Sources"}
+                "designations": "Designations (countries chosen for a fiscal year)", "sources": "Sources"}
 
 
 @dataclass(frozen=True)

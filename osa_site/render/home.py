@@ -39,7 +39,7 @@ def _latest_exchange(index: Index) -> str:
 def _key_figures(index: Index) -> str:
     recipients = index.dataset.of("recipients")
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
-    designated = [r for r in recipients if r.record.status == "designated"]
+    designated = [r for r in recipients if index.status(r.id) == "designated"]
     projects = index.dataset.of("equipment")
     total = sum(p.record.amount_jpy or 0 for p in projects)
     rows = [[f"FY{fy}", str(n), md(yen(value))] for fy, n, value in value_by_fiscal_year(index)]
