@@ -29,11 +29,10 @@ from .cli_edge import (
     waiting,
 )
 from .commands import PROGRAM
-from .generate import ConfigError, generate_tree, read_config
+from .generate import ConfigError, check_project, generate_tree, read_config
 from .jsonschemas import write_schemas
 from .problems import RecordError, summarise
 from .skeleton import new_record_problem, new_record_text
-from .validate import load_dataset
 
 UNCHANGED = "Nothing was built; the previous site is unchanged."
 
@@ -58,7 +57,7 @@ def main(ctx: click.Context, root: Path, debug: bool) -> None:
 @command(main, "check")
 def check(root: Path, fmt: str) -> None:
     try:
-        dataset = load_dataset(root / "content", root)
+        dataset = check_project(root)
     except RecordError as error:
         print_problems(error.problems, fmt, err=False)  # on standard output: it is the command's result
         sys.exit(Failed.exit_code)

@@ -79,7 +79,7 @@ PROGRAM = Command(
 
 COMMANDS = (
     Command("check", _help("""
-        Validate every record and report all problems at once.
+        Validate every record and every figure the hand-written pages name; report all problems at once.
 
         Each problem is one line, `path:line:column: field: message`, sorted by file
         and line, then a count such as `3 errors in 2 files`. Exit 0 when every record

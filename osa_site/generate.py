@@ -18,6 +18,7 @@ could not read, or a page that would replace a generated page or download is a p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,20 +26,21 @@ from pathlib import Path
 
 import yaml
 
-from .changes import change_log
+from .changes import change_log, record_of_path
 from .dataset import Dataset
 from .history import History, read_history
 from .index import Index, build_index
 from .loader import load_record
 from .outdir import check_output_dir, mark, output_lock
-from .problems import Problem, RecordError
+from .problems import Problem, RecordError, display_path
 from .render.common import SiteContext
 from .render.escape import FrontMatterError, read_front_matter
+from .render.pages import fill_pages
 from .render.site import render_docs
 from .validate import LoadRecord, load_dataset
 
 __all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
-           "ConfigError", "PAGE_TYPES"]
+           "ConfigError", "PAGE_TYPES", "check_project", "hand_pages"]
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = PACKAGE_DIR / "assets"
@@ -87,18 +89,29 @@ def read_config(root: Path) -> dict:
     return config
 
 
+def repository_url(root: Path) -> str:
+    """The code repository's address from CITATION.cff (`repository-code`), or "" when none is published."""
+    try:
+        citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    value = citation.get("repository-code") if isinstance(citation, dict) else None
+    return value if isinstance(value, str) and value.startswith("https://") else ""
+
+
 ReadHistory = Callable[[Path], History]  # `read_history`, or a cache of it (the live preview)
 
 
-def site_context(root: Path, config: dict, index: Index, history: ReadHistory = read_history) -> SiteContext:
-    """What every page needs to know, the records' history included (git is read here, once)."""
-    changes = change_log(history(root), index)
+def site_context(root: Path, config: dict, index: Index, history: History) -> SiteContext:
+    """What every page needs to know, the records' history included."""
+    changes = change_log(history, index)
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
         publisher=config.get("site_author", "OSA Monitor"),
         last_changed=changes.last_changed(),
         changes=changes,
+        repository=repository_url(root),
     )
 
 
@@ -209,6 +222,32 @@ def _static_files(root: Path, generated: dict[str, bytes]) -> tuple[dict[str, by
     return {**files, **assets}, skipped
 
 
+def data_changed(history: History) -> str | None:
+    """The day (UTC) of the latest commit that changed a record; hand-written pages are not data."""
+    times = [change.time for change in history.changes if record_of_path(change.path)]
+    return dt.datetime.fromtimestamp(max(times), dt.UTC).date().isoformat() if times else None
+
+
+def hand_pages(root: Path, index: Index, ctx: SiteContext | None = None) -> dict[str, str]:
+    """The hand-written Markdown pages with their figures filled in; RecordError lists unknown names."""
+    folder = root / "content" / "pages"
+    found = _walk_pages(folder, root / "content")[0] if folder.is_dir() and not folder.is_symlink() else {}
+    texts = {rel: (display_path(file, root), file.read_text(encoding="utf-8"))
+             for rel, file in sorted(found.items()) if rel.endswith(".md")}
+    ctx = ctx or SiteContext(repository=repository_url(root))
+    filled, problems = fill_pages(texts, index, ctx)
+    if problems:
+        raise RecordError(problems)
+    return filled
+
+
+def check_project(root: Path, load: LoadRecord = load_record) -> Dataset:
+    """What `osa-site check` checks: every record, then every figure the hand-written pages name."""
+    dataset = load_dataset(root / "content", root, load)
+    hand_pages(root, build_index(dataset))
+    return dataset
+
+
 def render_files(
     root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None,
     history: ReadHistory = read_history,
@@ -218,11 +257,14 @@ def render_files(
     Hidden files of content/pages/ that are not published are appended to `skipped`.
     """
     dataset = load_dataset(root / "content", root, load)
-    index = build_index(dataset)
-    pages = render_docs(index, site_context(root, config, index, history))
+    history_read = history(root)
+    index = build_index(dataset, data_changed(history_read))
+    ctx = site_context(root, config, index, history_read)
+    pages = render_docs(index, ctx)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     static, hidden = _static_files(root, files)
     files.update(static)
+    files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index, ctx).items())
     if skipped is not None:
         skipped.extend(hidden)
     return dict(sorted(files.items())), dataset, index

@@ -5,21 +5,33 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from .dataset import Dataset, Entry, source_refs
-from .dates import PartialDate
+from .dates import PartialDate, parse_partial_date
+from .designations import Outcome, designation_outcomes, latest_date
 from .schema import LIFECYCLE_LABELS, Domain, Equipment
 
 K = TypeVar("K", bound=int | str)
 
-__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS"]
+__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS",
+           "RecipientStatus", "RECIPIENT_STATUS_LABELS"]
 
 EVENT_LABELS: dict[str, str] = {
     "milestone": "Milestone",
     "exchange-of-notes": "Exchange of notes",
     "agreement": "Agreement signed",
     **{str(stage): label for stage, label in LIFECYCLE_LABELS.items()},
+    "designated": "Designation reported",
+}
+
+
+# A recipient's status is derived from its projects and designations (Index.status), with one wording each.
+RecipientStatus = Literal["recipient", "designated", "none"]
+RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
+    "recipient": "Recipient",
+    "designated": "Designated only (no signed project found)",
+    "none": "No signed project found",
 }
 
 
@@ -87,6 +99,11 @@ class Index:
     totals_by_recipient: dict[str, Total] = field(default_factory=dict)
     totals_by_domain: dict[Domain, Total] = field(default_factory=dict)
     recipient_years: dict[str, dict[int, Total]] = field(default_factory=dict)
+    data_changed: str | None = None  # YYYY-MM-DD of the latest commit that changed a record, if known
+    as_of: PartialDate = PartialDate(1)  # the data's own date: data_changed or the latest date in a record
+    designations: list[Outcome] = field(default_factory=list)  # by fiscal year, then file order
+    designations_by_recipient: dict[str, list[Outcome]] = field(default_factory=dict)
+    signed_recipients: frozenset[str] = frozenset()  # recipients with an exchange of notes on record
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -98,6 +115,12 @@ class Index:
 
     def total_jpy(self, recipient_id: str) -> int:
         return self.totals_by_recipient.get(recipient_id, Total()).value
+
+    def status(self, recipient_id: str) -> RecipientStatus:
+        """Derived: "recipient" (a signed project), "designated" (designations only) or "none"."""
+        if recipient_id in self.signed_recipients:
+            return "recipient"
+        return "designated" if self.designations_by_recipient.get(recipient_id) else "none"
 
     def events_of(self, recipient_id: str) -> list[Event]:
         """One recipient's events in timeline order (a dict look-up, not a scan of every event)."""
@@ -179,13 +202,35 @@ def _index_citations(index: Index) -> None:
     index.cited_by = dict(cited_by)
 
 
-def build_index(dataset: Dataset) -> Index:
-    """Index every record: recipient → projects and agreements, source → citing records, events."""
-    index = Index(dataset)
+def _index_designations(index: Index) -> None:
+    index.designations = designation_outcomes(index.dataset, index.as_of)
+    by_recipient: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in index.designations:
+        by_recipient[outcome.recipient].append(outcome)
+        country = index.recipient(outcome.recipient).record
+        title = f"Designated for FY{outcome.fiscal_year}"
+        index.events.append(Event(outcome.country.reported, "designated", title, page_of(outcome.file),
+                                  outcome.recipient, country.name, country.iso3))
+    index.designations_by_recipient = dict(by_recipient)
+
+
+def _as_of(dataset: Dataset, data_changed: str | None) -> PartialDate:
+    dates = [parse_partial_date(data_changed)] if data_changed else []
+    latest = latest_date(e.record for entries in dataset.entries.values() for e in entries.values())
+    return max(dates + ([latest] if latest else []), default=PartialDate(1))
+
+
+def build_index(dataset: Dataset, data_changed: str | None = None) -> Index:
+    """Index every record: recipient → projects, agreements and designations, source → citing records,
+    events. `data_changed` is the date of the latest commit that changed a record (None outside git)."""
+    index = Index(dataset, data_changed=data_changed, as_of=_as_of(dataset, data_changed))
     index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
+    index.signed_recipients = frozenset(e.record.recipient for e in dataset.of("equipment")
+                                        if e.record.exchange_of_notes)
     _index_projects(index)
     _index_totals(index)
     _index_agreements(index)
+    _index_designations(index)
     for entry in dataset.of("milestones"):
         index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))
     _index_citations(index)

@@ -13,7 +13,7 @@ from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_p
 
 from osa_site.jsonschemas import modeline, schema_files
 from osa_site.loader import load_record
-from osa_site.schema import KINDS
+from osa_site.schema import KINDS, YEAR_KINDS
 from osa_site.skeleton import new_record_text
 from osa_site.validate import validate_record
 
@@ -142,7 +142,7 @@ def test_every_skeleton_filled_with_its_examples_validates(tmp_path: Path, kind:
     model = KINDS[kind]
     values = {name: json.dumps(info.examples[0], ensure_ascii=False)
               for name, info in model.model_fields.items()
-              if info.is_required() and not (kind == "budgets" and name == "fiscal_year")}
+              if info.is_required() and not (kind in YEAR_KINDS and name == "fiscal_year")}
     file = tmp_path / "2030.yaml"
     file.write_text(_fill(new_record_text(kind, "2030"), values), encoding="utf-8")
     record, problems = validate_record(load_record(file, kind, "2030.yaml"))
@@ -173,6 +173,7 @@ def test_new_refuses_an_id_that_differs_only_in_case_from_a_file(tmp_path: Path)
     ("sources", "../escape", "'../escape' is not a valid id"),
     ("budgets", "fy2025", "a budget's id is its fiscal year, from 2023 to 2040; received 'fy2025'"),
     ("budgets", "2019", "a budget's id is its fiscal year"),
+    ("designations", "fy2027", "a designation's id is its fiscal year, from 2023 to 2040; received 'fy2027'"),
 ])
 def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, fragment: str) -> None:
     make_project(tmp_path)
@@ -186,7 +187,22 @@ def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, frag
 def test_new_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "new", "equipments", "x")
     assert result.exit_code == 2
-    assert "Invalid value for '{agreements|budgets|equipment|milestones|recipients|sources}'" in result.output
+    assert ("'equipments' is not one of 'agreements', 'budgets', 'designations', 'equipment', 'milestones', "
+            "'recipients', 'sources'") in " ".join(result.output.split())
+
+
+def test_new_designations_prefills_its_fiscal_year_and_sketches_a_country(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    assert run_cli(tmp_path, "new", "designations", "2027").exit_code == 0
+    text = (tmp_path / "content/designations/2027.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/designation.schema.json\n")
+    assert re.search(r"^fiscal_year: 2027$", text, flags=re.M)
+    assert re.search(r"^countries:$", text, flags=re.M)  # required, left empty until filled in
+    assert "#   - recipient:" in text and "#     reported:" in text
+    result = run_cli(tmp_path, "check")
+    assert result.exit_code == 1
+    assert "content/designations/2027.yaml:" in result.stdout
+    assert "countries: expected a list of one or more countries, received nothing" in result.stdout
 
 
 def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
@@ -203,8 +219,8 @@ def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
     assert result.exit_code == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
-    assert sorted(written) == sorted(f"{s}.schema.json" for s in
-                                     ("recipient", "equipment", "agreement", "milestone", "budget", "source"))
+    kinds = ("recipient", "equipment", "agreement", "milestone", "budget", "designation", "source")
+    assert sorted(written) == sorted(f"{s}.schema.json" for s in kinds)
 
 
 def test_schema_defaults_to_the_project_schema_folder(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from sitetools import build_into
 from osa_site.feeds import EMPTY_FEED_UPDATED
 from osa_site.generate import generate_tree, read_config
 from osa_site.history import HistoryCache, read_history
+from osa_site.schema import KINDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = read_config(Path(__file__).resolve().parent.parent)["site_url"]
@@ -125,8 +126,7 @@ def test_the_changes_page_filters_by_kind_and_recipient_with_stable_ids(docs: Pa
     assert '<option value="papua-new-guinea">Papua New Guinea</option>' in form
     markers = re.findall(r'<span class="osa-change" data-kind="([^"]*)" data-recipient="([^"]*)">', page)
     assert len(markers) == len(re.findall(r"<li>", page))
-    assert {kind for kind, _ in markers} <= {"recipients", "equipment", "agreements", "milestones", "budgets",
-                                               "sources"}
+    assert {kind for kind, _ in markers} <= set(KINDS)
 
 
 # --- Atom 1.0 ------------------------------------------------------------------------------------

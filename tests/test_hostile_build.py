@@ -45,6 +45,7 @@ def _records(t: dict[str, str]) -> dict[str, dict]:
     """One record per kind; `t` maps a field label to the text it gets."""
     return {
         "sources/src-a.yaml": {"title": t["source.title"], "publisher": t["source.publisher"],
+                               "publisher_type": "official",
                                "url": "https://example.org/a", "published": "2023-11",
                                "note": t["source.note"]},
         "recipients/atlantis.yaml": {"name": t["recipient.name"], "local_name": t["recipient.local_name"],

@@ -34,9 +34,11 @@ def write(root: Path, rel: str, text: str) -> None:
 
 def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
     write(root, "sources/src-a.yaml",
-          'title: "Release A"\npublisher: "MOFA"\nurl: "https://example.org/a"\npublished: "2023-11"\n')
+          'title: "Release A"\npublisher: "MOFA"\npublisher_type: official\nurl: "https://example.org/a"\n'
+          'published: "2023-11"\n')
     write(root, "sources/src-b.yaml",
-          'title: "Report B"\npublisher: "Jiji"\nurl: "https://example.org/b"\npublished: unknown\n')
+          'title: "Report B"\npublisher: "Jiji"\npublisher_type: news\nurl: "https://example.org/b"\n'
+          'published: unknown\n')
     write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
     write(root, "equipment/2023-radars.yaml",
           f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
@@ -46,7 +48,7 @@ def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
           "      - value: five\n        sources: [src-b]\n")
     write(root, "agreements/atlantis-2016.yaml",
           'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
-          'signed: "2016"\nsources: [src-b]\n')
+          'signed: "2016"\nsources: [src-b]\nconfidence: reported\n')
     return root
 
 

@@ -48,6 +48,7 @@ class SiteContext:
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
     changes: ChangeLog = field(default_factory=ChangeLog)  # every record change, from git
+    repository: str = ""  # the code repository's address (CITATION.cff's repository-code), if published
 
 
 def link(from_page: str, to_page: str, text: str) -> str:
@@ -170,4 +171,6 @@ def title_of(entry: Entry) -> str:
         return rec.name
     if entry.kind == "budgets":
         return f"OSA budget, FY{rec.fiscal_year}"
+    if entry.kind == "designations":
+        return f"Countries designated for FY{rec.fiscal_year}"
     return rec.title

@@ -96,7 +96,8 @@ def heading_id(*parts: str | int) -> str:
     Headings whose text comes from a record get one, so their ids never depend on the text and
     cannot collide with the theme's ids (`__search`, `__drawer`, ...).
     """
-    return "osa-" + "-".join(re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") for p in parts)
+    words = (re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") for p in parts)
+    return "osa-" + "-".join(word for word in words if word)
 
 
 def title_heading(text: str) -> str:

@@ -27,7 +27,7 @@ def _latest_exchange(index: Index) -> str:
 def _key_figures(index: Index) -> str:
     recipients = index.dataset.of("recipients")
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
-    designated = [r for r in recipients if r.record.status == "designated"]
+    designated = [r for r in recipients if index.status(r.id) == "designated"]
     projects = index.dataset.of("equipment")
     rows = [[f"FY{fy}", str(t.projects), md(yen(t.value))] for fy, t in index.totals_by_fiscal_year.items()]
     return (

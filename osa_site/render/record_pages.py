@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..dataset import Entry
 from ..index import EVENT_LABELS, Index, page_of, project_status
+from ..provenance import NO_SOURCE
 from ..schema import (
     BUDGET_STAGE_LABELS,
     DOMAIN_LABELS,
@@ -45,15 +46,21 @@ def _facts(rows: list[tuple[str, str]]) -> str:
     return table(["Fact", "Value"], rows)
 
 
-def dispute_list(entry: Entry, cite: Callable[[list[str]], str]) -> str:
-    """Each contested fact as a heading, then every reading with `cite(its source ids)`."""
+def dispute_list(entry: Entry, cite: Callable[[list[str]], str], disputes: list | None = None,
+                 level: int = 3, scope: str = "") -> str:
+    """Each contested fact as a heading, then every reading with `cite(its source ids)`, or
+    "no source on record" for a reading whose source could not be found. `scope` tells apart the
+    heading ids of several dispute lists of one record (a designation file's countries)."""
     parts = []
-    for number, dispute in enumerate(entry.record.disputes, start=1):
-        anchor = heading_id("dispute", entry.kind, entry.id, number)
-        parts.append(f"### {md(dispute.topic)} {{#{anchor}}}\n")
+    for number, dispute in enumerate(entry.record.disputes if disputes is None else disputes, start=1):
+        anchor = heading_id("dispute", entry.kind, entry.id, scope, number)
+        parts.append(f"{'#' * level} {md(dispute.topic)} {{#{anchor}}}\n")
         for reading in dispute.readings:
-            who = f" (according to {md(reading.according_to)})" if reading.according_to else ""
-            parts.append(f"- {md(reading.value)}{who}{cite(reading.sources)}")
+            who = f"according to {md(reading.according_to)}" if reading.according_to else ""
+            if reading.sources:
+                parts.append(f"- {md(reading.value)}{f' ({who})' if who else ''}{cite(reading.sources)}")
+            else:
+                parts.append(f"- {md(reading.value)} ({who + '; ' if who else ''}{NO_SOURCE})")
         parts.append("")
     return "\n".join(parts) + "\n"
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..dataset import Entry
-from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
-from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, RECIPIENT_STATUS_LABELS
+from ..index import (
+    EVENT_LABELS,
+    RECIPIENT_STATUS_LABELS,
+    Event,
+    Index,
+    page_of,
+    project_sort_key,
+    project_status,
+)
+from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS
 from .charts import budget_chart, render_chart
 from .common import (
     Citations,
@@ -23,6 +31,7 @@ from .common import (
     when,
     yen,
 )
+from .designations import designations_section
 from .escape import attr, html, md, text_block, title_heading
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
 from .history import recipient_feed_meta, render_recipient_history
@@ -95,14 +104,18 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         ("Country", md(rec.name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
         ("ISO 3166-1 code", md(rec.iso3)),
         ("Region", md(rec.region)),
-        ("OSA status", RECIPIENT_STATUS_LABELS[rec.status] + cite),
+        ("OSA status", RECIPIENT_STATUS_LABELS[index.status(entry.id)]),
         ("Signed projects", str(len(projects))),
         ("Total value of signed projects",
          md(yen(index.total_jpy(entry.id))) + total_refs if projects else "None yet"),
         ("Transfer agreements", str(len(agreements))),
     ]
-    if rec.designated_fiscal_year:
-        rows.insert(4, ("Designated for", f"FY{rec.designated_fiscal_year}{cite}"))
+    designations = index.designations_by_recipient.get(entry.id, [])
+    if designations:
+        years = ", ".join(link(page, page_of(o.file), f"FY{o.fiscal_year}") for o in designations)
+        rows.insert(4, ("Designated for", years))
+    if cite:
+        rows.append(("Sources on the country", cite))
     body = [front_matter(rec.name, f"Japan's Official Security Assistance to {rec.name}: projects, "
                          "agreements and sources.", recipient_feed_meta(entry)),
             title_heading(rec.name), f"{badge(rec.confidence)}\n\n", table(["Fact", "Value"], rows), "\n\n"]
@@ -111,6 +124,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
                 if projects else "No signed OSA project has been found for this country.\n\n")
     if projects:
         body.append("## Projects over time\n\n" + recipient_history(entry, index))
+    body.append(designations_section(designations, page, index, refs))
     body.append("## Transfer agreements\n\n")
     body.append("\n".join(f"- {link(page, page_of(a), a.record.title)}, signed {md(when(a.record.signed))}"
                           f"{refs.ref(a.record.sources)}" for a in agreements) + "\n\n"
@@ -135,18 +149,22 @@ def render_recipients_index(index: Index) -> str:
     rows = []
     for e in recipients:
         projects = index.projects_by_recipient.get(e.id, [])
+        designated = ", ".join(f"FY{o.fiscal_year}" for o in index.designations_by_recipient.get(e.id, []))
         rows.append([link(page, page_of(e), e.record.name), md(e.record.region),
-                     RECIPIENT_STATUS_LABELS[e.record.status].split(" (")[0], str(len(projects)),
+                     RECIPIENT_STATUS_LABELS[index.status(e.id)].split(" (")[0], designated or "—",
+                     str(len(projects)),
                      md(yen(index.total_jpy(e.id))) if projects else "—",
                      str(len(index.agreements_by_recipient.get(e.id, [])))])
     return (front_matter("Recipients", "Every country that receives or has been designated to receive OSA.")
             + "# Recipients\n\n"
-            + f"{len(recipients)} countries are recorded. A designated recipient has been named for OSA, "
-            "but no signed exchange of notes has been found for it. Totals add up the signed projects "
-            "whose amount is known; each project page cites its sources.\n\n"
+            + f"{len(recipients)} countries are recorded. A country that is designated only has been "
+            "reported as chosen for a fiscal year's OSA (see "
+            f"{link(page, 'designations/index.md', 'designations')}), but no signed exchange of notes has "
+            "been found for it. Totals add up the signed projects whose amount is known; each project page "
+            "cites its sources.\n\n"
             + render_map(index, page, with_table=False)
-            + table(["Recipient", "Region", "Status", "Projects", "Total value", "Agreements"], rows,
-                    "llllrr")
+            + table(["Recipient", "Region", "Status", "Designated for", "Projects", "Total value",
+                     "Agreements"], rows, "lllllrr")
             + "\n")
 
 

@@ -12,6 +12,7 @@ from .changes import render_changes_page
 from .charts_page import render_charts_page
 from .common import SiteContext
 from .data import render_data_page, render_downloads
+from .designations import render_designation, render_designations_index
 from .discrepancies import render_discrepancies
 from .guide import render_editing_guide
 from .home import render_home
@@ -44,16 +45,17 @@ SECTION_RENDERERS: dict[str, Callable[[Index], str]] = {
     "agreements/index.md": render_agreements_index,
     "milestones/index.md": render_milestones_index,
     "budgets/index.md": render_budgets_index,
+    "designations/index.md": render_designations_index,
     "sources/index.md": render_sources_index,
     "timeline.md": render_timeline,
     "charts.md": render_charts_page,
     "discrepancies.md": render_discrepancies,
-    "editing-guide.md": render_editing_guide,
 }
 
 # Pages that also need the site's settings (its address and publisher).
 CONTEXT_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "data/index.md": render_data_page,
+    "editing-guide.md": render_editing_guide,
     "changes/index.md": render_changes_page,
 }
 
@@ -65,6 +67,7 @@ RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
     "agreements": render_agreement,
     "milestones": render_milestone,
     "budgets": render_budget,
+    "designations": render_designation,
     "sources": render_source,
 }
 

@@ -44,6 +44,7 @@ class MapEntry:
     shade: str  # a fill colour, or "hatch" for designated-only
     label: str  # the class label shown in the legend
     placement: str  # "shape", "circle" or "absent"
+    designated_for: str = ""  # "FY2024, FY2025": the fiscal years of its designations
 
 
 def _numeric(iso3: str) -> str:
@@ -63,9 +64,9 @@ def _class_label(low: int, high: int) -> str:
     return yen(low) if low == high else f"{yen(low)} to {yen(high)}"
 
 
-def _shade(projects: int, total: int, classes: list[tuple[int, int]]) -> tuple[str, str]:
+def _shade(projects: int, total: int, classes: list[tuple[int, int]], designated: bool) -> tuple[str, str]:
     if not projects:
-        return "hatch", "Designated, no signed project"
+        return "hatch", "Designated, no signed project" if designated else "No signed project found"
     if total <= 0:
         return UNKNOWN_SHADE, "Signed projects, amount not stated"
     offset = len(SHADES) - len(classes)
@@ -87,8 +88,9 @@ def map_entries(index: Index) -> list[MapEntry]:
         projects = len(index.projects_by_recipient.get(entry.id, []))
         numeric = _numeric(entry.record.iso3)
         placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
-        shade, label = _shade(projects, total, classes)
-        result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
+        years = ", ".join(f"FY{o.fiscal_year}" for o in index.designations_by_recipient.get(entry.id, []))
+        shade, label = _shade(projects, total, classes, bool(years))
+        result.append(MapEntry(entry, numeric, projects, total, shade, label, placement, years))
     return result
 
 
@@ -138,7 +140,8 @@ def _fill(shade: str) -> str:
 
 def _accessible_name(m: MapEntry) -> str:
     if not m.projects:
-        return f"{m.entry.record.name}: designated, no signed project"
+        designated = f"designated for {m.designated_for}" if m.designated_for else "not designated"
+        return f"{m.entry.record.name}: {designated}, no signed project"
     plural = "s" if m.projects != 1 else ""
     value = yen(m.total) if m.total else "amount not stated"
     return f"{m.entry.record.name}: {m.projects} signed project{plural}, {value}"
@@ -222,7 +225,8 @@ _PLACEMENT = {"shape": "Shaded", "circle": "Circle (small country)",
 
 def map_table(entries: list[MapEntry], page: str) -> str:
     rows = [[link(page, page_of(m.entry), m.entry.record.name),
-             "Recipient" if m.projects else "Designated", str(m.projects),
+             "Recipient" if m.projects else "Designated" if m.designated_for else "No signed project",
+             str(m.projects),
              md(yen(m.total)) if m.projects else "—", md(m.label), _PLACEMENT[m.placement]] for m in entries]
     head = ["Recipient", "Status", "Projects", "Total value", "Map shading", "On the map"]
     return table(head, rows, "llrrll")
