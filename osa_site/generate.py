@@ -19,9 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from .history import last_changed
+from .history import last_change_date, last_changed
 from .index import Index, build_index
 from .loader import load_record
+from .pdf import pdf_targets
 from .records import Dataset, LoadRecord, load_dataset
 from .render.common import SiteContext
 from .render.site import render_docs
@@ -79,11 +80,14 @@ def render_files(
     return dict(sorted(files.items())), dataset, index
 
 
-def out_config(config: dict) -> dict:
-    """The config for the generated tree: same settings, paths inside OUT."""
+def out_config(config: dict, osa_print: dict | None = None) -> dict:
+    """The config for the generated tree: same settings, paths inside OUT, and what the theme
+    needs for paper (`extra.osa_print`: the date of the data, and the PDFs the pages link to)."""
     result = dict(config)
     result["docs_dir"] = "docs"
     result["theme"] = {**config.get("theme", {}), "custom_dir": "theme"}
+    if osa_print is not None:
+        result["extra"] = {**config.get("extra", {}), "osa_print": osa_print}
     result.pop("site_dir", None)
     return result
 
@@ -116,16 +120,24 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def generate_tree(root: Path, out: Path, load: LoadRecord = load_record) -> GenerateResult:
+def print_settings(root: Path, pages: Iterable[str], pdfs: bool) -> dict:
+    """The date of the data (the last commit to content/) and, when PDFs will be printed, {page: PDF}."""
+    return {"data_date": last_change_date(root, "content"), "pdfs": pdf_targets(pages) if pdfs else {}}
+
+
+def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
+                  pdfs: bool = False) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
+    With `pdfs`, the brief and recipient pages link to the PDFs that `osa-site build` prints.
     Raises RecordError before writing anything when a record has problems.
     """
     config = read_config(root)
     files, dataset, index = render_files(root, config, load)
     written, removed = sync_folder(out / "docs", files)
     theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
-    config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
+    osa_print = print_settings(root, files, pdfs)
+    config_text = yaml.safe_dump(out_config(config, osa_print), sort_keys=False, allow_unicode=True)
     config_written = write_if_changed(out / "mkdocs.yml", config_text.encode("utf-8"))
     pages = sum(1 for name in files if name.endswith(".md"))
     return GenerateResult(dataset.count(), pages, written + theme_written + config_written,

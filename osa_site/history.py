@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-__all__ = ["last_changed", "last_commit_epoch"]
+__all__ = ["last_changed", "last_change_date", "last_commit_epoch"]
 
 
 def last_changed(root: Path, folder: str) -> dict[str, str]:
@@ -33,3 +33,12 @@ def last_commit_epoch(root: Path) -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return out or None
+
+
+def last_change_date(root: Path, folder: str) -> str:
+    """YYYY-MM-DD of the last commit touching `folder`: the date of the data; '' outside git."""
+    try:
+        return subprocess.run(["git", "log", "-1", "--format=%cs", "--", folder], cwd=root,
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""

@@ -9,6 +9,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .history import last_commit_epoch
@@ -58,8 +59,13 @@ def _swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(tree: Path, target: Path, root: Path | None = None) -> None:
-    """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched."""
+def build_site(tree: Path, target: Path, root: Path | None = None,
+               before_swap: Callable[[Path], None] | None = None) -> None:
+    """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched.
+
+    `before_swap(staging)` runs on the built site before it replaces `target` (the PDF step
+    prints there, so the site's links to the PDFs never point at missing files).
+    """
     if root is not None and "SOURCE_DATE_EPOCH" not in os.environ:
         epoch = last_commit_epoch(root)
         if epoch:
@@ -69,6 +75,8 @@ def build_site(tree: Path, target: Path, root: Path | None = None) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         _mkdocs_build(tree / "mkdocs.yml", staging)
+        if before_swap is not None:
+            before_swap(staging)
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
