@@ -123,3 +123,11 @@ def test_no_pdf_builds_without_them(project: Path) -> None:
     result = run(project, "build", "--no-pdf", "--out", str(project / "site"))
     assert result.exit_code == 0, result.output
     assert "PDF" not in result.output and not (project / "site/pdf").exists()
+
+
+def test_the_published_site_is_built_with_its_pdfs() -> None:
+    """CI builds the site it publishes with --pdf: a runner without a browser fails, never ships a site
+    without its PDFs."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    runs = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert "osa-site build --pdf" in runs
