@@ -98,8 +98,10 @@ def pdf_date(epoch: int) -> str:
 
 
 def _page_url(page: str) -> str:
-    """The served path of a docs page under directory URLs: `recipients/x.md` → `recipients/x/`."""
-    return page.removesuffix(".md") + "/"
+    """The served path of a docs page under directory URLs: `recipients/x.md` → `recipients/x/`,
+    `equipment/index.md` → `equipment/`, `index.md` → ``."""
+    path = page.removesuffix(".md")
+    return "" if path == "index" else path.removesuffix("/index").removesuffix("index") + "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):

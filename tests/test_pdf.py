@@ -39,6 +39,11 @@ def test_targets_are_found_in_a_built_site(tmp_path: Path) -> None:
                                           "recipients/tonga.md": "pdf/recipients/tonga.pdf"}
 
 
+def test_pages_are_printed_from_their_served_address() -> None:
+    assert [pdf_module._page_url(p) for p in ("brief.md", "recipients/fiji.md", "equipment/index.md",
+                                              "index.md")] == ["brief/", "recipients/fiji/", "equipment/", ""]
+
+
 def test_pdf_dates_and_site_prefix() -> None:
     assert pdf_date(0) == "D:19700101000000Z"
     assert pdf_date(1764000000) == "D:20251124160000Z"

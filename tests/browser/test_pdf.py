@@ -75,7 +75,7 @@ def test_recipient_pdf_has_the_country_its_projects_and_their_sources(project: P
         for source_id in entry.record.sources:
             source = index.dataset.get("sources", source_id).record
             assert " ".join(source.title.split()) in text, (entry.id, source.title)
-    assert "References" in text
+    assert "Link references" in text
     assert "https://osa-monitor.github.io/osa-monitor/recipients/philippines/" in text
 
 

@@ -74,7 +74,7 @@ def test_the_clipping_check_sees_a_clipped_table(tab) -> None:
 def test_navigation_search_filters_and_buttons_are_hidden(tab, kind: str) -> None:
     as_printed(tab, PAGES[kind])
     for selector in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".osa-filters",
-                     "button", "select", ".md-top", ".headerlink"):
+                     "button", "select", ".md-top", ".headerlink", ".footnote-backref", ".osa-pdf-link"):
         for element in tab.page.locator(selector).all():
             assert not element.is_visible(), f"{PAGES[kind]}: {selector} shows on paper"
 
@@ -130,7 +130,7 @@ def test_links_are_written_out_as_numbered_references(tab) -> None:
     for href, text, mark in links:
         assert href.startswith(("https://", "http://")) and "127.0.0.1" not in href, href
         if text != href:
-            assert mark == f"[{references.index(href) + 1}]", (href, mark)
+            assert mark == f"\u2197{references.index(href) + 1}", (href, mark)
     assert any(r.startswith(site_url + "sources/") for r in references), "internal links use the public URL"
     assert any(not r.startswith(site_url) for r in references), "the sources' originals are listed"
     # No address is written inline after a link any more.
@@ -153,3 +153,18 @@ def test_charts_and_map_fit_the_page_width_whole(tab, kind: str) -> None:
         box = figures.nth(i).bounding_box()
         assert box and box["height"] > 50 and box["x"] + box["width"] <= A4_PRINTABLE_PX + 0.5, box
         assert figures.nth(i).evaluate("s => getComputedStyle(s.closest('figure')).breakInside") == "avoid"
+
+
+@pytest.mark.parametrize("title", ['"; } body { display: none } @page { x: "', "</style><script>x()</script>",
+                                   "\\\"\n\u202e\U0001f600 ติมอร์-เลสเต"])
+def test_running_headers_escape_the_page_title(tab, title: str) -> None:
+    """A title from a record cannot end the running header's string and add rules of its own."""
+    as_printed(tab, PAGES["recipient"])
+    rules = tab.page.evaluate("""(title) => {
+        document.querySelector('.osa-print-header').dataset.title = title;
+        window.osaPrint.prepare();
+        const sheet = document.getElementById('osa-print-page').sheet;
+        return [...sheet.cssRules].map(r => r.constructor.name);
+    }""", title)
+    assert rules == ["CSSPageRule"], rules
+    assert tab.page.locator("article").is_visible()

@@ -1,9 +1,10 @@
 /* OSA Monitor: getting a page ready for paper (print.css holds the layout).
 
    Before the browser prints (and before `osa-site pdf` prints), every link in the page's text
-   gets a number, [n], and the addresses are written out once each in a "References" list at
-   the end, in the order they first appear, so the same page always prints the same. Links
-   point to the published site (the page's canonical address), whatever server shows it.
+   gets a number, written ↗n (so it is not taken for a source footnote, [n]), and the addresses
+   are written out once each in a "Link references" list at the end, in the order they first
+   appear, so the same page always prints the same. Links point to the published site (the
+   page's canonical address), whatever server shows it.
    The running header of every sheet is set from the print header the theme writes.
    Text is only ever set with textContent; running-header strings are CSS-escaped. */
 (function () {
@@ -51,7 +52,7 @@
       if (number < 0) number = urls.push(url) - 1;
       var mark = document.createElement("sup");
       mark.className = "osa-print-ref";
-      mark.textContent = "[" + (number + 1) + "]";
+      mark.textContent = "\u2197" + (number + 1);
       anchor.after(mark);
     });
     return urls;
@@ -63,7 +64,9 @@
     section.id = LIST_ID;
     section.className = "osa-print-references";
     var heading = document.createElement("h2");
-    heading.textContent = "References";
+    heading.textContent = "Link references";
+    var intro = document.createElement("p");
+    intro.textContent = "The addresses of the links on this page: \u2197n in the text is address n.";
     var list = document.createElement("ol");
     urls.forEach(function (url) {
       var item = document.createElement("li");
@@ -73,7 +76,7 @@
       item.appendChild(anchor);
       list.appendChild(item);
     });
-    section.append(heading, list);
+    section.append(heading, intro, list);
     article.appendChild(section);
   }
 
