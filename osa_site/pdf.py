@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -237,10 +238,9 @@ def _print_pdfs(site: Path, targets: dict[str, str], epoch: int, prefix: str) ->
     from playwright.sync_api import Error, sync_playwright
 
     started, files = time.perf_counter(), []
-    raw = site / PDF_FOLDER / ".printing.pdf"
-    raw.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with serve(site, prefix) as base, sync_playwright() as p:
+        with tempfile.TemporaryDirectory() as scratch, serve(site, prefix) as base, sync_playwright() as p:
+            raw = Path(scratch) / "page.pdf"
             browser = p.chromium.launch(executable_path=str(chromium_path()), args=CHROME_ARGS)
             tab = browser.new_page(service_workers="block")
             for page, pdf in targets.items():
@@ -250,8 +250,6 @@ def _print_pdfs(site: Path, targets: dict[str, str], epoch: int, prefix: str) ->
             browser.close()
     except Error as error:
         raise PdfFailed(str(error).splitlines()[0]) from None
-    finally:
-        raw.unlink(missing_ok=True)
     return PrintResult(files, time.perf_counter() - started)
 
 

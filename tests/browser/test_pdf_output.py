@@ -102,4 +102,4 @@ def test_pdf_command_reprints_the_same_bytes(project: Path, tmp_path: Path) -> N
     for pdf in sorted((project / "site/pdf").rglob("*.pdf")):
         again = site / "pdf" / pdf.relative_to(project / "site/pdf")
         assert again.read_bytes() == pdf.read_bytes(), f"{again.name} differs between two runs"
-    assert not (site / "pdf/.printing.pdf").exists()
+    assert sorted(p.name for p in (site / "pdf").iterdir()) == ["brief.pdf", "recipients"], "no scratch files"
