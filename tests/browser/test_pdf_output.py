@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
+from sitetools import LocalServer, site_prefix
 
 from osa_site.cli import main
 from osa_site.index import build_index
@@ -103,3 +104,18 @@ def test_pdf_command_reprints_the_same_bytes(project: Path, tmp_path: Path) -> N
         again = site / "pdf" / pdf.relative_to(project / "site/pdf")
         assert again.read_bytes() == pdf.read_bytes(), f"{again.name} differs between two runs"
     assert sorted(p.name for p in (site / "pdf").iterdir()) == ["brief.pdf", "recipients"], "no scratch files"
+
+
+def test_pages_with_a_pdf_link_stay_accessible(project: Path, browser, axe_violations) -> None:
+    with LocalServer(project / "site", site_prefix()) as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            for path in ("brief/", "recipients/philippines/"):
+                page.goto(server.url + path, wait_until="load")
+                link = page.locator(".osa-pdf-link a")
+                assert link.is_visible() and link.inner_text() == "Download this page as a PDF"
+                response = page.request.get(link.evaluate("a => a.href"))
+                assert response.ok and response.headers["content-type"] == "application/pdf"
+                assert axe_violations(page) == "", path
+        finally:
+            page.close()
