@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 __all__ = ["PartialDate", "parse_partial_date", "DATE_PATTERN"]
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _DATE_RE = re.compile(DATE_PATTERN)
 _MONTHS = [calendar.month_name[m] for m in range(13)]
 
@@ -55,10 +55,9 @@ class PartialDate:
 
 def parse_partial_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reader's message."""
-    if not _DATE_RE.match(text):
-        raise ValueError(
-            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {text!r}"
-        )
+    if not _DATE_RE.fullmatch(text):
+        shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+        raise ValueError(f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {shown}")
     parts = [int(p) for p in text.split("-")]
     year, month, day = (parts + [0, 0])[:3]
     if len(parts) >= 2 and not 1 <= month <= 12:

@@ -5,22 +5,33 @@ Only plain data comes out: mappings, lists, strings, whole numbers, decimals,
 turn them into `datetime.date`), `no`/`on` stay strings, and `010` stays a
 string rather than becoming 8. Tags, anchors and aliases, and duplicate keys are
 refused with a located message.
+
+Bounds, so that no file can crash or stall the reader: a record is at most MAX_BYTES, its
+lists and mappings nest at most MAX_DEPTH deep (checked while the events stream in, before
+anything recursive runs), and a number has at most MAX_DIGITS digits (checked before int()).
+A record file is opened without following a symbolic link and must be a regular file.
+Messages quote the file only in short, escaped excerpts.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, excerpt
+from .textpolicy import describe
 
 __all__ = [
     "RawRecord", "LoadError", "load_record", "parse_yaml", "dotted_path",
-    "MAX_BYTES", "Location", "FieldPath",
+    "MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "Location", "FieldPath",
 ]
 
 try:  # libyaml's C parser when present, the pure-Python one otherwise
@@ -36,8 +47,8 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
-_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$")
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_FLOAT_RE = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+][0-9]+)?")  # YAML 1.1: the exponent has a sign
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "false": False, "False": False}
 
@@ -71,51 +82,131 @@ class LoadError(Exception):
         super().__init__(problem.message)
 
 
-def _mark(node: yaml.Node) -> Location:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+MAX_DEPTH = 20  # lists and mappings inside each other; records need six at most
+MAX_DIGITS = 30  # digits in a number; amounts need 14 at most
+
+
+def _mark(event: yaml.Event) -> Location:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+@dataclass
+class _Open:
+    """A list or mapping being filled, with the field name waiting for its value (mappings)."""
+
+    container: dict[str, Any] | list[Any]
+    loc: FieldPath
+    key: str | None = None
+
+
+_NOTHING = object()
 
 
 class _Builder:
-    """Turns a composed YAML node tree into plain data, recording locations."""
+    """Turns a stream of YAML events into plain data, recording locations.
+
+    It walks the events with an explicit stack, so no input can reach Python's recursion
+    limit, and it refuses nesting deeper than MAX_DEPTH as soon as it is opened.
+    """
 
     def __init__(self, path: str):
         self.path = path
-        self.seen: set[int] = set()
+        self.stack: list[_Open] = []
+        self.root: Any = _NOTHING
         self.locations: dict[FieldPath, Location] = {}
         self.key_locations: dict[FieldPath, Location] = {}
 
-    def fail(self, node: yaml.Node, loc: FieldPath, message: str) -> LoadError:
-        line, column = _mark(node)
+    def fail(self, event: yaml.Event, loc: FieldPath, message: str) -> LoadError:
+        line, column = _mark(event)
         return LoadError(Problem(self.path, line, column, dotted_path(loc), message))
 
-    def build(self, node: yaml.Node, loc: FieldPath) -> Any:
-        if id(node) in self.seen:
-            raise self.fail(node, loc, "anchors and aliases (&name and *name) are not allowed in records; "
-                        "write the value out in full")
-        self.seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            raise self.fail(node, loc, f"YAML tags such as {_written_tag(node.tag)!r} are not allowed in "
-                            "records; write the value as plain text")
-        self.locations[loc] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        for event in events:
+            if isinstance(event, yaml.AliasEvent):
+                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{_short(event.anchor)}; "
+                                "write the value out in full")
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                self.open(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+            elif isinstance(event, yaml.DocumentStartEvent) and self.root is not _NOTHING:
+                raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                                  "but found another document", event.start_mark)
+        return self.root
 
-    def build_mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, loc, "a field name must be plain text")
-            key = str(key_node.value)
-            if key in result:
-                first = self.key_locations[loc + (key,)][0]
-                raise self.fail(key_node, loc + (key,),
-                                f"the field {key!r} is set twice (first on line {first}); keep only one")
-            self.key_locations[loc + (key,)] = _mark(key_node)
-            result[key] = self.build(value_node, loc + (key,))
-        return result
+    def next_loc(self) -> FieldPath | None:
+        """Where the next value goes; None when the next event is a mapping's field name."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.loc + (len(top.container),)
+        return None if top.key is None else top.loc + (top.key,)
+
+    def check_plain(self, event: yaml.NodeEvent, loc: FieldPath) -> None:
+        if event.anchor is not None:
+            raise self.fail(event, loc, _ANCHORS + f", found &{_short(event.anchor)}; write the value "
+                            "out in full")
+        if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+            tag = excerpt(_written_tag(event.tag))
+            raise self.fail(event, loc, f"YAML tags such as {tag} are not allowed in records; "
+                            "write the value as plain text")
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        loc = self.next_loc()
+        if loc is None:
+            self.key(event)
+            return
+        self.check_plain(event, loc)
+        digits = _digits_in_number(event)
+        if digits > MAX_DIGITS:
+            raise self.fail(event, loc, f"expected a number of at most {MAX_DIGITS} digits, "
+                            f"received one of {digits:,} digits")
+        self.place(event, loc, _scalar(event))
+
+    def key(self, event: yaml.ScalarEvent) -> None:
+        top = self.stack[-1]  # a mapping: next_loc() is None only there
+        self.check_plain(event, top.loc)
+        key = str(event.value)
+        if key in top.container:
+            first = self.key_locations[top.loc + (key,)][0]
+            raise self.fail(event, top.loc + (key,),
+                            f"the field {excerpt(key)} is set twice (first on line {first}); keep only one")
+        self.key_locations[top.loc + (key,)] = _mark(event)
+        top.key = key
+
+    def open(self, event: yaml.CollectionStartEvent) -> None:
+        loc = self.next_loc()
+        if loc is None:
+            raise self.fail(event, self.stack[-1].loc, "a field name must be plain text")
+        self.check_plain(event, loc)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(event, loc, f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
+                            "here; a record needs only a few levels: check the indentation and brackets")
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.place(event, loc, container)
+        self.stack.append(_Open(container, loc))
+
+    def place(self, event: yaml.NodeEvent, loc: FieldPath, value: Any) -> None:
+        self.locations[loc] = _mark(event)
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            top.container.append(value)
+        else:
+            top.container[top.key] = value  # type: ignore[index]
+            top.key = None
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 40 else name[:40] + "…"
+
+
+_ANCHORS = "anchors and aliases (&name and *name) are not allowed in records"
 
 
 def _written_tag(tag: str) -> str:
@@ -124,18 +215,30 @@ def _written_tag(tag: str) -> str:
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _is_plain(event: yaml.ScalarEvent) -> bool:
+    return not event.style and event.tag != "tag:yaml.org,2002:str"
+
+
+def _digits_in_number(event: yaml.ScalarEvent) -> int:
+    """How many digits a plain number has (0 for anything else), checked before int() reads it."""
+    text = event.value
+    if _is_plain(event) and (_INT_RE.fullmatch(text) or _FLOAT_RE.fullmatch(text)):
+        return sum(ch.isdigit() for ch in text)
+    return 0
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
     """A scalar the way the schema expects it; quoted text always stays text."""
-    text = node.value
-    if node.style or node.tag == "tag:yaml.org,2002:str":
+    text = event.value
+    if not _is_plain(event):
         return text
     if text in _NULLS:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
-    if _INT_RE.match(text):
+    if _INT_RE.fullmatch(text):
         return int(text.replace("_", ""))
-    if _FLOAT_RE.match(text):
+    if _FLOAT_RE.fullmatch(text):
         return float(text.replace("_", ""))
     return text
 
@@ -204,52 +307,88 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
     return Problem(path, line, column, "", f"{message}; {hint}" if hint else message)
 
 
-_ANCHOR_EVENTS = (yaml.AliasEvent, yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
-
-
-def _refuse_anchors(text: str, path: str) -> None:
-    """Anchors and aliases let a small file expand enormously (a "billion laughs"); refuse them."""
-    if "&" not in text and "*" not in text:
-        return
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, _ANCHOR_EVENTS) and event.anchor is not None:
-            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
-            raise LoadError(Problem(path, line, column, "",
-                                    f"anchors and aliases (&name and *name) are not allowed in records, "
-                                    f"found {sign}{event.anchor}; write the value out in full"))
+def _reader_problem(exc: yaml.reader.ReaderError, path: str, text: str) -> Problem:
+    """A character YAML cannot hold (a control character, a noncharacter), by code point."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+    position = text.find(char)  # the reader stops at the first one; libyaml counts bytes, not characters
+    position = position if position >= 0 else min(exc.position, len(text))
+    before = text[:position]
+    line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    return Problem(path, line, column, "", f"the file holds {describe(char)}, which YAML does not allow; "
+                   "records are plain text: remove the character (or check this is the right file)")
 
 
 def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], dict[FieldPath, Location]]:
-    """Compose and build one YAML document; raise LoadError when it is not plain data."""
+    """Read one YAML document as plain data; raise LoadError when it is not plain data."""
+    builder = _Builder(path)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise LoadError(_syntax_problem(exc, path, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise LoadError(_reader_problem(exc, path, text)) from None
     except yaml.YAMLError as exc:
-        raise LoadError(Problem(path, 1, 1, "", f"YAML error: {exc}")) from None
-    _refuse_anchors(text, path)
-    if node is None:
+        raise LoadError(Problem(path, 1, 1, "", f"YAML error: {excerpt(str(exc))}")) from None
+    if data is _NOTHING:
         raise LoadError(
             Problem(path, 1, 1, "", "the file is empty; expected a mapping of fields (name: value)")
         )
-    builder = _Builder(path)
-    data = builder.build(node, ())
     return data, builder.locations, builder.key_locations
+
+
+def _refuse_special(file: Path, info: os.stat_result, path: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(Problem(path, 1, 1, "", "this is a folder, not a record file; rename it so its name "
+                                "does not end in .yaml, or move it out of the record folder"))
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(Problem(path, 1, 1, "", "this is not a regular file (it may be a device, a socket or "
+                                "a pipe); a record must be a plain text file"))
+    if info.st_size > MAX_BYTES:
+        raise LoadError(Problem(path, 1, 1, "", f"the file is {info.st_size:,} bytes; a record may be at "
+                                f"most {MAX_BYTES:,} bytes (1 MB): split it or move long text to a source"))
+
+
+_OPEN_FLAGS = os.O_RDONLY | sum(getattr(os, name, 0) for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC"))
+
+
+def read_file_bytes(file: Path, path: str) -> bytes:
+    """A record file's bytes, refusing symbolic links, folders, devices, pipes and oversized files.
+
+    The file is opened without following a symbolic link and without waiting on a pipe, and at
+    most MAX_BYTES are read, so what is checked is what is read.
+    """
+    try:
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError as exc:
+        raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
+    try:
+        _refuse_special(file, os.fstat(fd), path)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(Problem(path, 1, 1, "", _open_failure(file, exc))) from None
+    finally:
+        os.close(fd)
+
+
+def _open_failure(file: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP or file.is_symlink():
+        return ("this record is a symbolic link; records are read only from files inside content/: "
+                "copy the file here instead of linking to it")
+    if isinstance(exc, PermissionError):
+        return "the file cannot be read: permission denied; make it readable (for example chmod a+r)"
+    reason = exc.strerror or type(exc).__name__
+    return f"the file cannot be read: {reason.lower()}"
 
 
 def load_record(file: Path, kind: str, path: str) -> RawRecord:
     """Read one record file. `path` is how messages name it."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise LoadError(Problem(path, 1, 1, "", f"the file is {size:,} bytes; a record may be at most "
-                                f"{MAX_BYTES:,} bytes (1 MB): split it or move long text to a source"))
-    raw = file.read_bytes()
+    raw = read_file_bytes(file, path)
     text = _decode(raw, path)
     data, locations, key_locations = parse_yaml(text, path)
     if not isinstance(data, dict):
         line, column = locations.get((), (1, 1))
-        received = "a list" if isinstance(data, list) else f"{data!r}"
+        received = "a list" if isinstance(data, list) else excerpt(data)
         message = f"expected a mapping of fields (name: value), received {received}"
         raise LoadError(Problem(path, line, column, "", message))
     return RawRecord(kind, file.stem, path, data, locations, key_locations)

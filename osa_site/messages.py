@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .loader import FieldPath, RawRecord, dotted_path
-from .problems import Problem
+from .problems import Problem, excerpt
 
 __all__ = ["problems_from_validation", "suggest", "received", "field_info"]
 
@@ -34,8 +34,7 @@ def received(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"
+    return excerpt(value, 60)
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -87,7 +86,7 @@ def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseMode
     if kind == "extra_forbidden":
         name = str(loc[-1])
         hint = suggest(name, _fields_at(model, loc[:-1]))
-        return f"unknown field {name!r}{hint or '; it is not part of this kind of record'}"
+        return f"unknown field {excerpt(name)}{hint or '; it is not part of this kind of record'}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
@@ -98,6 +97,8 @@ def _message(error: dict[str, Any], info: FieldInfo | None, model: type[BaseMode
         return _range_message(kind, ctx, value, expected, loc)
     if kind == "too_short":
         return f"expected {expected or 'at least one entry'}, received {received(value)}"
+    if kind == "string_too_long" and isinstance(value, str):
+        return f"expected at most {ctx.get('max_length')} characters, received {len(value):,}"
     if kind == "string_too_short":
         return "expected some text, received an empty value"
     wanted = expected or _TYPE_WORDS.get(kind, error["msg"].lower())
@@ -124,6 +125,8 @@ _TYPE_WORDS = {
 
 def _range_message(kind: str, ctx: dict[str, Any], value: Any, expected: str | None, loc: FieldPath) -> str:
     bound = next(iter(ctx.values()), None)
+    if isinstance(bound, int) and abs(bound) >= 100_000:
+        bound = f"{bound:,}"
     words = {
         "greater_than_equal": f"at least {bound}",
         "less_than_equal": f"at most {bound}",

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Problem", "RecordError", "format_problem", "summarise"]
+__all__ = ["Problem", "RecordError", "format_problem", "summarise", "excerpt", "printable", "EXCERPT_LENGTH"]
+
+EXCERPT_LENGTH = 80
 
 
 @dataclass(frozen=True, order=True)
@@ -38,9 +40,23 @@ class RecordError(Exception):
 
 
 def format_problem(problem: Problem) -> str:
-    """`path:line:column: field: message`, the form editors and CI annotations read."""
-    where = f"{problem.path}:{problem.line}:{problem.column}"
-    return f"{where}: {problem.field}: {problem.message}" if problem.field else f"{where}: {problem.message}"
+    """`path:line:column: field: message`, the form editors and CI annotations read.
+
+    The path and field come from file and field names, so they are shown printable (a file
+    name ending in a newline must not split the line) and the field is cut short.
+    """
+    where = f"{printable(problem.path)}:{problem.line}:{problem.column}"
+    field = printable(problem.field)
+    if len(field) > EXCERPT_LENGTH:
+        field = field[:EXCERPT_LENGTH] + "…"
+    return f"{where}: {field}: {problem.message}" if field else f"{where}: {problem.message}"
+
+
+def printable(text: str) -> str:
+    """`text` with every non-printable character written as an escape (`\\n`, `\\u202e`)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def summarise(problems: list[Problem]) -> str:
@@ -57,3 +73,16 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
+    """A value for a message: text quoted with non-printable characters escaped, cut after `limit`.
+
+    A message never echoes more of a file than this, so a stray binary or a whole document
+    written where a value belongs cannot flood the terminal or smuggle control characters into it.
+    """
+    if isinstance(value, str):
+        cut = value[:limit]
+        return repr(cut) + ("…" if len(value) > limit else "")
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"

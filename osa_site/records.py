@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
-from .problems import Problem, RecordError, display_path
-from .schema import ID_PATTERN, KINDS
+from .problems import Problem, RecordError, display_path, excerpt
+from .schema import ID_PATTERN, KINDS, MAX_ID_LENGTH
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
@@ -51,21 +51,47 @@ class Dataset:
 
 
 def discover(content: Path) -> Iterator[tuple[str, Path]]:
-    """Every record file, kind by kind, in a stable order."""
+    """Every record file, kind by kind, in a stable order.
+
+    Anything named like a record is listed, links and folders included, so that reading it
+    can refuse it with a message rather than skip it in silence.
+    """
     for kind in KINDS:
         folder = content / kind
         if folder.is_dir():
             for file in sorted(folder.iterdir(), key=lambda f: f.name):
-                if file.suffix in (".yaml", ".yml") and file.is_file():
+                if file.suffix in (".yaml", ".yml"):
                     yield kind, file
 
 
+def _folders_outside(content: Path) -> set[str]:
+    """Record folders that resolve outside content/ (a linked folder): their files are refused.
+
+    A linked file is refused when it is read (it is opened without following links), so only
+    the folders need resolving, once each.
+    """
+    inside = content.resolve()
+    outside = set()
+    for kind in KINDS:
+        try:
+            if not (content / kind).resolve().is_relative_to(inside):
+                outside.add(kind)
+        except (OSError, RuntimeError):  # a loop of links
+            outside.add(kind)
+    return outside
+
+
+def _outside_problem(path: str) -> Problem:
+    return Problem(path, 1, 1, "", "this record resolves to a place outside content/ (through a linked "
+                   "folder); keep record files and their folders inside content/")
+
+
 def _check_file_name(kind: str, file: Path, path: str) -> list[Problem]:
-    if _ID_RE.match(file.stem):
+    if _ID_RE.fullmatch(file.stem):
         return []
     proposal = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")
     return [
-        Problem(path, 1, 1, "id", f"the file name {file.stem!r} is not a valid id: use lowercase "
+        Problem(path, 1, 1, "id", f"the file name {excerpt(file.stem)} is not a valid id: use lowercase "
                 f"letters, digits and hyphens, for example {proposal + file.suffix!r}")
     ]
 
@@ -94,32 +120,65 @@ def source_refs(model: BaseModel, loc: FieldPath = ()) -> Iterator[tuple[FieldPa
                     yield from source_refs(item, loc + (name, i))
 
 
-def _reference_problem(entry: Entry, loc: FieldPath, kind: str, ref: str, known: dict[str, Entry]) -> Problem:
-    line, column = entry.raw.where(loc)
+def raw_refs(raw: RawRecord) -> Iterator[tuple[FieldPath, str, str]]:
+    """(where, kind, id) of every well-formed reference in a record's plain data, valid or not.
+
+    Used for records the schema refused, so a wrong reference is reported in the same run as
+    the record's other problems. Walks with an explicit stack (the loader bounds the depth).
+    """
+    if raw.kind == "equipment" and isinstance(raw.data.get("recipient"), str):
+        yield ("recipient",), "recipients", raw.data["recipient"]
+    stack: list[tuple[FieldPath, Any]] = [((), raw.data)]
+    while stack:
+        loc, value = stack.pop()
+        for key, item in _children(value):
+            if key == "sources" and isinstance(item, list):
+                yield from ((loc + (key, i), "sources", ref) for i, ref in enumerate(item)
+                            if isinstance(ref, str))
+            else:
+                stack.append((loc + (key,), item))
+
+
+def _children(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.items()
+    return enumerate(value) if isinstance(value, list) else ()
+
+
+def model_refs(entry: Entry) -> Iterator[tuple[FieldPath, str, str]]:
+    """(where, kind, id) of every reference of a validated record."""
+    if entry.kind == "equipment":
+        yield ("recipient",), "recipients", entry.record.recipient
+    for loc, ref in source_refs(entry.record):
+        yield loc, "sources", ref
+
+
+def _reference_problem(raw: RawRecord, loc: FieldPath, kind: str, ref: str,
+                       known: dict[str, Entry]) -> Problem:
+    line, column = raw.where(loc)
     singular = {"sources": "source", "recipients": "recipient"}[kind]
     message = (f"no {singular} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
                f"{suggest(ref, known)}")
-    return Problem(entry.path, line, column, dotted_path(loc), message)
+    return Problem(raw.path, line, column, dotted_path(loc), message)
 
 
-def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = frozenset()) -> list[Problem]:
+def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = frozenset(),
+                     refused: tuple[RawRecord, ...] = ()) -> list[Problem]:
     """Every recipient and source a record names must exist.
 
     `reported` holds (kind, casefolded id) of files that exist but were refused with
-    a problem of their own; naming them is not a second error.
+    a problem of their own; naming them is not a second error. `refused` are records the
+    schema refused: their well-formed references are checked too, so all problems show at once.
     """
     problems: list[Problem] = []
-    sources = dataset.entries.get("sources", {})
-    recipients = dataset.entries.get("recipients", {})
-    for entries in dataset.entries.values():
-        for entry in entries.values():
-            for loc, ref in source_refs(entry.record):
-                if ref not in sources and ("sources", ref.casefold()) not in reported:
-                    problems.append(_reference_problem(entry, loc, "sources", ref, sources))
-    for entry in dataset.of("equipment"):
-        ref = entry.record.recipient
-        if ref not in recipients and ("recipients", ref.casefold()) not in reported:
-            problems.append(_reference_problem(entry, ("recipient",), "recipients", ref, recipients))
+    found = [(entry.raw, ref) for entries in dataset.entries.values() for entry in entries.values()
+             for ref in model_refs(entry)]
+    found += [(raw, ref) for raw in refused for ref in sorted(raw_refs(raw), key=lambda r: str(r[0]))]
+    for raw, (loc, kind, ref) in found:
+        known = dataset.entries.get(kind, {})
+        well_formed = len(ref) <= MAX_ID_LENGTH and _ID_RE.fullmatch(ref)
+        if well_formed and ref not in known and (kind, ref.casefold()) not in reported:
+            problems.append(_reference_problem(raw, loc, kind, ref, known))
     return problems
 
 
@@ -191,6 +250,7 @@ def read_records(
     problems: list[Problem] = stray_files(content, root)
     groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
     base = display_path(content, root)  # resolved once, not per file
+    outside = _folders_outside(content)
     for kind, file in discover(content):
         groups.setdefault((kind, file.stem.casefold()), []).append((file, f"{base}/{kind}/{file.name}"))
     for (kind, _), files in groups.items():
@@ -200,6 +260,9 @@ def read_records(
         for file, path in files:
             name_problems = _check_file_name(kind, file, path)
             problems += name_problems
+            if kind in outside:
+                problems.append(_outside_problem(path))
+                continue
             try:
                 raw = load(file, kind, path)
             except LoadError as exc:
@@ -217,15 +280,18 @@ def load_dataset(content: Path, root: Path | None = None, load: LoadRecord = loa
     root = root or content.parent
     raws, problems = read_records(content, root, load)
     entries: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    refused: list[RawRecord] = []
     for raw in raws:
         record, found = validate_record(raw)
         problems.extend(found)
         if record is not None:
             entries[raw.kind][raw.id] = Entry(raw.kind, raw.id, raw.path, record, raw)
+        else:
+            refused.append(raw)
     dataset = Dataset(entries)
     on_disk = {(kind, file.stem.casefold()) for kind, file in discover(content)}
     accepted = {(kind, id.casefold()) for kind, ids in entries.items() for id in ids}
-    problems.extend(check_references(dataset, frozenset(on_disk - accepted)))
+    problems.extend(check_references(dataset, frozenset(on_disk - accepted), tuple(refused)))
     problems.extend(check_budget_ids(dataset))
     if problems:
         raise RecordError(problems)

@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 
 from .dates import PartialDate
 from .schema import FIRST_FISCAL_YEAR, ID_PATTERN, KINDS, LAST_FISCAL_YEAR, SINGULAR
+from .textpolicy import TextRule
 
 __all__ = [
     "json_schema",
@@ -89,7 +90,9 @@ def _constraints(metadata: list[Any]) -> list[Any]:
 def _bounds(metadata: list[Any]) -> str:
     words = []
     for item in _constraints(metadata):
-        if isinstance(item, at.Ge):
+        if isinstance(item, at.Le) and isinstance(item.le, int) and item.le >= 100_000:
+            words.append(f"at most {item.le:,}")
+        elif isinstance(item, at.Ge):
             words.append(f"at least {item.ge}")
         elif isinstance(item, at.Gt):
             words.append(f"above {item.gt}")
@@ -124,6 +127,9 @@ def type_words(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "date (YYYY-MM-DD, YYYY-MM or YYYY)"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation.__name__
+    rule = next((m for m in metadata if isinstance(m, TextRule)), None)
+    if rule:
+        return rule.words
     pattern = _pattern(metadata)
     if pattern == ID_PATTERN:
         return "id (lowercase letters, digits, hyphens)"
@@ -164,7 +170,7 @@ def nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
     """Why `osa-site new KIND RECORD_ID` must refuse, or None."""
-    if not re.match(ID_PATTERN, record_id):
+    if not re.fullmatch(ID_PATTERN, record_id):
         proposal = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-")
         hint = f", for example {proposal!r}" if proposal else ""
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"

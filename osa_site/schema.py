@@ -23,6 +23,9 @@ from pydantic import (
 )
 
 from .dates import DATE_PATTERN, PartialDate, parse_partial_date
+from .problems import excerpt
+from .textpolicy import TextRule
+from .weburls import url_problem
 
 __all__ = [
     "KINDS",
@@ -30,6 +33,13 @@ __all__ = [
     "FIRST_FISCAL_YEAR",
     "LAST_FISCAL_YEAR",
     "ID_PATTERN",
+    "MAX_AMOUNT_JPY",
+    "MAX_ID_LENGTH",
+    "Text",
+    "Title",
+    "Name",
+    "Note",
+    "free_text",
     "Recipient",
     "Equipment",
     "Agreement",
@@ -42,6 +52,9 @@ __all__ = [
 FIRST_FISCAL_YEAR = 2023  # OSA began with the Japanese fiscal year 2023
 LAST_FISCAL_YEAR = 2040
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_AMOUNT_JPY = 10**13  # ten trillion yen: above Japan's whole defence budget, so surely a typo
+MAX_QUANTITY = 1_000_000
+MAX_ID_LENGTH = 100
 
 
 def _check_date(value: Any) -> PartialDate:
@@ -49,7 +62,7 @@ def _check_date(value: Any) -> PartialDate:
         return value
     if not isinstance(value, str):
         raise ValueError(
-            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {value!r}"
+            f"expected a date written as YYYY-MM-DD, YYYY-MM or YYYY, received {excerpt(value, 40)}"
         )
     return parse_partial_date(value)
 
@@ -63,14 +76,16 @@ def _check_iso3(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    scheme, sep, rest = value.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not rest.strip("/"):
-        raise ValueError(
-            f"expected a web address starting with http:// or https://, received {value!r}"
-        )
-    if any(ch.isspace() for ch in value):
-        raise ValueError(f"a web address cannot contain spaces, received {value!r}")
+    problem = url_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
+
+
+def free_text(max_length: int, *, one_line: bool) -> Any:
+    """An annotated `str` type under the text policy (see textpolicy.py), with its JSON Schema."""
+    rule = TextRule(max_length, one_line)
+    return Annotated[str, rule, AfterValidator(rule.check), WithJsonSchema(rule.json_schema())]
 
 
 Date = Annotated[
@@ -81,11 +96,16 @@ Date = Annotated[
         {"type": "string", "pattern": DATE_PATTERN, "examples": ["2023-11-03", "2022-05", "2023"]}
     ),
 ]
-RecordId = Annotated[str, Field(pattern=ID_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
+Title = free_text(300, one_line=True)  # titles of records and documents, disputed topics and readings
+Name = free_text(200, one_line=True)  # names of countries, forces, places, publishers, items
+Note = free_text(2_000, one_line=False)  # notes, summaries and descriptions: paragraphs allowed
+Text = Note  # any other free text
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_check_iso3)]
 Url = Annotated[
-    str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"})
+    str, AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "maxLength": 2_000,
+                    "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@\\]+([/?#][^\s]*)?$"}),
 ]
 SourceIds = Annotated[
     list[RecordId],
@@ -126,8 +146,8 @@ class Strict(BaseModel):
 class Reading(Strict):
     """One source's version of a contested fact."""
 
-    value: Text = field("What this reading says.", "4 patrol boats")
-    according_to: Text | None = field(
+    value: Title = field("What this reading says.", "4 patrol boats")
+    according_to: Name | None = field(
         "Who says it, when that differs from the source's publisher.", "NHK and Jiji", default=None)
     sources: SourceIds
 
@@ -135,7 +155,7 @@ class Reading(Strict):
 class Dispute(Strict):
     """A fact on which the sources disagree; every reading is shown."""
 
-    topic: Text = field("What the sources disagree about.", "Number of patrol boats")
+    topic: Title = field("What the sources disagree about.", "Number of patrol boats")
     readings: list[Reading] = field(
         "Each reading with its sources, two or more.", min_length=2,
         expected="a list of two or more readings",
@@ -155,7 +175,7 @@ class Cited(Strict):
     disputes: list[Dispute] = field(
         "For a contested record: each disputed fact with every reading.", default_factory=list
     )
-    notes: Text | None = field("Context for readers, in the project's own words.", None, default=None)
+    notes: Note | None = field("Context for readers, in the project's own words.", None, default=None)
 
     @model_validator(mode="after")
     def _contested_needs_disputes(self) -> Cited:
@@ -169,8 +189,8 @@ class Cited(Strict):
 class Recipient(Cited):
     """A country that receives, or has been designated to receive, OSA."""
 
-    name: Text = field("The country's short English name.", "Philippines")
-    local_name: Text | None = field("The name in the country's own language.", "ประเทศไทย", default=None)
+    name: Name = field("The country's short English name.", "Philippines")
+    local_name: Name | None = field("The name in the country's own language.", "ประเทศไทย", default=None)
     iso3: Iso3 = field(
         "ISO 3166-1 alpha-3 code.", "PHL",
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
@@ -198,39 +218,40 @@ class Recipient(Cited):
 
 class ExchangeOfNotes(Strict):
     date: Date = field("When the notes were exchanged.", "2023-11-03")
-    place: Text | None = field("Where they were exchanged.", "Manila", default=None)
+    place: Name | None = field("Where they were exchanged.", "Manila", default=None)
 
 
 class Item(Strict):
-    name: Text = field("What was given.", "coastal radar system")
+    name: Name = field("What was given.", "coastal radar system")
     quantity: int | None = field(
-        "How many, when a source says.", 5, gt=0, expected="a whole number above zero", default=None)
-    note: Text | None = field("Detail, with its source in the record's sources.", None, default=None)
+        "How many, when a source says.", 5, gt=0, le=MAX_QUANTITY,
+        expected="a whole number above zero, at most a million", default=None)
+    note: Note | None = field("Detail, with its source in the record's sources.", None, default=None)
 
 
 class LifecycleStep(Strict):
     stage: Literal["delivery", "handover"] = field("Which step.", "handover")
     date: Date = field("When it happened.", "2026-02-11")
-    description: Text | None = field("What was delivered or handed over.", "Five radars", default=None)
+    description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
 
 
 class Equipment(Cited):
     """One OSA project: one exchange of notes, one package of equipment."""
 
-    title: Text = field("A short title for the project.", "Coastal radars for the Philippine Navy")
+    title: Title = field("A short title for the project.", "Coastal radars for the Philippine Navy")
     recipient: RecordId = field("The recipient's id.", "philippines", expected="a recipient id")
     fiscal_year: int = field(
         "The Japanese fiscal year (April to March) whose budget funds it.", 2024,
         ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
         expected="a whole-number Japanese fiscal year such as 2024",
     )
-    force: Text | None = field("The receiving force.", "Philippine Navy", default=None)
+    force: Name | None = field("The receiving force.", "Philippine Navy", default=None)
     domain: Domain = field("Main domain of the equipment.", "maritime")
     purpose: Purpose | None = field(
         "Which of OSA's three areas of cooperation it serves, when a source says.", None, default=None)
     amount_jpy: int | None = field(
-        "Grant amount in yen, as the source states it.", 600_000_000, ge=0,
+        "Grant amount in yen, as the source states it.", 600_000_000, ge=0, le=MAX_AMOUNT_JPY,
         expected="a whole number of yen, zero or more", default=None)
     exchange_of_notes: ExchangeOfNotes | None = field("The exchange of notes.", None, default=None)
     items: list[Item] = field("What was given.", None, default_factory=list)
@@ -241,7 +262,7 @@ class Equipment(Cited):
 
 
 class Partner(Strict):
-    name: Text = field("The partner country's name.", "Philippines")
+    name: Name = field("The partner country's name.", "Philippines")
     iso3: Iso3 = field(
         "ISO 3166-1 alpha-3 code.", "PHL",
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
@@ -251,23 +272,23 @@ class Partner(Strict):
 class Agreement(Cited):
     """An Agreement concerning the Transfer of Defense Equipment and Technology."""
 
-    title: Text = field("The agreement's title.", "Japan–Philippines defence equipment transfer agreement")
+    title: Title = field("The agreement's title.", "Japan–Philippines defence equipment transfer agreement")
     partner: Partner = field("The partner country.", {"name": "Philippines", "iso3": "PHL"})
     signed: Date = field("When it was signed, at the precision known.", "2016-02-29")
     in_force: Date | None = field("When it entered into force, if known.", None, default=None)
-    place: Text | None = field("Where it was signed.", "Manila", default=None)
+    place: Name | None = field("Where it was signed.", "Manila", default=None)
     sources: SourceIds
 
 
 class Milestone(Cited):
     """A dated event in OSA's history, for the timeline."""
 
-    title: Text = field("What happened.", "OSA implementation guidelines adopted")
+    title: Title = field("What happened.", "OSA implementation guidelines adopted")
     date: Date = field("When, at the precision known.", "2023-04-05")
     category: Literal["policy", "institution", "budget", "diplomacy"] = field(
         "Kind of event.", "policy", default="policy"
     )
-    summary: Text | None = field("One or two sentences of context.", None, default=None)
+    summary: Note | None = field("One or two sentences of context.", None, default=None)
     sources: SourceIds
 
 
@@ -279,7 +300,7 @@ class Budget(Cited):
         expected="a whole-number Japanese fiscal year such as 2024",
     )
     amount_jpy: int = field(
-        "The amount in yen, as the source states it.", 5_000_000_000, ge=0,
+        "The amount in yen, as the source states it.", 5_000_000_000, ge=0, le=MAX_AMOUNT_JPY,
         expected="a whole number of yen, zero or more",
     )
     approximate: bool = field("True when the source says 'about'.", False, default=False)
@@ -294,8 +315,8 @@ class Budget(Cited):
 class Source(Strict):
     """A public document that records cite."""
 
-    title: Text = field("The document's title, or a description of it.", "Exchange of notes on OSA")
-    publisher: Text = field("Who published it.", "Ministry of Foreign Affairs of Japan")
+    title: Title = field("The document's title, or a description of it.", "Exchange of notes on OSA")
+    publisher: Name = field("Who published it.", "Ministry of Foreign Affairs of Japan")
     url: Url = field(
         "Its address (http or https).", "https://www.mofa.go.jp/",
         expected="a web address starting with http:// or https://",
@@ -306,7 +327,7 @@ class Source(Strict):
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = field(
         "Language code when not English.", "ja", expected="a language code such as ja", default=None)
-    note: Text | None = field("What to know about this source.", None, default=None)
+    note: Note | None = field("What to know about this source.", None, default=None)
 
 
 KINDS: dict[str, type[BaseModel]] = {

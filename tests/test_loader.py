@@ -13,7 +13,7 @@ import pytest
 from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, assert_reported, dataset_of, make_project
 
 from osa_site.dates import PartialDate
-from osa_site.loader import LoadError, parse_yaml
+from osa_site.loader import MAX_DEPTH, MAX_DIGITS, LoadError, parse_yaml
 
 HEAD = "# yaml-language-server: $schema=../../schema/equipment.schema.json\n"
 
@@ -160,3 +160,36 @@ def test_locations_are_one_based_line_and_column() -> None:
     _, locations, keys = parse_yaml("a: 1\nb:\n  c: [x, y]\n", "x.yaml")
     assert locations[("b", "c", 1)] == (3, 10)
     assert keys[("b", "c")] == (3, 3)
+
+
+# --- The event walk: same data as PyYAML's composer, with bounds ----------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("a: !!str 5", "5"), ("a: ! 010", "010"), ("a: 1.5e5", "1.5e5"), ("a: 1.5e+5", 150000.0),
+    ("a: {b: [1, {c: d}]}", {"b": [1, {"c": "d"}]}), ("<<: x", "x"), ("a: !!map {b: 1}", {"b": 1}),
+])
+def test_the_event_walk_reads_values_as_the_composer_did(text: str, value: object) -> None:
+    data, _, _ = parse_yaml(text + "\n", "x.yaml")
+    assert list(data.values()) == [value]
+
+
+def test_a_mapping_as_a_field_name_is_refused() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse_yaml("? [a, b]\n: 1\n", "x.yaml")
+    assert (caught.value.problem.line, caught.value.problem.message) == (1, "a field name must be plain text")
+
+
+def test_numbers_up_to_the_digit_limit_are_read() -> None:
+    assert parse_yaml(f"a: {'9' * MAX_DIGITS}\n", "x.yaml")[0] == {"a": int("9" * MAX_DIGITS)}
+    too_many = f"at most {MAX_DIGITS} digits, received one of {MAX_DIGITS + 1} digits"
+    with pytest.raises(LoadError, match=too_many):
+        parse_yaml(f"a: {'9' * (MAX_DIGITS + 1)}\n", "x.yaml")
+    assert parse_yaml(f"a: '{'9' * 5_000}'\n", "x.yaml")[0]["a"] == "9" * 5_000  # quoted: text, no limit
+
+
+def test_nesting_up_to_the_depth_limit_is_read() -> None:
+    inner = MAX_DEPTH - 1  # the record's own mapping is the first level
+    data, _, _ = parse_yaml("a: " + "[" * inner + "]" * inner + "\n", "x.yaml")
+    assert data["a"] is not None
+    with pytest.raises(LoadError, match=f"nested more than {MAX_DEPTH} levels deep"):
+        parse_yaml("a: " + "[" * (inner + 1) + "]" * (inner + 1) + "\n", "x.yaml")

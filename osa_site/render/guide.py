@@ -41,11 +41,17 @@ schemas (such as VS Code with the YAML extension) complete and check fields as y
 
 _RULES = """\
 Dates are written at the precision the source gives: 2023-11-03, 2023-11 or 2023. Quotes
-around dates are optional. Amounts are whole numbers of yen without separators. Text may
-hold any language; it is always shown as plain text, so Markdown or HTML in a record
-appears literally on the page. Web addresses must start with http:// or https://.
-A file is at most 1 MB of UTF-8 text. YAML tags, anchors and aliases, tab indentation and
-fields set twice are refused.
+around dates are optional. Amounts are whole numbers of yen without separators, at most
+10,000,000,000,000 (ten trillion). Text may hold any language; it is always shown as plain
+text, so Markdown or HTML in a record appears literally on the page. Titles and names are one
+line; notes, summaries and descriptions may hold paragraphs. Text must show something: blank
+text, or text made only of invisible characters such as zero-width spaces, is refused, and so
+are control characters, line and paragraph separators (U+2028, U+2029), noncharacters and
+direction controls (such as U+202E) left unclosed. Web addresses must start with http:// or
+https:// and name a real host, with no user name, spaces or invisible characters.
+A file is at most 1 MB of UTF-8 text, inside content/ and not a symbolic link. YAML tags,
+anchors and aliases, lists and mappings nested more than 20 deep, numbers of more than 30
+digits, tab indentation and fields set twice are refused.
 """
 
 
