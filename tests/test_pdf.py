@@ -10,6 +10,8 @@ import pikepdf
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from osa_site import pdf as pdf_module
@@ -73,6 +75,17 @@ def test_finish_pdf_sets_title_language_fixed_dates_and_a_content_id(tmp_path: P
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"] == "D:20251124160000Z"
     assert reader.trailer["/ID"][0] not in (b"D:20261126101010Z", "D:20261126101010Z")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(min_size=1, max_size=80), lang=st.sampled_from(["en", "th", "ja"]))
+def test_any_page_title_reads_back_from_the_metadata(tmp_path: Path, title: str, lang: str) -> None:
+    """Titles come from records: whatever characters they hold, the PDF's /Title is exactly them."""
+    out = tmp_path / "out.pdf"
+    finish_pdf(blank_pdf(tmp_path / "raw.pdf", "D:20261126101010Z"), out, title, lang, 0)
+    reader = PdfReader(out)
+    assert reader.metadata.title == title
+    assert reader.trailer["/Root"]["/Lang"] == lang
 
 
 def test_pdfs_are_unavailable_without_a_browser_or_the_packages(monkeypatch) -> None:
