@@ -176,26 +176,32 @@ def generate(ctx: click.Context, out_dir: Path) -> None:
 @main.command()
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
               show_default=True, help="Where the built site goes.")
+@click.option("--pdf/--no-pdf", "pdf", default=None,
+              help="Print the brief and each recipient page to PDF into OUT/pdf/ and link them. "
+                   "Default: when Chromium and Playwright are found; --pdf fails without them.")
 @click.pass_context
-def build(ctx: click.Context, out: Path) -> None:
+def build(ctx: click.Context, out: Path, pdf: bool | None) -> None:
     """Check, generate and build the site with MkDocs in strict mode.
 
-    The site is built in a temporary folder and swapped in only on success, so a
-    failed build leaves the previous site untouched.
+    The site is built in a temporary folder (the PDFs are printed there too) and
+    swapped in only on success, so a failed build leaves the previous site untouched.
     """
     from .outdir import check_output_dir
+    from .pdf import PdfFailed
     from .sitebuild import BuildFailed, build_site
 
     root, started = _root(ctx), time.perf_counter()
     _content(root)
     _config(root)
+    pdfs = _want_pdfs(pdf)
     try:
         check_output_dir(out, root)  # refuse before spending time on the build
-        result = generate_tree(root, root / "build", on_wait=_waiting)
+        result = generate_tree(root, root / "build", on_wait=_waiting, pdfs=pdfs)
         _skipped(result.skipped)
         click.echo(f"Read {result.records} records; generated {result.pages} pages "
                    f"({result.written} files changed).")
-        build_site(root / "build", out, root, on_wait=_waiting)
+        build_site(root / "build", out, root, on_wait=_waiting,
+                   before_swap=_print_step(root) if pdfs else None)
     except OutputRefused as refused:
         raise click.UsageError(str(refused)) from None
     except ConfigError as error:
@@ -204,11 +210,75 @@ def build(ctx: click.Context, out: Path) -> None:
         _report(error)
         click.echo("Nothing was built; the previous site is unchanged.", err=True)
         sys.exit(EXIT_ERRORS)
-    except BuildFailed as error:
-        click.echo(f"MkDocs refused the generated pages:\n{error}", err=True)
+    except (BuildFailed, PdfFailed) as error:
+        what = ("Printing the PDFs failed" if isinstance(error, PdfFailed)
+                else "MkDocs refused the generated pages")
+        click.echo(f"{what}:\n{error}", err=True)
         click.echo("Nothing was built; the previous site is unchanged.", err=True)
         sys.exit(EXIT_ERRORS)
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
+
+
+def _want_pdfs(pdf: bool | None) -> bool:
+    """Whether this build prints PDFs: --pdf insists, --no-pdf declines, neither prints when it can."""
+    from .pdf import pdf_unavailable
+
+    if pdf is False:
+        return False
+    reason = pdf_unavailable()
+    if reason and pdf:
+        click.echo(f"Cannot print PDFs: {reason}.", err=True)
+        sys.exit(EXIT_ERRORS)
+    if reason:
+        click.echo(f"PDFs skipped: {reason}. The site is built without links to PDFs.", err=True)
+    return reason is None
+
+
+def _print_step(root: Path):
+    """The PDF step of a build: print into the staging site before it is swapped in."""
+    def print_into(site: Path) -> None:
+        printed = _print(root, site)
+        click.echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
+    return print_into
+
+
+def _print(root: Path, site: Path):
+    from .generate import read_config
+    from .pdf import pdf_epoch, print_pdfs, site_pdf_targets, site_prefix
+
+    prefix = site_prefix(read_config(root).get("site_url", ""))
+    return print_pdfs(site, site_pdf_targets(site), pdf_epoch(root), prefix)
+
+
+@main.command()
+@click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="The built site to print from and into.")
+@click.pass_context
+def pdf(ctx: click.Context, site: Path) -> None:
+    """Print the brief and each recipient page of a built site to PDF.
+
+    Chromium (Debian's /usr/bin/chromium, or $OSA_CHROMIUM) prints each page with the
+    site's print CSS into SITE/pdf/brief.pdf and SITE/pdf/recipients/ID.pdf. The same
+    commit gives the same bytes. Exit 1 when no browser is found or a page fails to print.
+    """
+    from .pdf import PdfFailed, pdf_unavailable
+
+    if not (site / "index.html").is_file():
+        raise click.UsageError(f"{site} holds no built site; run `osa-site build` first or pass --site")
+    reason = pdf_unavailable()
+    if reason:
+        click.echo(f"Cannot print PDFs: {reason}.", err=True)
+        sys.exit(EXIT_ERRORS)
+    try:
+        printed = _print(_root(ctx), site)
+    except PdfFailed as error:
+        click.echo(f"Printing the PDFs failed:\n{error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"Printed {len(printed.files)} PDFs into {site / 'pdf'} in {printed.seconds:.1f} s.")
+    brief = site / "brief" / "index.html"
+    if brief.is_file() and "osa-pdf-link" not in brief.read_text(encoding="utf-8"):
+        click.echo("This site was built without PDFs, so its pages do not link to them; "
+                   "`osa-site build` prints and links them.")
 
 
 @main.command()
