@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -22,7 +23,6 @@ from .cli_edge import (
     GuardedGroup,
     command,
     edge,
-    explained_port_error,
     group_options,
     print_problems,
     skipped,
@@ -31,6 +31,7 @@ from .cli_edge import (
 from .commands import PROGRAM
 from .generate import ConfigError, check_project, generate_tree, read_config
 from .jsonschemas import write_schemas
+from .pdf import pdf_choice, print_site
 from .problems import RecordError, summarise
 from .skeleton import new_record_problem, new_record_text
 
@@ -78,33 +79,52 @@ def generate(root: Path, out_dir: Path) -> None:
 
 
 @command(main, "build")
-def build(root: Path, out: Path) -> None:
+def build(root: Path, out: Path, pdf: bool | None) -> None:
     from .outdir import check_output_dir
     from .sitebuild import build_site
 
     started = time.perf_counter()
     with edge(UNCHANGED):
+        pdfs, note = pdf_choice(pdf)
+        if note:
+            click.echo(note, err=True)
         check_output_dir(out, root)  # refuse before spending time on the build
-        result = generate_tree(root, root / "build", on_wait=waiting)
+        result = generate_tree(root, root / "build", on_wait=waiting, pdfs=pdfs)
         skipped(result.skipped)
         click.echo(f"Read {result.records} records; generated {result.pages} pages "
                    f"({result.written} files changed).")
-        build_site(root / "build", out, root, on_wait=waiting)
+        build_site(root / "build", out, root, on_wait=waiting, before_swap=_printer(root) if pdfs else None)
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
+
+
+def _printer(root: Path) -> Callable[[Path], None]:
+    """The PDF step of a build: print into the staging site before it is swapped in."""
+    def print_into(site: Path) -> None:
+        printed = print_site(root, site)
+        click.echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
+    return print_into
+
+
+@command(main, "pdf")
+def pdf(root: Path, site: Path) -> None:
+    if not (site / "index.html").is_file():
+        raise click.UsageError(f"{site} holds no built site; run `osa-site build` first or pass --site")
+    with edge():
+        pdf_choice(True)  # a browser, or PdfUnavailable
+        printed = print_site(root, site)
+    click.echo(f"Printed {len(printed.files)} PDFs into {site / 'pdf'} in {printed.seconds:.1f} s.")
+    brief = site / "brief" / "index.html"
+    if brief.is_file() and "osa-pdf-link" not in brief.read_text(encoding="utf-8"):
+        click.echo("This site was built without PDFs, so its pages do not link to them; "
+                   "`osa-site build` prints and links them.")
 
 
 @command(main, "serve")
 def serve(root: Path, port: int) -> None:
     from .preview import serve_preview
 
-    with edge():
-        try:
-            serve_preview(root, port, on_error=lambda error: print_problems(error.problems))
-        except OSError as exc:
-            message = explained_port_error(exc, port)
-            if message is None:
-                raise
-            raise Failed(message) from None
+    with edge(port=port):
+        serve_preview(root, port, on_error=lambda error: print_problems(error.problems))
 
 
 @command(main, "new")

@@ -21,6 +21,7 @@ from .commands import PROGRAM, Command, Param
 from .commands import command as spec_of
 from .generate import ConfigError
 from .outdir import OutputRefused
+from .pdf import PdfFailed, PdfUnavailable
 from .problems import Problem, RecordError, format_problem, summarise
 from .sitebuild import BuildFailed
 
@@ -88,8 +89,9 @@ def print_problems(problems: list[Problem], fmt: str = "text", err: bool = True)
 
 
 @contextmanager
-def edge(after: str = "") -> Iterator[None]:
-    """The pipeline's errors as messages and exit codes; `after` says what it means for the site."""
+def edge(after: str = "", port: int | None = None) -> Iterator[None]:
+    """The pipeline's errors as messages and exit codes; `after` says what it means for the site, and
+    `port` is the one a preview listens on (a busy or forbidden port is explained)."""
     try:
         yield
     except RecordError as error:
@@ -98,10 +100,20 @@ def edge(after: str = "") -> Iterator[None]:
     except BuildFailed as error:
         click.echo(f"MkDocs refused the generated pages:\n{error}", err=True)
         _fail(after)
+    except PdfUnavailable as error:
+        raise Failed(f"{error}\n{after}".strip()) from None
+    except PdfFailed as error:
+        click.echo(f"Printing the PDFs failed:\n{error}", err=True)
+        _fail(after)
     except OutputRefused as refused:
         raise click.UsageError(str(refused)) from None
     except ConfigError as error:
         raise Failed(f"{error}\n{after}".strip()) from None
+    except OSError as exc:
+        message = explained_port_error(exc, port) if port is not None else None
+        if message is None:
+            raise
+        raise Failed(message) from None
 
 
 def _fail(after: str) -> None:
@@ -122,12 +134,15 @@ def skipped(paths: list[str]) -> None:
 
 def _click_type(param: Param) -> Any:
     return {"folder": click.Path(file_okay=False, path_type=Path), "port": click.IntRange(0, 65535),
-            "choice": click.Choice(param.choices), "text": click.STRING, "flag": click.BOOL}[param.value]
+            "choice": click.Choice(param.choices), "text": click.STRING, "flag": click.BOOL,
+            "switch": click.BOOL}[param.value]
 
 
 def _option(param: Param) -> Callable[[Fn], Fn]:
     if param.value == "flag":
         return click.option(*param.flags, param.name, is_flag=True, help=param.help or None)
+    if param.value == "switch":  # --x/--no-x, unset by default
+        return click.option(*param.flags, param.name, default=None, help=param.help or None)
     return click.option(*param.flags, param.name, type=_click_type(param), default=param.default,
                         show_default=param.default is not None, help=param.help or None)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from .render.common import SiteContext
 from .render.escape import FrontMatterError, read_front_matter
 from .render.pages import fill_pages
 from .render.site import render_docs
+from .urls import pdf_targets
 from .validate import LoadRecord, load_dataset
 
 __all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
@@ -270,8 +271,9 @@ def render_files(
     return dict(sorted(files.items())), dataset, index
 
 
-def out_config(config: dict) -> dict:
-    """The config for the generated tree: same settings, paths inside OUT."""
+def out_config(config: dict, osa_print: dict | None = None) -> dict:
+    """The config for the generated tree: same settings, paths inside OUT, and what the theme
+    needs for paper (`extra.osa_print`: the date of the data, and the PDFs the pages link to)."""
     result = dict(config)
     result["docs_dir"] = "docs"
     theme = config.get("theme") or {}
@@ -280,6 +282,8 @@ def out_config(config: dict) -> dict:
         raise ConfigError(f"mkdocs.yml: theme: expected a mapping such as 'name: material', "
                           f"received {type(theme).__name__}")
     result["theme"] = {**theme, "custom_dir": "theme"}
+    if osa_print is not None:
+        result["extra"] = {**(config.get("extra") or {}), "osa_print": osa_print}
     result.pop("site_dir", None)
     return result
 
@@ -312,14 +316,21 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
+def print_settings(index: Index, pages: Iterable[str], pdfs: bool) -> dict:
+    """The date of the data (the latest commit that changed a record) and, when PDFs will be
+    printed, {page: PDF}."""
+    return {"data_date": index.data_changed or "", "pdfs": pdf_targets(pages) if pdfs else {}}
+
+
 def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
                   on_wait: Callable[[Path], None] | None = None,
-                  history: ReadHistory = read_history) -> GenerateResult:
+                  history: ReadHistory = read_history, pdfs: bool = False) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises OutputRefused when `out` is not a folder osa-site may replace, ConfigError when
     mkdocs.yml cannot be read, and RecordError before writing anything when a record or a
     hand-written page has problems. One generate at a time writes `out` (a lock; others wait).
+    With `pdfs`, the brief and recipient pages link to the PDFs that `osa-site build` prints.
     """
     check_output_dir(out, root, "the output folder")
     config = read_config(root)
@@ -331,7 +342,8 @@ def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
         mark(out)
         written, removed = sync_folder(out / "docs", files)
         theme_written, theme_removed = sync_folder(out / "theme", _theme_files())
-        config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
+        osa_print = print_settings(index, files, pdfs)
+        config_text = yaml.safe_dump(out_config(config, osa_print), sort_keys=False, allow_unicode=True)
         config_written = write_if_changed(out / "mkdocs.yml", config_text.encode("utf-8"))
     pages = sum(1 for name in files if name.endswith(".md"))
     return GenerateResult(dataset.count(), pages, written + theme_written + config_written,

@@ -179,3 +179,5 @@ def last_commit_epoch(root: Path) -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return out or None
+
+

@@ -137,11 +137,14 @@ def _swap_in(new: Path, target: Path) -> None:
 
 
 def build_site(tree: Path, target: Path, root: Path | None = None,
-               on_wait: Callable[[Path], None] | None = None) -> None:
+               on_wait: Callable[[Path], None] | None = None,
+               before_swap: Callable[[Path], None] | None = None) -> None:
     """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched.
 
     Raises OutputRefused when `target` is not a folder osa-site may replace (see `outdir`).
     One build at a time writes a target: a second one waits for the lock (`on_wait` is told).
+    `before_swap(staging)` runs on the built site before it replaces `target` (the PDF step
+    prints there, so the site's links to the PDFs never point at missing files).
     """
     target = check_output_dir(target, root)
     with output_lock(target, on_wait):
@@ -150,6 +153,8 @@ def build_site(tree: Path, target: Path, root: Path | None = None,
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
         try:
             mkdocs_build(tree / "mkdocs.yml", staging, root=root)
+            if before_swap is not None:
+                before_swap(staging)
             mark(staging)
             _swap_in(staging, target)
         except BaseException:

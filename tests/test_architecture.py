@@ -85,5 +85,6 @@ def test_the_cli_is_built_from_the_command_descriptions() -> None:
     for spec in COMMANDS:
         command = main.commands[spec.name]
         assert command.help == spec.help
-        actual = [(p.name, tuple(p.opts) if isinstance(p, click.Option) else ()) for p in command.params]
-        assert actual == [(p.name, p.flags) for p in spec.params]
+        actual = [(p.name, p.opts + p.secondary_opts if isinstance(p, click.Option) else [])
+                  for p in command.params]
+        assert actual == [(p.name, [n for flag in p.flags for n in flag.split("/")]) for p in spec.params]

@@ -43,7 +43,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = re.sub(rf"^{name}:$", f"{name}: {value}", text, flags=re.M)
     record.write_text(text, encoding="utf-8")
     assert run(root, "check").exit_code == 0
-    result = run(root, "build", "--out", str(root / "site"))
+    result = run(root, "build", "--no-pdf", "--out", str(root / "site"))
     assert result.exit_code == 0, result.output
     records = sum(1 for _ in discover(root / "content"))
     assert f"Read {records} records" in result.output and "Built the site" in result.output
