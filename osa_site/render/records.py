@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..dates import PartialDate
 from ..index import EVENT_LABELS, Index, page_of, project_status
 from ..provenance import NO_SOURCE
 from ..records import Entry
+from ..schema import LifecycleStep
 from .common import (
     KIND_NAMES,
     NOT_STATED,
@@ -120,11 +122,17 @@ def _items(entry: Entry, refs: Citations) -> str:
     ) + "\n\n"
 
 
+def _step_order(step: LifecycleStep) -> tuple[int, PartialDate | None, str]:
+    """Dated steps by date, then undated ones; each by stage."""
+    date = step.known_date()
+    return (0, date, step.stage) if date else (1, None, step.stage)
+
+
 def _lifecycle(entry: Entry, refs: Citations) -> str:
-    steps = sorted(entry.record.lifecycle, key=lambda s: (s.date, s.stage))
+    steps = sorted(entry.record.lifecycle, key=_step_order)
     if not steps:
         return "## Delivery and handover\n\nNo delivery or handover has been recorded yet.\n\n"
-    rows = [[md(when(s.date)) + refs.ref(s.sources), EVENT_LABELS[s.stage],
+    rows = [[md(when(s.known_date())) + refs.ref(s.sources), EVENT_LABELS[s.stage],
              md(s.description or "")] for s in steps]
     return "## Delivery and handover\n\n" + table(["Date", "Step", "What"], rows) + "\n\n"
 
