@@ -151,7 +151,8 @@ def _project_events(entry: Entry, recipient: Entry) -> list[Event]:
     if rec.exchange_of_notes:
         events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title, page_of(entry), *who))
     for step in rec.lifecycle:
-        events.append(Event(step.date, step.stage, rec.title, page_of(entry), *who))
+        if (date := step.known_date()) is not None:  # an undated step has no place on a timeline
+            events.append(Event(date, step.stage, rec.title, page_of(entry), *who))
     return events
 
 

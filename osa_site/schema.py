@@ -291,7 +291,15 @@ class Item(Strict):
 
 class LifecycleStep(Strict):
     stage: LifecycleStage = field("Which step.", "handover")
-    date: Date = field("When it happened.", "2026-02-11")
+    date: Date | Literal["unknown"] = field(
+        "When it happened, at the precision known, or 'unknown' when no page read dates it "
+        "(the step is then shown as undated and left off the timeline).", "2026-02-11",
+        expected="a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'unknown'",
+    )
+
+    def known_date(self) -> PartialDate | None:
+        """The step's date, or None when no source dates it."""
+        return self.date if isinstance(self.date, PartialDate) else None
     description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from osa_site.index import build_index
+from osa_site.index import build_index, page_of, project_status
 from osa_site.render.common import SiteContext, yen
 from osa_site.render.escape import md
 from osa_site.render.site import render_site
@@ -115,3 +115,18 @@ def test_amounts_keep_their_stated_precision() -> None:
     assert yen(575_000_000) == "¥575 million"
     assert yen(18_100_000_000, approximate=True) == "about ¥18.1 billion"
     assert yen(None) == "Not stated in the sources"
+
+
+def test_an_undated_handover_shows_without_a_date_and_stays_off_the_timeline() -> None:
+    """The Bangladesh handover report gives no year: the step is kept, undated, never given a made-up date."""
+    root = Path(__file__).resolve().parent.parent
+    index = build_index(load_dataset(root / "content", root))
+    project = index.dataset.get("equipment", "2023-bangladesh-patrol-boats")
+    assert project is not None
+    assert [step.date for step in project.record.lifecycle] == ["unknown"]
+    assert project_status(project) == "Handed over"
+    pages = render_site(index, SiteContext(site_url="https://example.org/"))
+    page = pages["equipment/2023-bangladesh-patrol-boats.md"]
+    assert "| Not stated in the sources" in page and "Five patrol boats handed over" in page
+    assert not [e for e in index.events if e.page == page_of(project) and e.kind == "handover"]
+    assert "Handed over" in pages["equipment/index.md"]

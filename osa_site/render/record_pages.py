@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..dataset import Entry
+from ..dates import PartialDate
 from ..index import EVENT_LABELS, Index, page_of, project_status
 from ..provenance import NO_SOURCE
 from ..schema import (
@@ -13,6 +14,7 @@ from ..schema import (
     KIND_NOUNS,
     MILESTONE_CATEGORY_LABELS,
     PURPOSE_LABELS,
+    LifecycleStep,
     Source,
 )
 from .common import (
@@ -108,11 +110,17 @@ def _items(entry: Entry, refs: Citations) -> str:
     ) + "\n\n"
 
 
+def _step_order(step: LifecycleStep) -> tuple[int, PartialDate | None, str]:
+    """Dated steps by date, then undated ones; each by stage."""
+    date = step.known_date()
+    return (0, date, step.stage) if date else (1, None, step.stage)
+
+
 def _lifecycle(entry: Entry, refs: Citations) -> str:
-    steps = sorted(entry.record.lifecycle, key=lambda s: (s.date, s.stage))
+    steps = sorted(entry.record.lifecycle, key=_step_order)
     if not steps:
         return "## Delivery and handover\n\nNo delivery or handover has been recorded yet.\n\n"
-    rows = [[md(when(s.date)) + refs.ref(s.sources), EVENT_LABELS[s.stage],
+    rows = [[md(when(s.known_date())) + refs.ref(s.sources), EVENT_LABELS[s.stage],
              md(s.description or "")] for s in steps]
     return "## Delivery and handover\n\n" + table(["Date", "Step", "What"], rows) + "\n\n"
 

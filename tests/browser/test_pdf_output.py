@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from osa_site.records import load_dataset
 from pypdf import PdfReader
 from sitetools import LocalServer, site_prefix
 
 from osa_site.cli import main
 from osa_site.index import build_index
+from osa_site.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 A4_POINTS = (595, 842)
