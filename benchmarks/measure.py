@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from osa_site.generate import generate_tree, read_config, site_context
+from osa_site.generate import data_changed, generate_tree, read_config, site_context
+from osa_site.history import read_history
 from osa_site.index import build_index
 from osa_site.render.site import render_site
 from osa_site.validate import discover, load_dataset
@@ -88,7 +89,9 @@ def _parse_only(root: Path) -> int:
 
 def _pipeline(root: Path) -> int:
     dataset = load_dataset(root / "content", root)
-    render_site(build_index(dataset), site_context(root, read_config(root)))
+    history = read_history(root)
+    index = build_index(dataset, data_changed(history))
+    render_site(index, site_context(root, read_config(root), index, history))
     return dataset.count()
 
 

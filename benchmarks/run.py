@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .history import history_cost, make_history_repo
 from .measure import (
     Workspace,
     full_build,
@@ -110,11 +111,31 @@ def run(plan: Plan) -> list[Row]:
                 f"({sizes.records:,} records); {sizes.search_index / ref / 1024:.2f} KB per project",
                 "≤ 2 KB/record", sizes.search_per_record <= 2048),
         ]
+        rows += history_rows(ws, ref, plan.pipeline_reps)
         latency = preview_latency(ws, ref, plan.preview_edits)
         _say(f"preview rebuild {ref}: {latency}")
         rows.append(Row(f"Preview rebuild after one project edit, at {ref:,}, median of {plan.preview_edits}",
                         str(latency), "< 3 s", latency.cpu < 3))
     return rows
+
+
+def _seconds(cost: tuple[float, float]) -> str:
+    return f"{cost[0]:.2f} s CPU ({cost[1]:.2f} s wall)"
+
+
+def history_rows(ws: Workspace, size: int, reps: int) -> list[Row]:
+    """The cost of the records' history at `size` projects (see benchmarks/history.py)."""
+    cost = history_cost(make_history_repo(ws.fresh(f"history{size}"), size), reps)
+    _say(f"history {size}: read {cost.read_git}, describe {cost.describe}, render {cost.render}")
+    where = f"at {size:,} projects ({cost.records:,} records, 4 commits, {cost.file_changes:,} file changes)"
+    return [
+        Row(f"History: read git (one git log + one git cat-file, CPU incl. git), {where}, median of {reps}",
+            _seconds(cost.read_git), "", None),
+        Row(f"History: describe {cost.record_changes:,} record changes (compare YAML before/after), "
+            f"median of {reps}", _seconds(cost.describe), "", None),
+        Row(f"History: render /changes/ and every Atom feed, median of {reps}", _seconds(cost.render), "",
+            None),
+    ]
 
 
 def table(rows: list[Row], header: str) -> str:
@@ -128,14 +149,21 @@ def table(rows: list[Row], header: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark OSA Monitor at scale.")
     parser.add_argument("--quick", action="store_true", help="smaller sizes, about 2 minutes")
+    parser.add_argument("--history", action="store_true",
+                        help="only the cost of record history from git, at 2,000 projects (~1 minute)")
     parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    name = "quick" if args.quick else "full"
-    out = args.out or REPO / "benchmarks" / ("results-quick.md" if args.quick else "results.md")
+    name = "history" if args.history else "quick" if args.quick else "full"
+    out = args.out or REPO / "benchmarks" / {"history": "results-history.md", "quick": "results-quick.md",
+                                             "full": "results.md"}[name]
     started = time.perf_counter()
-    rows = run(PLANS[name])
-    command = "python scripts/bench.py" + (" --quick" if args.quick else "")
+    if args.history:
+        with Workspace() as ws:
+            rows = history_rows(ws, PLANS["full"].sizes[1], 3)
+    else:
+        rows = run(PLANS[name])
+    command = "python scripts/bench.py" + {"history": " --history", "quick": " --quick", "full": ""}[name]
     header = (f"# OSA Monitor benchmark ({name})\n\n`{command}` on {os.cpu_count()} CPUs, "
               f"Python {platform.python_version()}; ran {time.perf_counter() - started:.0f} s.")
     text = table(rows, header)

@@ -31,8 +31,9 @@ ITEMS = ["patrol boats", "coastal radar system", "rigid-hulled inflatable boats"
          "heavy machinery", "diving support vessel", "unmanned aerial vehicles", "uniforms",
          "night-vision equipment", "satellite communication terminals", "rescue boats", "generators"]
 FORCES = ["Navy", "Coast Guard", "Air Force", "Army", "Armed Forces", "Maritime Police"]
-PUBLISHERS = ["Ministry of Foreign Affairs of Japan", "Ministry of Defense of Japan", "Kyodo News",
-              "Jiji Press", "NHK", "The Japan Times", "Nikkei Asia", "The Diplomat"]
+PUBLISHERS = {"Ministry of Foreign Affairs of Japan": "official", "Ministry of Defense of Japan": "official",
+              "Kyodo News": "news", "Jiji Press": "news", "NHK": "news", "The Japan Times": "news",
+              "Nikkei Asia": "news", "The Diplomat": "news"}
 LOREM = ("The exchange of notes follows the recipient's request for equipment to strengthen maritime "
          "domain awareness. Delivery is expected in stages, and the handover ceremony is to be held at the "
          "main base. Reports differ on the exact scope, which later records will settle as sources appear.")
@@ -81,15 +82,25 @@ def _recipients(count: int, taken_iso3: set[str], taken_ids: set[str], rng: rand
             continue
         taken_ids.add(rid)
         records.append((rid, {"name": name, "iso3": iso3, "region": rng.choice(REGIONS),
-                              "status": "recipient", "notes": f"Synthetic recipient {name} for benchmarks."}))
+                              "notes": f"Synthetic recipient {name} for benchmarks."}))
     return records
+
+
+def _publisher(name: str) -> dict:
+    return {"publisher": name, "publisher_type": PUBLISHERS[name]}
+
+
+def _confidence(sources: list[dict]) -> str:
+    """The level the sources support under the confidence rules: confirmed or reported."""
+    official = any(s["publisher_type"] == "official" for s in sources)
+    return "confirmed" if official or len({s["publisher"] for s in sources}) >= 2 else "reported"
 
 
 def _source(i: int, rng: random.Random) -> tuple[str, dict]:
     year = rng.randint(2023, 2026)
     return f"synth-source-{i:05d}", {
         "title": f"Press release {i} on Official Security Assistance",
-        "publisher": rng.choice(PUBLISHERS),
+        **_publisher(rng.choice(sorted(PUBLISHERS))),
         "url": f"https://example.org/osa/{i}",
         "published": _date(rng, year) if i % 7 else "unknown",
         **({"language": "ja"} if i % 3 == 0 else {}),
@@ -162,13 +173,21 @@ def synthetic_records(content: Path, projects: int, seed: int = 7) -> Iterator[t
     yield from (("recipients", rid, data) for rid, data in recipients)
     yield from (("sources", sid, data) for sid, data in sources)
     ids = [sid for sid, _ in sources]
+    by_id = dict(sources)
+
+    def rated(kind: str, record: tuple[str, dict]) -> tuple[str, str, dict]:
+        rid, data = record
+        if data.get("confidence") != "contested":
+            data["confidence"] = _confidence([by_id[sid] for sid in data["sources"]])
+        return kind, rid, data
+
     for i in range(wanted.projects):
-        own = [ids[i], ids[(i * 7 + 3) % len(ids)]] if len(ids) > 1 else ids[:1]
-        yield ("equipment", *_equipment(i, recipients[i % len(recipients)], list(dict.fromkeys(own)), rng))
+        own = list(dict.fromkeys([ids[i], ids[(i * 7 + 3) % len(ids)]] if len(ids) > 1 else ids[:1]))
+        yield rated("equipment", _equipment(i, recipients[i % len(recipients)], own, rng))
     for i in range(wanted.agreements):
-        yield ("agreements", *_agreement(i, recipients[i % len(recipients)], ids[i % len(ids)], rng))
+        yield rated("agreements", _agreement(i, recipients[i % len(recipients)], ids[i % len(ids)], rng))
     for i in range(wanted.milestones):
-        yield ("milestones", *_milestone(i, ids[(i * 13) % len(ids)], rng))
+        yield rated("milestones", _milestone(i, ids[(i * 13) % len(ids)], rng))
 
 
 def make_project(root: Path, projects: int, seed: int = 7) -> Path:

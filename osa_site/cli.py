@@ -1,6 +1,11 @@
-"""`osa-site`: the editors' command. A thin adapter over the pipeline.
+"""`osa-site`: the editors' command. A thin adapter over the pipeline: what each command does.
 
-Domain errors become messages and exit codes here, at the edge, and nowhere else.
+The commands' options and help are data (`commands`), which the editing guide renders too; the
+project checks run once, in the group. Errors become messages and exit codes at the edge
+(`cli_edge`), and nowhere else: 0 done, 1 a problem in the project (records, pages, mkdocs.yml, a
+file that cannot be read, a busy port), 2 the command used wrongly (no content/ or mkdocs.yml, an
+output folder osa-site will not replace). Any other exception is reported in one line; `--debug`
+(or OSA_SITE_DEBUG=1) shows its traceback.
 """
 
 from __future__ import annotations
@@ -10,82 +15,54 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from .commands import PROGRAM, Command, Param, command
+from .cli_edge import (
+    Failed,
+    GuardedGroup,
+    command,
+    edge,
+    group_options,
+    print_problems,
+    skipped,
+    waiting,
+)
+from .commands import PROGRAM
 from .coverage import format_coverage, thai_coverage
-from .generate import generate_tree
+from .generate import ConfigError, check_project, generate_tree, read_config
 from .jsonschemas import write_schemas
-from .problems import Problem, RecordError, format_problem, summarise
+from .pdf import pdf_choice, print_site
+from .problems import RecordError, summarise
 from .skeleton import new_record_problem, new_record_text
-from .validate import load_dataset
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def _root(ctx: click.Context) -> Path:
-    return ctx.obj["root"]
+UNCHANGED = "Nothing was built; the previous site is unchanged."
 
 
-def _report(error: RecordError, fmt: str = "text") -> None:
-    if fmt == "json":
-        payload = {"problems": [p.as_dict() for p in error.problems], "summary": summarise(error.problems)}
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-        return
-    for problem in error.problems:
-        click.echo(format_problem(problem), err=True)
-    click.echo(summarise(error.problems), err=True)
-
-
-def _click_type(param: Param) -> Any:
-    return {"folder": click.Path(file_okay=False, path_type=Path), "port": click.IntRange(0, 65535),
-            "choice": click.Choice(param.choices), "text": click.STRING}[param.value]
-
-
-def _with_params(spec: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Attach a command's arguments and options, as `commands` describes them, to its function."""
-    def attach(fn: Callable[..., None]) -> Callable[..., None]:
-        for param in reversed(spec.params):
-            if param.is_option:
-                fn = click.option(*param.flags, param.name, type=_click_type(param), default=param.default,
-                                  show_default=param.default is not None, help=param.help or None)(fn)
-            else:
-                fn = click.argument(param.name, type=_click_type(param))(fn)
-        return fn
-    return attach
-
-
-def _command(name: str) -> Callable[[Callable[..., None]], click.Command]:
-    spec = command(name)
-    return lambda fn: main.command(spec.name, help=spec.help)(click.pass_context(_with_params(spec)(fn)))
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=PROGRAM.help)
-@_with_params(PROGRAM)
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]}, help=PROGRAM.help)
+@group_options
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
-    ctx.obj = {"root": root}
-
-
-def _content(root: Path) -> Path:
-    """The project's content folder; a missing one is a usage error (exit 2)."""
-    content = root / "content"
-    if not content.is_dir():
+def main(ctx: click.Context, root: Path, debug: bool) -> None:
+    """The project checks, once for every command: content/ and a readable mkdocs.yml (not for --help)."""
+    ctx.obj = {"root": root, "debug": debug}
+    if ctx.meta.get("osa_help"):
+        return
+    if not (root / "content").is_dir():
         raise click.UsageError(f"there is no content/ folder in {root}; run osa-site in the project "
                                "folder or pass --root")
-    return content
-
-
-@_command("check")
-def check(ctx: click.Context, fmt: str) -> None:
-    root = _root(ctx)
     try:
-        dataset = load_dataset(_content(root), root)
+        read_config(root)
+    except ConfigError as error:
+        raise (click.UsageError if error.missing else Failed)(str(error)) from None
+
+
+@command(main, "check")
+def check(root: Path, fmt: str) -> None:
+    try:
+        dataset = check_project(root)
     except RecordError as error:
-        _print_problems(error.problems, fmt)
-        sys.exit(EXIT_ERRORS)
+        print_problems(error.problems, fmt, err=False)  # on standard output: it is the command's result
+        sys.exit(Failed.exit_code)
     coverage = thai_coverage((e.kind, e.record) for kind in dataset.entries for e in dataset.of(kind))
     if fmt == "json":
         payload = {"problems": [], "summary": summarise([]), "records": dataset.count(),
@@ -98,59 +75,67 @@ def check(ctx: click.Context, fmt: str) -> None:
         click.echo(format_coverage(coverage))
 
 
-def _print_problems(problems: list[Problem], fmt: str) -> None:
-    """`check`'s report, on standard output: it is the command's result."""
-    if fmt == "json":
-        payload = {"problems": [p.as_dict() for p in problems], "summary": summarise(problems)}
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-        return
-    for problem in problems:
-        click.echo(format_problem(problem))
-    click.echo(summarise(problems))
-
-
-@_command("generate")
-def generate(ctx: click.Context, out_dir: Path) -> None:
-    try:
-        result = generate_tree(_root(ctx), out_dir)
-    except RecordError as error:
-        _report(error)
-        sys.exit(EXIT_ERRORS)
+@command(main, "generate")
+def generate(root: Path, out_dir: Path) -> None:
+    with edge():
+        result = generate_tree(root, out_dir, on_wait=waiting)
+    skipped(result.skipped)
     click.echo(f"{result.records} records, {result.pages} pages: {result.written} files written, "
                f"{result.removed} removed, in {out_dir}")
 
 
-@_command("build")
-def build(ctx: click.Context, out: Path) -> None:
-    from .sitebuild import BuildFailed, build_site
+@command(main, "build")
+def build(root: Path, out: Path, pdf: bool | None) -> None:
+    from .outdir import check_output_dir
+    from .sitebuild import build_site
 
-    root, started = _root(ctx), time.perf_counter()
-    try:
-        result = generate_tree(root, root / "build")
+    started = time.perf_counter()
+    with edge(UNCHANGED):
+        pdfs, note = pdf_choice(pdf)
+        if note:
+            click.echo(note, err=True)
+        check_output_dir(out, root)  # refuse before spending time on the build
+        result = generate_tree(root, root / "build", on_wait=waiting, pdfs=pdfs)
+        skipped(result.skipped)
         click.echo(f"Read {result.records} records; generated {result.pages} pages "
                    f"({result.written} files changed).")
-        build_site(root / "build", out, root)
-    except RecordError as error:
-        _report(error)
-        click.echo("Nothing was built; the previous site is unchanged.", err=True)
-        sys.exit(EXIT_ERRORS)
-    except BuildFailed as error:
-        click.echo(f"MkDocs refused the generated pages:\n{error}", err=True)
-        click.echo("Nothing was built; the previous site is unchanged.", err=True)
-        sys.exit(EXIT_ERRORS)
+        build_site(root / "build", out, root, on_wait=waiting, before_swap=_printer(root) if pdfs else None)
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
 
 
-@_command("serve")
-def serve(ctx: click.Context, port: int) -> None:
+def _printer(root: Path) -> Callable[[Path], None]:
+    """The PDF step of a build: print into the staging site before it is swapped in."""
+    def print_into(site: Path) -> None:
+        printed = print_site(root, site)
+        click.echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
+    return print_into
+
+
+@command(main, "pdf")
+def pdf(root: Path, site: Path) -> None:
+    if not (site / "index.html").is_file():
+        raise click.UsageError(f"{site} holds no built site; run `osa-site build` first or pass --site")
+    with edge():
+        pdf_choice(True)  # a browser, or PdfUnavailable
+        printed = print_site(root, site)
+    click.echo(f"Printed {len(printed.files)} PDFs into {site / 'pdf'} in {printed.seconds:.1f} s.")
+    brief = site / "brief" / "index.html"
+    if brief.is_file() and "osa-pdf-link" not in brief.read_text(encoding="utf-8"):
+        click.echo("This site was built without PDFs, so its pages do not link to them; "
+                   "`osa-site build` prints and links them.")
+
+
+@command(main, "serve")
+def serve(root: Path, port: int) -> None:
     from .preview import serve_preview
 
-    serve_preview(_root(ctx), port, on_error=_report)
+    with edge(port=port):
+        serve_preview(root, port, on_error=lambda error: print_problems(error.problems))
 
 
-@_command("new")
-def new(ctx: click.Context, kind: str, record_id: str) -> None:
-    folder = _content(_root(ctx)) / kind
+@command(main, "new")
+def new(root: Path, kind: str, record_id: str) -> None:
+    folder = root / "content" / kind
     problem = new_record_problem(kind, record_id, folder)
     if problem:
         raise click.UsageError(problem)
@@ -160,8 +145,7 @@ def new(ctx: click.Context, kind: str, record_id: str) -> None:
     click.echo(f"Wrote {path}. Fill in every required field, then run `osa-site check`.")
 
 
-@_command("schema")
-def schema(ctx: click.Context, out: Path | None) -> None:
-    folder = out or _root(ctx) / "schema"
-    for path in write_schemas(folder):
+@command(main, "schema")
+def schema(root: Path, out: Path | None) -> None:
+    for path in write_schemas(out or root / "schema"):
         click.echo(f"Wrote {path}")

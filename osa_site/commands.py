@@ -14,7 +14,7 @@ from .schema import KINDS
 
 __all__ = ["Param", "Command", "PROGRAM", "COMMANDS", "command"]
 
-Value = Literal["text", "folder", "port", "choice"]
+Value = Literal["text", "folder", "port", "choice", "flag", "switch"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class Param:
     @property
     def label(self) -> str:
         """`--out, -o` for an option, `OUT_DIR` for an argument."""
-        return ", ".join(self.flags) if self.is_option else self.name.upper()
+        names = [name for flag in self.flags for name in flag.split("/")]  # --pdf/--no-pdf is two options
+        return ", ".join(names) if self.is_option else self.name.upper()
 
     @property
     def metavar(self) -> str:
@@ -72,12 +73,14 @@ PROGRAM = Command(
     "osa-site",
     "Check OSA Monitor's records and build the site from them.",
     (Param("root", ("--root",), "The project folder, holding content/ and mkdocs.yml.", "folder",
-           default="."),),
+           default="."),
+     Param("debug", ("--debug",), "Show the full traceback of an unexpected error (also OSA_SITE_DEBUG=1).",
+           "flag")),
 )
 
 COMMANDS = (
     Command("check", _help("""
-        Validate every record and report all problems at once.
+        Validate every record and every figure the hand-written pages name; report all problems at once.
 
         Each problem is one line, `path:line:column: field: message`, sorted by file
         and line, then a count such as `3 errors in 2 files`. Exit 0 when every record
@@ -94,9 +97,20 @@ COMMANDS = (
     Command("build", _help("""
         Check, generate and build the site with MkDocs in strict mode.
 
-        The site is built in a temporary folder and swapped in only on success, so a
-        failed build leaves the previous site untouched.
-        """), (Param("out", ("--out",), "Where the built site goes.", "folder", default="site"),)),
+        The site is built in a temporary folder (the PDFs are printed there too) and
+        swapped in only on success, so a failed build leaves the previous site untouched.
+        """), (Param("out", ("--out",), "Where the built site goes.", "folder", default="site"),
+               Param("pdf", ("--pdf/--no-pdf",), "Print the brief and each recipient page to PDF into "
+                     "OUT/pdf/ and link them. Default: when Chromium and Playwright are found; --pdf fails "
+                     "without them.", "switch"))),
+    Command("pdf", _help("""
+        Print the brief and each recipient page of a built site to PDF.
+
+        Chromium (Debian's /usr/bin/chromium, or $OSA_CHROMIUM) prints each page with the
+        site's print CSS into SITE/pdf/brief.pdf and SITE/pdf/recipients/ID.pdf. The same
+        commit gives the same bytes. Exit 1 when no browser is found or a page fails to print.
+        """), (Param("site", ("--site",), "The built site to print from and into.", "folder",
+                     default="site"),)),
     Command("serve", _help("""
         Preview the site on 127.0.0.1, rebuilding when a record is saved.
 

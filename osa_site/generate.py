@@ -8,33 +8,57 @@
 - `mkdocs.yml`: the project's config with its paths pointed at those folders.
 
 Files are written only when their bytes change, and files that are no longer
-generated are removed, so `mkdocs serve` sees only real changes.
+generated are removed, so `mkdocs serve` sees only real changes. OUT must be a folder
+osa-site may replace (see `outdir`): new, empty, or marked as ours.
+
+From `content/pages/` only the file types pages need are published (`PAGE_TYPES`); any
+other file, a symbolic link, a path outside `content/`, a page whose front matter MkDocs
+could not read, or a page that would replace a generated page or download is a problem.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
+from .changes import change_log, record_of_path
 from .dataset import Dataset
 from .editions import EDITIONS, THAI_DIR, edition_config, thai_markdown
-from .history import last_changed
+from .history import History, read_history
 from .i18n import language
 from .index import Index, build_index
 from .loader import load_record
+from .outdir import check_output_dir, mark, output_lock
+from .problems import Problem, RecordError, display_path
 from .render.common import SiteContext
+from .render.escape import FrontMatterError, read_front_matter
+from .render.pages import fill_pages
 from .render.site import render_docs
+from .urls import pdf_targets
 from .validate import LoadRecord, load_dataset
 
-__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR"]
+__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
+           "ConfigError", "PAGE_TYPES", "check_project", "hand_pages"]
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = PACKAGE_DIR / "assets"
 THEME = PACKAGE_DIR / "theme"
+# What content/pages/ may publish: Markdown pages and the images and documents they show.
+PAGE_TYPES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
+
+
+class ConfigError(Exception):
+    """The project's mkdocs.yml is missing or cannot be read; the message says which and where."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -45,60 +69,251 @@ class GenerateResult:
     removed: int
     dataset: Dataset
     index: Index
+    skipped: list[str] = field(default_factory=list)  # hidden files of content/pages/, not published
 
 
 def read_config(root: Path) -> dict:
-    """The project's mkdocs.yml as plain data (it holds no YAML tags)."""
-    with (root / "mkdocs.yml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """The project's mkdocs.yml as plain data (it holds no YAML tags); ConfigError if it cannot be."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise ConfigError(f"there is no mkdocs.yml in {root}; run osa-site in the project folder or pass "
+                          "--root", missing=True)
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start})") from None
+    except yaml.YAMLError as exc:
+        mark_ = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark_.line + 1}:{mark_.column + 1}" if mark_ else str(path)
+        raise ConfigError(f"{where}: mkdocs.yml is not valid YAML: "
+                          f"{getattr(exc, 'problem', None) or type(exc).__name__}") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings such as 'site_name: ...', "
+                          f"received {type(config).__name__}")
+    return config
 
 
-def site_context(root: Path, config: dict) -> SiteContext:
+def repository_url(root: Path) -> str:
+    """The code repository's address from CITATION.cff (`repository-code`), or "" when none is published."""
+    try:
+        citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    value = citation.get("repository-code") if isinstance(citation, dict) else None
+    return value if isinstance(value, str) and value.startswith("https://") else ""
+
+
+ReadHistory = Callable[[Path], History]  # `read_history`, or a cache of it (the live preview)
+
+
+def site_context(root: Path, config: dict, index: Index, history: History) -> SiteContext:
+    """What every page needs to know, the records' history included."""
+    changes = change_log(history, index)
     return SiteContext(
         site_name=config.get("site_name", "OSA Monitor"),
         site_url=config.get("site_url", ""),
         publisher=config.get("site_author", "OSA Monitor"),
-        last_changed=last_changed(root, "content"),
+        last_changed=changes.last_changed(),
+        changes=changes,
+        repository=repository_url(root),
     )
 
 
-def _static_files(root: Path, code: str = "en") -> Iterable[tuple[str, bytes]]:
-    """The hand-written pages of one edition (Thai ones in content/pages/th/) and the assets."""
-    pages = root / "content" / "pages"
-    if code != "en":
-        pages = pages / code
-    for folder, prefix in ((pages, ""), (ASSETS, "assets/")):
-        if folder.is_dir():
-            for file in sorted(folder.rglob("*")):
-                name = file.relative_to(folder).as_posix()
-                other_edition = folder == pages and code == "en" and name.startswith(f"{THAI_DIR}/")
-                if file.is_file() and not other_edition:
-                    yield prefix + name, file.read_bytes()
+def _page_problem(path: str, message: str) -> Problem:
+    return Problem(path, 1, 1, "", message)
+
+
+def _refusal(item: Path, inside: Path) -> str | None:
+    """Why a file or folder of content/pages/ cannot be read at all, or None when it can."""
+    if item.is_symlink():
+        return ("is a symbolic link; pages and their files must be real files inside content/pages/, "
+                "so nothing else is published")
+    if inside not in item.resolve().parents:
+        return "resolves to a place outside content/; it is not published"
+    return None
+
+
+def _type_refusal(rel: str) -> str | None:
+    suffix = Path(rel).suffix.lower()
+    if suffix in PAGE_TYPES:
+        return None
+    return (f"files of type '{suffix or '(none)'}' are not published from content/pages/; "
+            f"allowed: {', '.join(sorted(PAGE_TYPES))}")
+
+
+def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
+    """The publishable files of content/pages/ by docs path, the problems, and skipped hidden files."""
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    inside = content.resolve()
+    for folder, dirs, files in os.walk(pages):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            item, rel = base / name, (base / name).relative_to(pages).as_posix()
+            refusal = None if name.startswith(".") else _refusal(item, inside)
+            if name.startswith("."):
+                skipped.append(f"content/pages/{rel}")
+            elif refusal:
+                problems.append(_page_problem(f"content/pages/{rel}", refusal))
+            elif item.is_file():
+                found[rel] = item  # any type, so a collision is named; other types are refused later
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (base / d).is_symlink()]
+    return found, problems, skipped
+
+
+def _served_as(name: str) -> str:
+    """Where MkDocs publishes a docs file (directory URLs): `a.md` and `a/index.md` both give `a/`."""
+    if not name.endswith(".md"):
+        return name.casefold()
+    stem = name.removesuffix(".md")
+    return ("" if stem in ("index", "README") else stem.removesuffix("/index") + "/").casefold()
+
+
+def _collisions(generated: dict[str, bytes], written: dict[str, Path]) -> list[Problem]:
+    """Hand-written pages and files that would replace a generated page, download or asset."""
+    owners = {_served_as(name): name for name in generated}
+    problems = []
+    for rel in written:
+        other = owners.get(_served_as(rel))
+        if other is not None:
+            problems.append(_page_problem(f"content/pages/{rel}", f"would replace the generated '{other}'; "
+                                          "rename or move the hand-written file"))
+    return problems
+
+
+def _asset_files() -> dict[str, bytes]:
+    return {"assets/" + f.relative_to(ASSETS).as_posix(): f.read_bytes()
+            for f in sorted(ASSETS.rglob("*")) if f.is_file()}
+
+
+def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[Problem]:
+    """Every page's front matter must be what MkDocs can read; MkDocs would show it as text."""
+    problems = []
+    for name, data in files.items():
+        if not name.endswith(".md"):
+            continue
+        path = f"content/pages/{name}" if name in written else f"(generated) {name}"
+        try:
+            read_front_matter(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(_page_problem(path, f"is not UTF-8 text (byte {exc.start})"))
+        except FrontMatterError as exc:
+            problems.append(_page_problem(path, f"front matter: {exc}"))
+    return problems
+
+
+def edition_files(found: dict[str, Path], code: str) -> dict[str, Path]:
+    """The hand-written files of one edition: English at the top of content/pages/, Thai in th/."""
+    prefix = f"{THAI_DIR}/"
+    if code == "en":
+        return {rel: file for rel, file in found.items() if not rel.startswith(prefix)}
+    return {rel.removeprefix(prefix): file for rel, file in found.items() if rel.startswith(prefix)}
+
+
+def _static_files(root: Path, generated: dict[str, bytes],
+                  code: str = "en") -> tuple[dict[str, bytes], list[str]]:
+    """The hand-written pages (checked) and the package's assets; RecordError on any problem."""
+    content = root / "content"
+    pages = content / "pages"
+    written: dict[str, Path] = {}
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    if pages.is_symlink():
+        problems.append(_page_problem("content/pages", "is a symbolic link; it must be a real folder"))
+    elif pages.is_dir():
+        written, problems, skipped = _walk_pages(pages, content)
+        written = edition_files(written, code)
+    assets = _asset_files()
+    problems += _collisions({**generated, **assets}, written)
+    refused = {rel: why for rel in written if (why := _type_refusal(rel))}
+    problems += [_page_problem(f"content/pages/{rel}", why) for rel, why in refused.items()]
+    written = {rel: file for rel, file in written.items() if rel not in refused}
+    files = {rel: file.read_bytes() for rel, file in written.items()}
+    problems += _front_matter_problems({**generated, **files}, set(written))
+    if problems:
+        raise RecordError(problems)
+    return {**files, **assets}, skipped
+
+
+def data_changed(history: History) -> str | None:
+    """The day (UTC) of the latest commit that changed a record; hand-written pages are not data."""
+    times = [change.time for change in history.changes if record_of_path(change.path)]
+    return dt.datetime.fromtimestamp(max(times), dt.UTC).date().isoformat() if times else None
+
+
+def hand_pages(root: Path, index: Index, ctx: SiteContext | None = None) -> dict[str, str]:
+    """The hand-written Markdown pages of the context's edition (English by default) with their
+    figures filled in; RecordError lists unknown names."""
+    folder = root / "content" / "pages"
+    found = _walk_pages(folder, root / "content")[0] if folder.is_dir() and not folder.is_symlink() else {}
+    found = edition_files(found, ctx.lang.code if ctx else "en")
+    texts = {rel: (display_path(file, root), file.read_text(encoding="utf-8"))
+             for rel, file in sorted(found.items()) if rel.endswith(".md")}
+    ctx = ctx or SiteContext(repository=repository_url(root))
+    filled, problems = fill_pages(texts, index, ctx)
+    if problems:
+        raise RecordError(problems)
+    return filled
+
+
+def check_project(root: Path, load: LoadRecord = load_record) -> Dataset:
+    """What `osa-site check` checks: every record, then every figure the hand-written pages name."""
+    dataset = load_dataset(root / "content", root, load)
+    index = build_index(dataset)
+    for code in EDITIONS:
+        hand_pages(root, index, SiteContext(repository=repository_url(root), lang=language(code)))
+    return dataset
 
 
 def render_files(
-    root: Path, config: dict, load: LoadRecord = load_record
+    root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None,
+    history: ReadHistory = read_history, thai: dict[str, bytes] | None = None,
 ) -> tuple[dict[str, bytes], Dataset, Index]:
-    """Every file of the docs folder: generated pages, hand-written pages and assets."""
+    """Every file of the docs folder: generated pages, hand-written pages and assets.
+
+    Hidden files of content/pages/ that are not published are appended to `skipped`; when `thai`
+    is a dict, the Thai edition's files are put in it.
+    """
     dataset = load_dataset(root / "content", root, load)
-    index = build_index(dataset)
-    return render_edition(root, config, index, "en"), dataset, index
+    history_read = history(root)
+    index = build_index(dataset, data_changed(history_read))
+    ctx = site_context(root, config, index, history_read)
+    files = edition_docs(root, ctx, index, "en", skipped)
+    if thai is not None:  # the Thai mirror, from the same index and history
+        thai.update(edition_docs(root, ctx, index, "th", None, config))
+    return files, dataset, index
 
 
-def render_edition(root: Path, config: dict, index: Index, code: str) -> dict[str, bytes]:
-    """Every file of one edition's docs folder; Thai pages have their words marked for search."""
-    ctx = replace(site_context(root, config), lang=language(code),
-                  site_url=edition_config(config, code).get("site_url", ""))
+def edition_docs(root: Path, ctx: SiteContext, index: Index, code: str, skipped: list[str] | None = None,
+                 config: dict | None = None) -> dict[str, bytes]:
+    """Every file of one edition's docs folder; the Thai edition's Markdown has its words marked
+    for search (segment.py) and its pages' addresses under …/th/."""
+    if code != "en":
+        site_url = edition_config(config or {"site_url": ctx.site_url}, code).get("site_url", "")
+        ctx = replace(ctx, lang=language(code), site_url=site_url)
     files = {path: text.encode("utf-8") for path, text in render_docs(index, ctx).items()}
-    files.update(_static_files(root, code))
+    static, hidden = _static_files(root, files, code)
+    files.update(static)
+    files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index, ctx).items())
+    if skipped is not None:
+        skipped.extend(hidden)
     return dict(sorted((thai_markdown(files) if code == "th" else files).items()))
 
 
-def out_config(config: dict) -> dict:
-    """The config for the generated tree: same settings, paths inside OUT."""
+def out_config(config: dict, osa_print: dict | None = None) -> dict:
+    """The config for the generated tree: same settings, paths inside OUT, and what the theme
+    needs for paper (`extra.osa_print`: the date of the data, and the PDFs the pages link to)."""
     result = dict(config)
     result["docs_dir"] = "docs"
-    result["theme"] = {**config.get("theme", {}), "custom_dir": "theme"}
+    theme = config.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict):
+        raise ConfigError(f"mkdocs.yml: theme: expected a mapping such as 'name: material', "
+                          f"received {type(theme).__name__}")
+    result["theme"] = {**theme, "custom_dir": "theme"}
+    if osa_print is not None:
+        result["extra"] = {**(config.get("extra") or {}), "osa_print": osa_print}
     result.pop("site_dir", None)
     return result
 
@@ -131,31 +346,49 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
+def print_settings(index: Index, pages: Iterable[str], pdfs: bool) -> dict:
+    """The date of the data (the latest commit that changed a record) and, when PDFs will be
+    printed, {page: PDF}."""
+    return {"data_date": index.data_changed or "", "pdfs": pdf_targets(pages) if pdfs else {}}
+
+
 def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
+                  on_wait: Callable[[Path], None] | None = None,
+                  history: ReadHistory = read_history, pdfs: bool = False,
                   editions: tuple[str, ...] = EDITIONS) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
-    Raises RecordError before writing anything when a record has problems.
+    Raises OutputRefused when `out` is not a folder osa-site may replace, ConfigError when
+    mkdocs.yml cannot be read, and RecordError before writing anything when a record or a
+    hand-written page has problems. One generate at a time writes `out` (a lock; others wait).
+    With `pdfs`, the brief and recipient pages link to the PDFs that `osa-site build` prints.
+    The Thai edition goes to OUT/th (a tree of its own); `editions` can leave it out.
     """
+    check_output_dir(out, root, "the output folder")
     config = read_config(root)
-    files, dataset, index = render_files(root, config, load)
-    written = removed = 0
-    trees = [(out, "en", files)]
-    if "th" in editions:  # the Thai mirror, in OUT/th (the benchmark can leave it out to measure its cost)
-        trees.append((out / THAI_DIR, "th", render_edition(root, config, index, "th")))
-    elif (out / THAI_DIR).is_dir():
-        shutil.rmtree(out / THAI_DIR)
-    for folder, code, docs in trees:
-        w, r = _write_edition(folder, docs, edition_config(config, code))
-        written, removed = written + w, removed + r
+    skipped: list[str] = []
+    thai: dict[str, bytes] | None = {} if "th" in editions else None
+    files, dataset, index = render_files(root, config, load, skipped, history, thai)
+    with output_lock(out.resolve(), on_wait):
+        out = check_output_dir(out, root, "the output folder")
+        out.mkdir(parents=True, exist_ok=True)
+        mark(out)
+        written, removed = _write_edition(out, files, edition_config(config, "en"),
+                                          print_settings(index, files, pdfs))
+        if thai is not None:
+            w, r = _write_edition(out / THAI_DIR, thai, edition_config(config, "th"),
+                                  print_settings(index, thai, False))
+            written, removed = written + w, removed + r
+        elif (out / THAI_DIR / "mkdocs.yml").is_file():
+            shutil.rmtree(out / THAI_DIR)
     pages = sum(1 for name in files if name.endswith(".md"))
-    return GenerateResult(dataset.count(), pages, written, removed, dataset, index)
+    return GenerateResult(dataset.count(), pages, written, removed, dataset, index, skipped)
 
 
-def _write_edition(folder: Path, files: dict[str, bytes], config: dict) -> tuple[int, int]:
+def _write_edition(folder: Path, files: dict[str, bytes], config: dict, osa_print: dict) -> tuple[int, int]:
     """One edition's tree: docs/, theme/ and mkdocs.yml in `folder`; returns (written, removed)."""
     written, removed = sync_folder(folder / "docs", files)
     theme_written, theme_removed = sync_folder(folder / "theme", _theme_files())
-    config_text = yaml.safe_dump(out_config(config), sort_keys=False, allow_unicode=True)
+    config_text = yaml.safe_dump(out_config(config, osa_print), sort_keys=False, allow_unicode=True)
     config_written = write_if_changed(folder / "mkdocs.yml", config_text.encode("utf-8"))
     return written + theme_written + config_written, removed + theme_removed

@@ -5,22 +5,34 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from .dataset import Dataset, Entry, source_refs
-from .dates import PartialDate
+from .dates import PartialDate, parse_partial_date
+from .designations import Outcome, designation_outcomes, latest_date
 from .i18n import N_
-from .schema import LIFECYCLE_LABELS, Domain, Equipment, suggest_id
+from .schema import LIFECYCLE_LABELS, Domain, Equipment
 
 K = TypeVar("K", bound=int | str)
 
-__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS"]
+__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS",
+           "RecipientStatus", "RECIPIENT_STATUS_LABELS"]
 
 EVENT_LABELS: dict[str, str] = {
     "milestone": N_("Milestone"),
     "exchange-of-notes": N_("Exchange of notes"),
     "agreement": N_("Agreement signed"),
     **{str(stage): label for stage, label in LIFECYCLE_LABELS.items()},
+    "designated": N_("Designation reported"),
+}
+
+
+# A recipient's status is derived from its projects and designations (Index.status), with one wording each.
+RecipientStatus = Literal["recipient", "designated", "none"]
+RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
+    "recipient": N_("Recipient"),
+    "designated": N_("Designated only (no signed project found)"),
+    "none": N_("No signed project found"),
 }
 
 
@@ -39,11 +51,13 @@ class Event:
     page: str
     country: str = ""  # recipient id, when the event belongs to one
     country_name: str = ""
+    country_code: str = ""  # ISO 3166-1 alpha-3 of the recipient or agreement partner
 
     @property
     def country_key(self) -> str:
-        """What the timeline's country filter matches: the recipient id, else the partner's name."""
-        return self.country or suggest_id(self.country_name)
+        """What the timeline's country filter matches: the lower-case ISO code, never the name,
+        so any name in any script (or two names that look alike) gets its own stable key."""
+        return self.country_code.lower()
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,11 @@ class Index:
     totals_by_recipient: dict[str, Total] = field(default_factory=dict)
     totals_by_domain: dict[Domain, Total] = field(default_factory=dict)
     recipient_years: dict[str, dict[int, Total]] = field(default_factory=dict)
+    data_changed: str | None = None  # YYYY-MM-DD of the latest commit that changed a record, if known
+    as_of: PartialDate = PartialDate(1)  # the data's own date: data_changed or the latest date in a record
+    designations: list[Outcome] = field(default_factory=list)  # by fiscal year, then file order
+    designations_by_recipient: dict[str, list[Outcome]] = field(default_factory=dict)
+    signed_recipients: frozenset[str] = frozenset()  # recipients with an exchange of notes on record
 
     def recipient(self, id: str) -> Entry:
         entry = self.dataset.get("recipients", id)
@@ -97,6 +116,12 @@ class Index:
 
     def total_jpy(self, recipient_id: str) -> int:
         return self.totals_by_recipient.get(recipient_id, Total()).value
+
+    def status(self, recipient_id: str) -> RecipientStatus:
+        """Derived: "recipient" (a signed project), "designated" (designations only) or "none"."""
+        if recipient_id in self.signed_recipients:
+            return "recipient"
+        return "designated" if self.designations_by_recipient.get(recipient_id) else "none"
 
     def events_of(self, recipient_id: str) -> list[Event]:
         """One recipient's events in timeline order (a dict look-up, not a scan of every event)."""
@@ -120,29 +145,29 @@ def project_sort_key(entry: Entry) -> tuple[int, str, str]:
     return (entry.record.fiscal_year, notes.date.iso() if notes else "9999", entry.id)
 
 
-def _project_events(entry: Entry, country_name: str) -> list[Event]:
+def _project_events(entry: Entry, recipient: Entry) -> list[Event]:
     rec = entry.record
+    who = (rec.recipient, recipient.record.name, recipient.record.iso3)
     events = []
     if rec.exchange_of_notes:
-        events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title,
-                            page_of(entry), rec.recipient, country_name))
+        events.append(Event(rec.exchange_of_notes.date, "exchange-of-notes", rec.title, page_of(entry), *who))
     for step in rec.lifecycle:
-        events.append(Event(step.date, step.stage, rec.title, page_of(entry), rec.recipient, country_name))
+        if (date := step.known_date()) is not None:  # an undated step has no place on a timeline
+            events.append(Event(date, step.stage, rec.title, page_of(entry), *who))
     return events
 
 
 def _agreement_event(entry: Entry, recipient: Entry | None) -> Event:
     rec = entry.record
     return Event(rec.signed, "agreement", rec.title, page_of(entry),
-                 recipient.id if recipient else "", rec.partner.name)
+                 recipient.id if recipient else "", rec.partner.name, rec.partner.iso3)
 
 
 def _index_projects(index: Index) -> None:
     by_recipient: dict[str, list[Entry]] = defaultdict(list)
     for entry in index.dataset.of("equipment"):
         by_recipient[entry.record.recipient].append(entry)
-        name = index.recipient(entry.record.recipient).record.name
-        index.events.extend(_project_events(entry, name))
+        index.events.extend(_project_events(entry, index.recipient(entry.record.recipient)))
     index.projects_by_recipient = {k: sorted(v, key=project_sort_key) for k, v in by_recipient.items()}
     years = sorted({entry.record.fiscal_year for entry in index.dataset.of("equipment")})
     index.fiscal_years = list(range(years[0], years[-1] + 1)) if years else []
@@ -179,13 +204,35 @@ def _index_citations(index: Index) -> None:
     index.cited_by = dict(cited_by)
 
 
-def build_index(dataset: Dataset) -> Index:
-    """Index every record: recipient → projects and agreements, source → citing records, events."""
-    index = Index(dataset)
+def _index_designations(index: Index) -> None:
+    index.designations = designation_outcomes(index.dataset, index.as_of)
+    by_recipient: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in index.designations:
+        by_recipient[outcome.recipient].append(outcome)
+        country = index.recipient(outcome.recipient).record
+        title = f"Designated for FY{outcome.fiscal_year}"
+        index.events.append(Event(outcome.country.reported, "designated", title, page_of(outcome.file),
+                                  outcome.recipient, country.name, country.iso3))
+    index.designations_by_recipient = dict(by_recipient)
+
+
+def _as_of(dataset: Dataset, data_changed: str | None) -> PartialDate:
+    dates = [parse_partial_date(data_changed)] if data_changed else []
+    latest = latest_date(e.record for entries in dataset.entries.values() for e in entries.values())
+    return max(dates + ([latest] if latest else []), default=PartialDate(1))
+
+
+def build_index(dataset: Dataset, data_changed: str | None = None) -> Index:
+    """Index every record: recipient → projects, agreements and designations, source → citing records,
+    events. `data_changed` is the date of the latest commit that changed a record (None outside git)."""
+    index = Index(dataset, data_changed=data_changed, as_of=_as_of(dataset, data_changed))
     index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
+    index.signed_recipients = frozenset(e.record.recipient for e in dataset.of("equipment")
+                                        if e.record.exchange_of_notes)
     _index_projects(index)
     _index_totals(index)
     _index_agreements(index)
+    _index_designations(index)
     for entry in dataset.of("milestones"):
         index.events.append(Event(entry.record.date, "milestone", entry.record.title, page_of(entry)))
     _index_citations(index)

@@ -41,7 +41,6 @@ __all__ = [
     "BUDGET_STAGE_LABELS",
     "LIFECYCLE_LABELS",
     "MILESTONE_CATEGORY_LABELS",
-    "RECIPIENT_STATUS_LABELS",
     "REGION_LABELS",
     "is_id",
     "suggest_id",
@@ -60,6 +59,10 @@ __all__ = [
     "Milestone",
     "Source",
     "Budget",
+    "Designation",
+    "DesignatedCountry",
+    "PUBLISHER_TYPES",
+    "YEAR_KINDS",
     "Record",
 ]
 
@@ -148,6 +151,14 @@ CONFIDENCE_LABELS: dict[Confidence, str] = {
     "reported": N_("Reported"),
     "contested": N_("Contested"),
 }
+PublisherType = Literal["official", "news", "research", "other"]
+PUBLISHER_TYPES: dict[PublisherType, str] = {  # what each PublisherType covers, in the same order
+    "official": "a government body of Japan or of a partner: ministries, embassies, parliaments, "
+                "courts' official libraries, white papers",
+    "news": "newspapers, news agencies (national ones included), broadcasters and news sites",
+    "research": "think tanks, academics and surveys",
+    "other": "any other publisher",
+}
 Domain = Literal["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
 DOMAIN_LABELS: dict[Domain, str] = {
     "maritime": N_("Maritime"),
@@ -177,11 +188,6 @@ MILESTONE_CATEGORY_LABELS: dict[MilestoneCategory, str] = {
     "institution": N_("Institution"),
     "budget": N_("Budget"),
     "diplomacy": N_("Diplomacy"),
-}
-RecipientStatus = Literal["recipient", "designated"]
-RECIPIENT_STATUS_LABELS: dict[RecipientStatus, str] = {
-    "recipient": N_("Recipient"),
-    "designated": N_("Designated (no signed project found)"),
 }
 Region = Literal[
     "Southeast Asia",
@@ -289,6 +295,10 @@ class BudgetTh(Strict):
     notes: Note | None = thai("Context for readers", "ปีแรกของ OSA")
 
 
+class NotesTh(Strict):
+    notes: Note | None = thai("Context for readers", "รายงานจากแหล่งข่าวที่ไม่เปิดเผยชื่อ")
+
+
 class SourceTh(Strict):
     note: Note | None = thai("What to know about this source", "รายงานที่อ้างกระทรวง")
 
@@ -301,8 +311,13 @@ class Reading(Strict):
 
     value: Title = field("What this reading says.", "4 patrol boats")
     according_to: Name | None = field(
-        "Who says it, when that differs from the source's publisher.", "NHK and Jiji", default=None)
-    sources: SourceIds
+        "Who says it, when that differs from the source's publisher; required when no source is on record.",
+        "NHK and Jiji", default=None)
+    sources: list[RecordId] = field(
+        "Ids of the sources that state this reading. Leave it empty ([]) only when no such source can be "
+        "found, and say in according_to who gave the reading: the site then shows 'no source on record'.",
+        ["mofa-en-2023-11-03-philippines"], default_factory=list,
+    )
     th: ReadingTh | None = thai_mapping("reading")
 
 
@@ -351,25 +366,12 @@ class Recipient(Cited):
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
     region: Region = field("World region, for grouping.", "Southeast Asia")
-    status: RecipientStatus = field(
-        "'designated' for a country named as a recipient without a signed project.",
-        "recipient",
-        default="recipient",
-    )
-    designated_fiscal_year: int | None = field(
-        "For a designated recipient: the fiscal year it was named for.", 2025,
-        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR, default=None)
     sources: list[RecordId] = field(
-        "Sources on the country's OSA status (required for designated recipients).",
+        "Sources on the country's part in OSA, if any. Its status (recipient or designated only) is derived "
+        "from the equipment and designation records.",
         default_factory=list,
     )
     th: RecipientTh | None = thai_mapping("recipient")
-
-    @model_validator(mode="after")
-    def _designated_needs_sources(self) -> Recipient:
-        if self.status == "designated" and not self.sources:
-            raise ValueError("a designated recipient needs 'sources' saying who named it")
-        return self
 
 
 class ExchangeOfNotes(Strict):
@@ -389,7 +391,15 @@ class Item(Strict):
 
 class LifecycleStep(Strict):
     stage: LifecycleStage = field("Which step.", "handover")
-    date: Date = field("When it happened.", "2026-02-11")
+    date: Date | Literal["unknown"] = field(
+        "When it happened, at the precision known, or 'unknown' when no page read dates it "
+        "(the step is then shown as undated and left off the timeline).", "2026-02-11",
+        expected="a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'unknown'",
+    )
+
+    def known_date(self) -> PartialDate | None:
+        """The step's date, or None when no source dates it."""
+        return self.date if isinstance(self.date, PartialDate) else None
     description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
     th: LifecycleStepTh | None = thai_mapping("step")
@@ -476,11 +486,43 @@ class Budget(Cited):
     th: BudgetTh | None = thai_mapping("budget")
 
 
+class DesignatedCountry(Cited):
+    """One country reported as chosen or eligible for a fiscal year's OSA."""
+
+    recipient: RecordId = field("The recipient's id.", "thailand", expected="a recipient id")
+    reported: Date = field("When the designation was first reported, at the precision the source gives.",
+                           "2025-06")
+    sources: SourceIds
+    th: NotesTh | None = thai_mapping("designated country")
+
+
+class Designation(Strict):
+    """The countries reported as chosen or eligible for one fiscal year's OSA."""
+
+    fiscal_year: int = field(
+        "The Japanese fiscal year; the file is named after it.", 2025,
+        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        expected="a whole-number Japanese fiscal year such as 2024",
+    )
+    countries: list[DesignatedCountry] = field(
+        "Each country designated for the year, with when it was reported and its sources.",
+        [{"recipient": "thailand", "reported": "2025-06", "confidence": "reported",
+          "sources": ["japantoday-2025-fy2025-recipients"]}],
+        min_length=1, expected="a list of one or more countries",
+    )
+    notes: Note | None = field("Context for readers, in the project's own words.", None, default=None)
+    th: NotesTh | None = thai_mapping("designation list")
+
+
 class Source(Strict):
     """A public document that records cite."""
 
     title: Title = field("The document's title, or a description of it.", "Exchange of notes on OSA")
     publisher: Name = field("Who published it.", "Ministry of Foreign Affairs of Japan")
+    publisher_type: PublisherType = field(
+        "What kind of publisher: " + "; ".join(f"{k}: {v}" for k, v in PUBLISHER_TYPES.items()) + ".",
+        "official", expected="one of official, news, research, other",
+    )
     url: Url = field(
         "Its address (http or https).", "https://www.mofa.go.jp/",
         expected="a web address starting with http:// or https://",
@@ -501,6 +543,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "agreements": Agreement,
     "milestones": Milestone,
     "budgets": Budget,
+    "designations": Designation,
     "sources": Source,
 }
 
@@ -511,6 +554,7 @@ SINGULAR = {
     "agreements": "agreement",
     "milestones": "milestone",
     "budgets": "budget",
+    "designations": "designation",
     "sources": "source",
 }
 KIND_NOUNS = {
@@ -519,6 +563,7 @@ KIND_NOUNS = {
     "agreements": N_("agreement"),
     "milestones": N_("milestone"),
     "budgets": N_("budget"),
+    "designations": N_("designation list"),
     "sources": N_("source"),
 }
 KIND_TITLES = {
@@ -527,7 +572,10 @@ KIND_TITLES = {
     "agreements": N_("Transfer agreements"),
     "milestones": N_("Milestones"),
     "budgets": N_("Budgets"),
+    "designations": N_("Designations (countries chosen for a fiscal year)"),
     "sources": N_("Sources"),
 }
 
-Record = Recipient | Equipment | Agreement | Milestone | Budget | Source
+YEAR_KINDS = ("budgets", "designations")  # kinds whose file is named after its fiscal year
+
+Record = Recipient | Equipment | Agreement | Milestone | Budget | Designation | Source

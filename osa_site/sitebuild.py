@@ -1,5 +1,6 @@
 """The MkDocs adapter: the one MkDocs build call, and building a generated tree into a site folder,
-swapped in atomically.
+swapped in atomically. The site folder must be one osa-site may replace (see `outdir`); it is
+locked while it is written.
 
 `mkdocs_build` serves both `osa-site build` (strict, full) and the preview (lenient, incremental,
 with its own address). Process state it touches (environment variables, log handlers and
@@ -8,16 +9,18 @@ filters) is restored when it returns.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from .history import last_commit_epoch
+from .outdir import check_output_dir, mark, old_prefix, output_lock, remove_leftovers, staging_prefix
 
 __all__ = ["BuildFailed", "build_site", "mkdocs_build", "environment", "source_date_epoch"]
 
@@ -103,31 +106,64 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True, dirt
     return config
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def _swap_in(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with renames, so a reader never sees half a site."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Replace `target` by `new` so that a reader, or a kill at any moment, never sees half a site.
+
+    Where the kernel can exchange the two folders atomically, it does; otherwise the old site is
+    renamed aside first, and `remove_leftovers` puts it back if the process dies between renames.
+    """
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous site
+        return
+    old = None
     if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=old_prefix(target), dir=target.parent))
+        old.rmdir()
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
-def _other_editions(tree: Path) -> list[Path]:
+def other_editions(tree: Path) -> list[Path]:
     """The trees of the other editions inside `tree` (each has its own mkdocs.yml), e.g. tree/th."""
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
-def build_site(tree: Path, target: Path, root: Path | None = None) -> None:
-    """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        mkdocs_build(tree / "mkdocs.yml", staging, root=root)
-        for edition in _other_editions(tree):  # the Thai edition, built into site/th
-            mkdocs_build(edition / "mkdocs.yml", staging / edition.name, root=root)
-        _swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+def build_site(tree: Path, target: Path, root: Path | None = None,
+               on_wait: Callable[[Path], None] | None = None,
+               before_swap: Callable[[Path], None] | None = None) -> None:
+    """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched.
+
+    Raises OutputRefused when `target` is not a folder osa-site may replace (see `outdir`).
+    One build at a time writes a target: a second one waits for the lock (`on_wait` is told).
+    `before_swap(staging)` runs on the built site before it replaces `target` (the PDF step
+    prints there, so the site's links to the PDFs never point at missing files).
+    """
+    target = check_output_dir(target, root)
+    with output_lock(target, on_wait):
+        target = check_output_dir(target, root)  # again: another build may have run meanwhile
+        remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+        try:
+            mkdocs_build(tree / "mkdocs.yml", staging, root=root)
+            for edition in other_editions(tree):  # the Thai edition (tree/th), built into site/th
+                mkdocs_build(edition / "mkdocs.yml", staging / edition.name, root=root)
+            if before_swap is not None:
+                before_swap(staging)
+            mark(staging)
+            _swap_in(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from .fields import example_text, expected_words, nested_models, ordered_fields, type_words
 from .jsonschemas import modeline
-from .schema import FIRST_FISCAL_YEAR, KINDS, LAST_FISCAL_YEAR, SINGULAR, is_id, suggest_id
+from .schema import FIRST_FISCAL_YEAR, KINDS, LAST_FISCAL_YEAR, SINGULAR, YEAR_KINDS, is_id, suggest_id
 
 __all__ = ["new_record_text", "new_record_problem"]
 
@@ -24,9 +24,9 @@ def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
         hint = f", for example {proposal!r}" if proposal else ""
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"
     in_range = record_id.isdigit() and FIRST_FISCAL_YEAR <= int(record_id) <= LAST_FISCAL_YEAR
-    if kind == "budgets" and not in_range:
-        return (f"a budget's id is its fiscal year, from {FIRST_FISCAL_YEAR} to {LAST_FISCAL_YEAR}; "
-                f"received {record_id!r}")
+    if kind in YEAR_KINDS and not in_range:
+        return (f"a {SINGULAR[kind]}'s id is its fiscal year, from {FIRST_FISCAL_YEAR} to "
+                f"{LAST_FISCAL_YEAR}; received {record_id!r}")
     if folder.is_dir():
         for existing in sorted(folder.iterdir()):
             if existing.stem.casefold() == record_id and existing.suffix in (".yaml", ".yml"):
@@ -71,8 +71,8 @@ def new_record_text(kind: str, record_id: str = "") -> str:
     for name, info in ordered_fields(model):
         lines += _field_comment(info)
         if info.is_required():
-            value = record_id if kind == "budgets" and name == "fiscal_year" else ""
-            lines += [f"{name}: {value}".rstrip()]
+            value = record_id if kind in YEAR_KINDS and name == "fiscal_year" else ""
+            lines += [f"{name}: {value}".rstrip(), *_nested_lines(info, "")]
         else:
             lines += [f"# {name}:", *_nested_lines(info, "")]
         lines.append("")

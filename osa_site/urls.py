@@ -9,7 +9,13 @@ Links are worked out by string arithmetic on these docs-relative paths; no
 
 from __future__ import annotations
 
-__all__ = ["rel", "href", "directory", "page_url"]
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+PDF_FOLDER = "pdf"  # where the printed PDFs go in the site
+
+__all__ = ["rel", "href", "directory", "page_url", "site_path", "pdf_targets", "PDF_FOLDER"]
 
 
 def rel(from_page: str, to_page: str) -> str:
@@ -43,3 +49,20 @@ def _as_index(page: str) -> str:
 def page_url(site_url: str, page: str) -> str:
     """The public address of a page: the site's address and the page's folder."""
     return site_url.rstrip("/") + "/" + directory(page)
+
+
+def site_path(site_url: str) -> str:
+    """The path the site is published under, from its address: '/osa-monitor/', or '/' at a host's root."""
+    path = urlsplit(site_url).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+def pdf_targets(pages: Iterable[str]) -> dict[str, str]:
+    """{docs page: PDF path in the site} for the pages that come as PDFs: the brief and each recipient."""
+    targets = {}
+    for page in sorted(pages):
+        path = PurePosixPath(page)
+        if page == "brief.md" or (path.parent.name == "recipients" and len(path.parts) == 2
+                                  and path.suffix == ".md" and path.stem != "index"):
+            targets[page] = f"{PDF_FOLDER}/{path.with_suffix('.pdf')}"
+    return targets

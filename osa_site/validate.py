@@ -10,10 +10,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset, Entry, source_refs
+from .designations import check_designations
 from .loader import FieldPath, LoadError, RawRecord, dotted_path, load_record
 from .messages import problems_from_validation, suggest
 from .problems import Problem, RecordError, display_path, excerpt
-from .schema import KINDS, MAX_ID_LENGTH, SINGULAR, is_id, suggest_id
+from .provenance import check_confidence
+from .schema import KINDS, MAX_ID_LENGTH, SINGULAR, YEAR_KINDS, is_id, suggest_id
 
 # How one record file is read: `load_record`, or a cache of it (the live preview).
 LoadRecord = Callable[[Path, str, str], RawRecord]
@@ -83,6 +85,10 @@ def raw_refs(raw: RawRecord) -> Iterator[tuple[FieldPath, str, str]]:
     """
     if raw.kind == "equipment" and isinstance(raw.data.get("recipient"), str):
         yield ("recipient",), "recipients", raw.data["recipient"]
+    if raw.kind == "designations" and isinstance(raw.data.get("countries"), list):
+        for i, country in enumerate(raw.data["countries"]):
+            if isinstance(country, dict) and isinstance(country.get("recipient"), str):
+                yield ("countries", i, "recipient"), "recipients", country["recipient"]
     stack: list[tuple[FieldPath, Any]] = [((), raw.data)]
     while stack:
         loc, value = stack.pop()
@@ -100,10 +106,19 @@ def _children(value: Any) -> Any:
     return enumerate(value) if isinstance(value, list) else ()
 
 
+def recipient_refs(entry: Entry) -> Iterator[tuple[FieldPath, str]]:
+    """Every recipient id a validated record names, with where it stands."""
+    if entry.kind == "equipment":
+        yield ("recipient",), entry.record.recipient
+    elif entry.kind == "designations":
+        for i, country in enumerate(entry.record.countries):
+            yield ("countries", i, "recipient"), country.recipient
+
+
 def model_refs(entry: Entry) -> Iterator[tuple[FieldPath, str, str]]:
     """(where, kind, id) of every reference of a validated record."""
-    if entry.kind == "equipment":
-        yield ("recipient",), "recipients", entry.record.recipient
+    for loc, ref in recipient_refs(entry):
+        yield loc, "recipients", ref
     for loc, ref in source_refs(entry.record):
         yield loc, "sources", ref
 
@@ -137,9 +152,9 @@ def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = fr
 
 
 def check_budget_ids(dataset: Dataset) -> list[Problem]:
-    """A budget file is named for its fiscal year: `content/budgets/2024.yaml`."""
+    """A budget or designation file is named for its fiscal year: `content/budgets/2024.yaml`."""
     problems = []
-    for entry in dataset.of("budgets"):
+    for entry in (e for kind in YEAR_KINDS for e in dataset.of(kind)):
         if entry.id != str(entry.record.fiscal_year):
             line, column = entry.raw.where(("fiscal_year",))
             problems.append(Problem(entry.path, line, column, "fiscal_year",
@@ -247,6 +262,8 @@ def load_dataset(content: Path, root: Path | None = None, load: LoadRecord = loa
     accepted = {(kind, id.casefold()) for kind, ids in entries.items() for id in ids}
     problems.extend(check_references(dataset, frozenset(on_disk - accepted), tuple(refused)))
     problems.extend(check_budget_ids(dataset))
+    problems.extend(check_designations(dataset))
+    problems.extend(check_confidence(dataset))
     if problems:
         raise RecordError(problems)
     return dataset

@@ -11,10 +11,10 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from osa_site.generate import generate_tree, read_config
 from osa_site.sitebuild import build_site
+from osa_site.urls import site_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,8 +57,7 @@ def hostile_copy(root: Path) -> Path:
 
 def site_prefix(root: Path = ROOT) -> str:
     """The path the site is published under, from site_url: '/osa-monitor/' or '/'."""
-    path = urlsplit(read_config(root).get("site_url", "")).path.strip("/")
-    return f"/{path}/" if path else "/"
+    return site_path(read_config(root).get("site_url", ""))
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):

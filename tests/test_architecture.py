@@ -15,7 +15,8 @@ from codemap import ROOT, cycles, external_imports, import_graph, module_files
 from osa_site.cli import main
 from osa_site.commands import COMMANDS, PROGRAM
 
-ADAPTERS = ("osa_site.cli", "osa_site.__main__", "osa_site.sitebuild", "osa_site.preview", "osa_site.pdf")
+ADAPTERS = ("osa_site.cli", "osa_site.cli_edge", "osa_site.__main__", "osa_site.sitebuild",
+            "osa_site.preview", "osa_site.pdf")
 FRAMEWORKS = {"click", "mkdocs", "material", "zensical", "playwright"}
 
 
@@ -84,5 +85,6 @@ def test_the_cli_is_built_from_the_command_descriptions() -> None:
     for spec in COMMANDS:
         command = main.commands[spec.name]
         assert command.help == spec.help
-        actual = [(p.name, tuple(p.opts) if isinstance(p, click.Option) else ()) for p in command.params]
-        assert actual == [(p.name, p.flags) for p in spec.params]
+        actual = [(p.name, p.opts + p.secondary_opts if isinstance(p, click.Option) else [])
+                  for p in command.params]
+        assert actual == [(p.name, [n for flag in p.flags for n in flag.split("/")]) for p in spec.params]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_p
 
 from osa_site.jsonschemas import modeline, schema_files
 from osa_site.loader import load_record
-from osa_site.schema import KINDS
+from osa_site.schema import KINDS, YEAR_KINDS
 from osa_site.skeleton import new_record_text
 from osa_site.validate import validate_record
 
@@ -22,7 +23,8 @@ from osa_site.validate import validate_record
 def test_check_clean_project_exits_0(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "check")
     assert result.exit_code == 0
-    assert result.stdout.startswith("4 records checked: no problems.\nThai text: 0 of 4 records have some Thai text.\n")
+    assert result.stdout.startswith(
+        "4 records checked: no problems.\nThai text: 0 of 4 records have some Thai text.\n")
     assert "  equipment.title: 0 of 1 in Thai (0%)\n" in result.stdout
 
 
@@ -146,7 +148,7 @@ def test_every_skeleton_filled_with_its_examples_validates(tmp_path: Path, kind:
     model = KINDS[kind]
     values = {name: json.dumps(info.examples[0], ensure_ascii=False)
               for name, info in model.model_fields.items()
-              if info.is_required() and not (kind == "budgets" and name == "fiscal_year")}
+              if info.is_required() and not (kind in YEAR_KINDS and name == "fiscal_year")}
     file = tmp_path / "2030.yaml"
     file.write_text(_fill(new_record_text(kind, "2030"), values), encoding="utf-8")
     record, problems = validate_record(load_record(file, kind, "2030.yaml"))
@@ -177,6 +179,7 @@ def test_new_refuses_an_id_that_differs_only_in_case_from_a_file(tmp_path: Path)
     ("sources", "../escape", "'../escape' is not a valid id"),
     ("budgets", "fy2025", "a budget's id is its fiscal year, from 2023 to 2040; received 'fy2025'"),
     ("budgets", "2019", "a budget's id is its fiscal year"),
+    ("designations", "fy2027", "a designation's id is its fiscal year, from 2023 to 2040; received 'fy2027'"),
 ])
 def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, fragment: str) -> None:
     make_project(tmp_path)
@@ -190,7 +193,22 @@ def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, frag
 def test_new_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "new", "equipments", "x")
     assert result.exit_code == 2
-    assert "Invalid value for '{agreements|budgets|equipment|milestones|recipients|sources}'" in result.output
+    assert ("'equipments' is not one of 'agreements', 'budgets', 'designations', 'equipment', 'milestones', "
+            "'recipients', 'sources'") in " ".join(result.output.split())
+
+
+def test_new_designations_prefills_its_fiscal_year_and_sketches_a_country(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    assert run_cli(tmp_path, "new", "designations", "2027").exit_code == 0
+    text = (tmp_path / "content/designations/2027.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/designation.schema.json\n")
+    assert re.search(r"^fiscal_year: 2027$", text, flags=re.M)
+    assert re.search(r"^countries:$", text, flags=re.M)  # required, left empty until filled in
+    assert "#   - recipient:" in text and "#     reported:" in text
+    result = run_cli(tmp_path, "check")
+    assert result.exit_code == 1
+    assert "content/designations/2027.yaml:" in result.stdout
+    assert "countries: expected a list of one or more countries, received nothing" in result.stdout
 
 
 def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
@@ -203,14 +221,38 @@ def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
 # --- schema ---------------------------------------------------------------------------------------
 
 def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
-    result = run_cli(tmp_path, "schema", "--out", str(tmp_path / "out"))
+    result = run_cli(make_project(tmp_path), "schema", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
-    assert sorted(written) == sorted(f"{s}.schema.json" for s in
-                                     ("recipient", "equipment", "agreement", "milestone", "budget", "source"))
+    kinds = ("recipient", "equipment", "agreement", "milestone", "budget", "designation", "source")
+    assert sorted(written) == sorted(f"{s}.schema.json" for s in kinds)
 
 
 def test_schema_defaults_to_the_project_schema_folder(tmp_path: Path) -> None:
-    assert run_cli(tmp_path, "schema").exit_code == 0
+    assert run_cli(make_project(tmp_path), "schema").exit_code == 0
     assert (tmp_path / "schema/equipment.schema.json").is_file()
+
+
+# --- The project checks, once in the group ---------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["check"], ["generate", "tree"], ["build"], ["serve"],
+                                     ["new", "sources", "x"], ["schema"]])
+@pytest.mark.parametrize(("missing", "fragment"), [("content", "there is no content/ folder in"),
+                                                   ("mkdocs.yml", "there is no mkdocs.yml in")])
+def test_every_command_needs_content_and_mkdocs_yml(tmp_path: Path, command: list[str], missing: str,
+                                                    fragment: str) -> None:
+    root = make_project(tmp_path, {"mkdocs.yml": None} if missing == "mkdocs.yml" else {})
+    if missing == "content":
+        shutil.rmtree(root / "content")
+    result = run_cli(root, *command)
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+    assert not (root / "schema").exists() and not (root / "tree").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "generate", "build", "serve", "new", "schema"])
+def test_help_works_outside_a_project(tmp_path: Path, command: str) -> None:
+    result = run_cli(tmp_path, command, "--help")
+    assert result.exit_code == 0, result.output
+    assert f"Usage: main {command}" in result.output or f"Usage: osa-site {command}" in result.output

@@ -1,4 +1,5 @@
-"""Every fixed value of the schema has exactly one wording for readers, kept next to its Literal."""
+"""Every fixed value of the schema (and the index's derived recipient status) has exactly one wording for
+readers, kept next to its Literal."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import typing
 
 import pytest
 
-from osa_site import schema
+from osa_site import index, schema
 
 LABELS = [
     (schema.Confidence, schema.CONFIDENCE_LABELS),
@@ -15,7 +16,8 @@ LABELS = [
     (schema.BudgetStage, schema.BUDGET_STAGE_LABELS),
     (schema.LifecycleStage, schema.LIFECYCLE_LABELS),
     (schema.MilestoneCategory, schema.MILESTONE_CATEGORY_LABELS),
-    (schema.RecipientStatus, schema.RECIPIENT_STATUS_LABELS),
+    (schema.PublisherType, schema.PUBLISHER_TYPES),
+    (index.RecipientStatus, index.RECIPIENT_STATUS_LABELS),  # derived by the index, labelled beside it
 ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from osa_site.preview import PreviewServer, SearchCache, start_preview
 from osa_site.problems import RecordError
@@ -18,7 +19,7 @@ from osa_site.problems import RecordError
 ROOT = Path(__file__).resolve().parents[1]
 RECORD = "content/equipment/2023-fiji-patrol-boats.yaml"
 PAGE = "equipment/2023-fiji-patrol-boats/"
-OLD_TITLE = "Patrol boats for the Republic of Fiji Navy"
+OLD_TITLE = yaml.safe_load((ROOT / RECORD).read_text(encoding="utf-8"))["title"]
 NEW_TITLE = "Renamed patrol boats for the preview test"
 
 

@@ -117,6 +117,7 @@ def test_map_links_every_recipient_with_an_accessible_name(docs: Path, index, pa
 def test_map_marks_designated_and_small_recipients(index) -> None:
     entries = {m.entry.id: m for m in map_entries(index)}
     assert entries["thailand"].shade == "hatch"  # designated, no signed project
+    assert entries["thailand"].designated_for == "FY2025"  # read from content/designations/2025.yaml
     assert entries["tonga"].placement == "circle"  # not in the 110m data
     assert entries["philippines"].placement == "shape" and entries["philippines"].shade.startswith("#")
 
@@ -215,7 +216,8 @@ def _copy_project(target: Path) -> Path:
 
 
 def _add_kenya(root: Path, index) -> None:
-    source = sorted(e.id for e in index.dataset.of("sources"))[0]
+    # an official source, so the new project may be confirmed under the confidence rules
+    source = sorted(e.id for e in index.dataset.of("sources") if e.record.publisher_type == "official")[0]
     (root / "content/recipients/kenya.yaml").write_text(
         'name: "Kenya"\niso3: KEN\nregion: Africa\n', encoding="utf-8")
     (root / "content/equipment/2025-kenya-test-boats.yaml").write_text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from osa_site.index import build_index
+from osa_site.index import build_index, page_of, project_status
 from osa_site.render.common import SiteContext, yen
 from osa_site.render.escape import md
 from osa_site.render.site import render_site
@@ -34,9 +34,11 @@ def write(root: Path, rel: str, text: str) -> None:
 
 def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
     write(root, "sources/src-a.yaml",
-          'title: "Release A"\npublisher: "MOFA"\nurl: "https://example.org/a"\npublished: "2023-11"\n')
+          'title: "Release A"\npublisher: "MOFA"\npublisher_type: official\nurl: "https://example.org/a"\n'
+          'published: "2023-11"\n')
     write(root, "sources/src-b.yaml",
-          'title: "Report B"\npublisher: "Jiji"\nurl: "https://example.org/b"\npublished: unknown\n')
+          'title: "Report B"\npublisher: "Jiji"\npublisher_type: news\nurl: "https://example.org/b"\n'
+          'published: unknown\n')
     write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
     write(root, "equipment/2023-radars.yaml",
           f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
@@ -46,7 +48,7 @@ def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
           "      - value: five\n        sources: [src-b]\n")
     write(root, "agreements/atlantis-2016.yaml",
           'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
-          'signed: "2016"\nsources: [src-b]\n')
+          'signed: "2016"\nsources: [src-b]\nconfidence: reported\n')
     return root
 
 
@@ -113,3 +115,18 @@ def test_amounts_keep_their_stated_precision() -> None:
     assert yen(575_000_000) == "¥575 million"
     assert yen(18_100_000_000, approximate=True) == "about ¥18.1 billion"
     assert yen(None) == "Not stated in the sources"
+
+
+def test_an_undated_handover_shows_without_a_date_and_stays_off_the_timeline() -> None:
+    """The Bangladesh handover report gives no year: the step is kept, undated, never given a made-up date."""
+    root = Path(__file__).resolve().parent.parent
+    index = build_index(load_dataset(root / "content", root))
+    project = index.dataset.get("equipment", "2023-bangladesh-patrol-boats")
+    assert project is not None
+    assert [step.date for step in project.record.lifecycle] == ["unknown"]
+    assert project_status(project) == "Handed over"
+    pages = render_site(index, SiteContext(site_url="https://example.org/"))
+    page = pages["equipment/2023-bangladesh-patrol-boats.md"]
+    assert "| Not stated in the sources" in page and "Five patrol boats handed over" in page
+    assert not [e for e in index.events if e.page == page_of(project) and e.kind == "handover"]
+    assert "Handed over" in pages["equipment/index.md"]

@@ -16,9 +16,10 @@ from osa_site.cli import main
 from osa_site.index import build_index
 from osa_site.jsonschemas import json_schema, modeline, schema_files
 from osa_site.loader import parse_yaml
+from osa_site.render.common import SiteContext
 from osa_site.render.escape import md
 from osa_site.render.guide import render_editing_guide
-from osa_site.render.site import EDITOR_RENDERERS
+from osa_site.render.site import CONTEXT_RENDERERS
 from osa_site.schema import KINDS, SINGULAR
 from osa_site.validate import discover, load_dataset
 
@@ -80,7 +81,7 @@ def test_schemas_carry_the_validators_wording_for_editors() -> None:
 
 @pytest.fixture(scope="module")
 def guide() -> str:
-    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)))
+    return render_editing_guide(build_index(load_dataset(ROOT / "content", ROOT)), SiteContext())
 
 
 def _all_models() -> list[type[BaseModel]]:
@@ -133,7 +134,7 @@ def test_guide_documents_every_command_from_its_help(guide: str) -> None:
 
 
 def test_guide_is_a_site_page() -> None:
-    assert EDITOR_RENDERERS["editing-guide.md"] is render_editing_guide
+    assert CONTEXT_RENDERERS["editing-guide.md"] is render_editing_guide
     assert "- Editing guide: editing-guide.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 

@@ -46,6 +46,7 @@ PROPERTY = settings(max_examples=60, derandomize=True, database=None, deadline=N
 
 AGREEMENT = "content/agreements/mongolia-2024.yaml"
 MILESTONE = "content/milestones/osa-guidelines-adopted.yaml"
+DESIGNATION = "content/designations/2024.yaml"
 CITED = ["mofa-2025-mongolia-atc-radar"]
 DISPUTE = {"topic": "Number of radars", "readings": [
     {"value": "one radar", "according_to": "MOFA", "sources": CITED},
@@ -66,8 +67,11 @@ RECORDS: dict[str, tuple[str, dict[str, Any]]] = {  # kind -> (file, a valid rec
                                "sources": CITED}),
     "budgets": (BUDGET, {"fiscal_year": 2024, "amount_jpy": 5_000_000_000, "notes": "Context.",
                          "sources": CITED}),
-    "sources": (SOURCE, {"title": "Notes", "publisher": "MOFA", "url": "https://www.mofa.go.jp/",
-                         "published": "2025-02-10", "note": "Context."}),
+    "sources": (SOURCE, {"title": "Notes", "publisher": "MOFA", "publisher_type": "official",
+                         "url": "https://www.mofa.go.jp/", "published": "2025-02-10", "note": "Context."}),
+    "designations": (DESIGNATION, {"fiscal_year": 2024, "notes": "Context.", "countries": [
+        {"recipient": "mongolia", "reported": "2024-11", "confidence": "contested", "disputes": [DISPUTE],
+         "notes": "Context.", "sources": CITED}]}),
 }
 
 
@@ -115,7 +119,7 @@ def test_every_text_field_of_every_kind_is_covered() -> None:
     declared = {(m.__name__, name) for m in seen for name, info in m.model_fields.items()
                 if _rule(info.annotation) or any(isinstance(x, TextRule) for x in info.metadata)}
     assert {name for _, name in declared} == {loc[-1] for _, loc in FIELDS}
-    assert {kind for kind, _ in FIELDS} == set(KINDS) and len(FIELDS) == 24
+    assert {kind for kind, _ in FIELDS} == set(KINDS) and len(FIELDS) == 30
     assert ("equipment", ("disputes", 0, "readings", 0, "according_to")) in FIELDS
 
 
@@ -312,7 +316,8 @@ def _schema_validator(kind: str) -> Any:
     ("url", "https://a.example/ x"),
 ])
 def test_the_committed_json_schema_refuses_hostile_source_fields(field: str, value: str) -> None:
-    record = {"title": "t", "publisher": "p", "url": "https://www.mofa.go.jp/", "published": "2024"}
+    record = {"title": "t", "publisher": "p", "publisher_type": "news", "url": "https://www.mofa.go.jp/",
+              "published": "2024"}
     record[field] = value
     errors = list(_schema_validator("sources").iter_errors(record))
     assert [list(e.absolute_path) for e in errors] == [[field]]
@@ -320,5 +325,6 @@ def test_the_committed_json_schema_refuses_hostile_source_fields(field: str, val
 
 def test_the_committed_json_schema_accepts_text_in_any_script() -> None:
     record = {"title": "ประเทศไทย 👩\u200d💻 \u2067مرحبا\u2069", "publisher": "防衛省",
-              "note": "One.\n\nTwo.", "url": "https://日本語.jp/", "published": "2024"}
+              "publisher_type": "official", "note": "One.\n\nTwo.", "url": "https://日本語.jp/",
+              "published": "2024"}
     assert list(_schema_validator("sources").iter_errors(record)) == []

@@ -10,6 +10,7 @@ its problems go to `on_error` and the last good site stays up.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 import threading
@@ -18,13 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from ..editions import THAI_DIR
-from ..generate import generate_tree
+from ..generate import ConfigError, generate_tree
+from ..history import HistoryCache
 from ..problems import RecordError
 from ..sitebuild import mkdocs_build
 from ..urls import directory
 from .caches import RecordCache, SearchCache
 
 __all__ = ["Preview"]
+
+log = logging.getLogger("osa_site.preview")
 
 
 class Preview:
@@ -39,6 +43,7 @@ class Preview:
         self.search = SearchCache()
         self.thai_search = SearchCache()  # the Thai edition (tree/th, served under /th/) has its own index
         self.records = RecordCache()
+        self.history = HistoryCache()
         self.built = False
         self._config_mtime = 0.0
         self._lock = threading.Lock()
@@ -47,9 +52,12 @@ class Preview:
         """Regenerate and build; False (and `on_error` called) when records have problems."""
         with self._lock:
             try:
-                result = generate_tree(self.root, self.tree, load=self.records.load)
+                result = generate_tree(self.root, self.tree, load=self.records.load, history=self.history)
             except RecordError as error:
                 self.on_error(error)
+                return False
+            except ConfigError as error:
+                log.error("%s (the last good site stays up)", error)
                 return False
             config_mtime = (self.root / "mkdocs.yml").stat().st_mtime
             full = not self.built or result.removed > 0 or config_mtime != self._config_mtime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from pathlib import Path
 from ..problems import RecordError
 from .rebuild import Preview
 
-__all__ = ["PreviewServer", "serve_preview", "start_preview"]
+__all__ = ["PreviewServer", "serve_preview", "start_preview", "check_port"]
 
 HOST = "127.0.0.1"
 log = logging.getLogger("osa_site.preview")
@@ -26,8 +27,12 @@ class PreviewServer:
 
         self.url = f"http://{HOST}:{port}/"
         self.preview = Preview(root, on_error, serve_url=self.url)
-        self.server = LiveReloadServer(builder=self._rebuild, host=HOST, port=port,
-                                       root=str(self.preview.site_dir))
+        try:
+            self.server = LiveReloadServer(builder=self._rebuild, host=HOST, port=port,
+                                           root=str(self.preview.site_dir))
+        except OSError:  # the port is busy, for example: leave no temporary folder behind
+            self.preview.close()
+            raise
         self.server.error_handler = self._error_page
         self._thread: threading.Thread | None = None
 
@@ -87,8 +92,16 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def check_port(port: int) -> None:
+    """Raise OSError (EADDRINUSE) now, before the first build, when PORT on 127.0.0.1 is taken."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+        probe.bind((HOST, port))
+
+
 def serve_preview(root: Path, port: int, on_error: Callable[[RecordError], None]) -> None:
     """Serve the site on 127.0.0.1:PORT, rebuilding and reloading when a record is saved."""
+    check_port(port)
     _show_mkdocs_messages()
     signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C, removing the temporary site
     server = PreviewServer(root, port, on_error)

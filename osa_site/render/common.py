@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..changes import ChangeLog
 from ..dataset import Entry
 from ..dates import PartialDate
 from ..i18n import N_, Language, language
 from ..index import Index
 from ..schema import CONFIDENCE_LABELS, Confidence
 from ..urls import href, page_url, rel
-from .escape import attr, md, template_text, url
+from .escape import attr, front_matter, md, url
 from .escape import html as html_escape
 
 __all__ = [
@@ -47,6 +47,8 @@ class SiteContext:
     site_url: str = ""
     publisher: str = "OSA Monitor"
     last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
+    changes: ChangeLog = field(default_factory=ChangeLog)  # every record change, from git
+    repository: str = ""  # the code repository's address (CITATION.cff's repository-code), if published
     lang: Language = field(default_factory=lambda: language("en"))  # the edition's language
 
 
@@ -125,17 +127,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     return "\n".join(lines)
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> str:
-    """YAML front matter with JSON-encoded values (JSON is valid YAML).
-
-    The title and description are HTML-escaped here (`template_text`): the themes print them raw.
-    """
-    texts = {"title": title, **({"description": description} if description else {})}
-    fields = {**{k: template_text(v) for k, v in texts.items()}, **(extra or {})}
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
-    return f"---\n{body}\n---\n\n"
-
-
 class Citations:
     """Numbered references to source records, listed at the foot of one page."""
 
@@ -199,4 +190,6 @@ def title_of(entry: Entry, lang: Language = EN) -> str:
         return lang.text(rec, "name")
     if entry.kind == "budgets":
         return lang.gettext("OSA budget, {fy}").format(fy=lang.fy(rec.fiscal_year))
+    if entry.kind == "designations":
+        return lang.gettext("Countries designated for {fy}").format(fy=lang.fy(rec.fiscal_year))
     return lang.text(rec, "title")

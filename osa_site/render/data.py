@@ -18,17 +18,29 @@ from functools import cache
 from typing import Any
 
 from ..dataset import Entry, source_refs
+from ..i18n import N_
 from ..index import Index, page_of
 from ..schema import KIND_TITLES, KINDS
 from .common import SiteContext, front_matter, page_url, table
 from .escape import md, url
 
-__all__ = ["Column", "columns", "rows", "render_downloads", "render_data_page", "DATA_LICENSE"]
+__all__ = ["Column", "columns", "rows", "render_downloads", "render_data_page", "DATA_LICENSE", "neutralise",
+           "CSV_NOTE"]
 
 DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
                 "path": "https://creativecommons.org/licenses/by/4.0/"}
 _LAST = ("confidence", "disputes", "notes")  # shared fields go after each kind's own
 _TYPES = {"integer": "integer", "boolean": "boolean", "array": "array", "string": "string"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a column's value is read from: the record, its data as JSON, the index and the site."""
+
+    entry: Entry[Any]
+    data: dict[str, Any]
+    index: Index
+    ctx: SiteContext
 
 
 @dataclass(frozen=True)
@@ -38,11 +50,11 @@ class Column:
     name: str
     type: str
     description: str
-    value: Callable[[Entry, dict, Index, SiteContext], Any]
+    value: Callable[[Row], Any]
     enum: tuple[str, ...] = ()
 
-    def field(self) -> dict:
-        spec = {"name": self.name, "type": self.type, "description": self.description}
+    def field(self) -> dict[str, Any]:
+        spec: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
         if self.enum:
             spec["constraints"] = {"enum": list(self.enum)}
         return spec
@@ -60,10 +72,11 @@ def _plain(prop: dict, defs: dict) -> dict:
 
 
 def _column(name: str, prop: dict, path: tuple[str, ...], description: str = "") -> Column:
-    def value(entry: Entry, data: dict, index: Index, ctx: SiteContext) -> Any:
+    def value(row: Row) -> Any:
+        found: Any = row.data
         for key in path:
-            data = data.get(key) if isinstance(data, dict) else None
-        return data
+            found = found.get(key) if isinstance(found, dict) else None
+        return found
 
     kind = _TYPES.get(prop.get("type", "string"), "string")
     return Column(name, kind, description or prop.get("description", ""), value, tuple(prop.get("enum", ())))
@@ -95,13 +108,14 @@ def _schema_columns(kind: str) -> tuple[Column, ...]:
     return tuple(result)
 
 
-def _source_urls(entry: Entry, data: dict, index: Index, ctx: SiteContext) -> list[str]:
-    ids = dict.fromkeys(ref for _, ref in source_refs(entry.record))
-    return [index.dataset.get("sources", sid).record.url for sid in ids if index.dataset.get("sources", sid)]
+def _source_urls(row: Row) -> list[str]:
+    ids = dict.fromkeys(ref for _, ref in source_refs(row.entry.record))
+    sources = [row.index.dataset.get("sources", sid) for sid in ids]
+    return [source.record.url for source in sources if source]
 
 
-def _recipient(attribute: str) -> Callable[[Entry, dict, Index, SiteContext], Any]:
-    return lambda entry, data, index, ctx: getattr(index.recipient(entry.record.recipient).record, attribute)
+def _recipient(attribute: str) -> Callable[[Row], Any]:
+    return lambda row: getattr(row.index.recipient(row.entry.record.recipient).record, attribute)
 
 
 _JOINS: dict[str, list[Column]] = {
@@ -113,11 +127,11 @@ _JOINS: dict[str, list[Column]] = {
     ],
 }
 _ID = Column("id", "string", "The record's stable id: its file name under content/ without .yaml.",
-             lambda entry, data, index, ctx: entry.id)
+             lambda row: row.entry.id)
 _SOURCE_URLS = Column("source_urls", "array", "Addresses of every source the record cites, in order of "
                       "first citation (joined from sources).", _source_urls)
 _PAGE = Column("page", "string", "The record's page on the site.",
-               lambda entry, data, index, ctx: page_url(ctx.site_url, page_of(entry)))
+               lambda row: page_url(row.ctx.site_url, page_of(row.entry)))
 
 
 def columns(kind: str) -> list[Column]:
@@ -132,23 +146,39 @@ def rows(kind: str, index: Index, ctx: SiteContext) -> list[dict[str, Any]]:
     out = []
     for entry in sorted(index.dataset.of(kind), key=lambda e: e.id):
         data = entry.record.model_dump(mode="json")
-        out.append({c.name: c.value(entry, data, index, ctx) for c in cols})
+        row = Row(entry, data, index, ctx)
+        out.append({c.name: c.value(row) for c in cols})
     return out
 
 
-def _csv_cell(value: Any) -> str:
+# OWASP, CSV injection: a cell a spreadsheet would read as a formula starts with one of these,
+# possibly after spaces. Such text cells get a leading apostrophe; numbers are written as numbers.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+CSV_NOTE = N_("Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a "
+            "line break, also after spaces) begin with an added apostrophe (') in the CSV files, following "
+            "OWASP's advice on CSV injection; the JSON files keep the exact text.")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet shows as text: an apostrophe before a would-be formula."""
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
+def _csv_cell(value: Any) -> str | int:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return value  # amounts and years: numbers stay numbers (never negative: the schema bounds them)
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+        return neutralise(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return neutralise(str(value))
 
 
 def _to_csv(kind: str, records: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([c.name for c in columns(kind)])
     for record in records:
         writer.writerow([_csv_cell(v) for v in record.values()])
@@ -169,7 +199,7 @@ def _resource(kind: str, fmt: str, count: int) -> dict:
     return {
         "name": f"{kind}-{fmt}",
         "title": f"{KIND_TITLES[kind]} ({fmt.upper()})",
-        "description": f"{count} {kind} records, one row each.",
+        "description": f"{count} {kind} records, one row each." + (f" {CSV_NOTE}" if fmt == "csv" else ""),
         "path": f"{kind}.{fmt}",
         "format": fmt,
         "mediatype": "text/csv" if fmt == "csv" else "application/json",
@@ -238,6 +268,7 @@ def render_data_page(index: Index, ctx: SiteContext) -> str:
         + (_("Thai text has its own columns beside the English ones, named after them with `_th` "
              "(`title_th`, `name_th`, ...); inside lists it sits under `th`.") + "\n\n"
            if lang.code != "en" else "")
+        + md(_(CSV_NOTE)) + "\n\n"
         + table([_("Records"), _("Rows"), "CSV", "JSON"], page_rows, "lrll") + "\n\n"
         + _("{datapackage} describes every file and column as a {frictionless}, so tools can check and load "
             "the files, for example `frictionless validate datapackage.json`.").format(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..dataset import Entry
 from ..i18n import Language
 from ..index import Index, page_of
+from ..provenance import NO_SOURCE
 from ..schema import KIND_NOUNS
 from .common import EN, front_matter, link, title_of
-from .escape import md
+from .escape import heading_id, md
 from .record_pages import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
@@ -16,9 +17,16 @@ PAGE = "discrepancies.md"
 
 
 def contested_entries(index: Index) -> list[Entry]:
-    """Every record with at least one dispute, kind by kind, then by id."""
-    return [e for entries in index.dataset.entries.values() for e in entries.values()
-            if getattr(e.record, "disputes", None)]
+    """Every record with at least one dispute (a designation file: in any of its countries), kind by kind,
+    then by id."""
+    return [e for entries in index.dataset.entries.values() for e in entries.values() if _disputes(e)]
+
+
+def _disputes(entry: Entry) -> list[tuple[str, list]]:
+    """(country, disputes): one pair for most records, one per contested country of a designation file."""
+    if entry.kind == "designations":
+        return [(c.recipient, c.disputes) for c in entry.record.countries if c.disputes]
+    return [("", entry.record.disputes)] if getattr(entry.record, "disputes", None) else []
 
 
 def _source_links(index: Index, source_ids: list[str]) -> str:
@@ -33,26 +41,32 @@ def _source_links(index: Index, source_ids: list[str]) -> str:
 def _entry_section(entry: Entry, index: Index, lang: Language) -> str:
     _ = lang.gettext
     title = title_of(entry, lang)
-    parts = [f"## {md(title)}\n",
+    parts = [f"## {md(title)} {{#{heading_id('record', entry.kind, entry.id)}}}\n",
              _("The {kind} record: {link}.").format(kind=_(KIND_NOUNS[entry.kind]),
                                                     link=link(PAGE, page_of(entry), title)) + "\n"]
 
     def cite(ids: list[str]) -> str:
         return ". " + _("Source: {sources}.").format(sources=_source_links(index, ids))
 
-    return "\n".join(parts) + "\n" + dispute_list(entry, cite, lang)
+    for country, disputes in _disputes(entry):
+        country_name = md(lang.text(index.recipient(country).record, "name")) if country else ""
+        name = _("Country: {country}.").format(country=country_name) + "\n\n" if country else ""
+        parts.append(name + dispute_list(entry, cite, disputes, scope=country or "", lang=lang))
+    return "\n".join(parts) + "\n"
 
 
 def render_discrepancies(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     entries = contested_entries(index)
-    facts = sum(len(e.record.disputes) for e in entries)
+    facts = sum(len(disputes) for e in entries for _country, disputes in _disputes(e))
     if entries:
         fact_count = lang.ngettext("{n} contested fact", "{n} contested facts", facts)
         record_count = lang.ngettext("{n} record", "{n} records", len(entries))
         counted = _("{facts} in {records}.").format(facts=fact_count.format(n=lang.number(facts)),
                                                     records=record_count.format(n=lang.number(len(entries))))
-        intro = (_("Where the sources disagree, every reading is recorded with its source.") + " " + counted
+        recorded = _("Where the sources disagree, every reading is recorded with its source, or marked "
+                     "\"{no_source}\" when no page stating it could be found.").format(no_source=_(NO_SOURCE))
+        intro = (recorded + " " + counted
                  + " " + _("The figure a record's page shows is explained in its notes.") + "\n\n")
     else:
         intro = _("No contested fact is recorded.") + "\n\n"

@@ -1,17 +1,26 @@
 """Escaping: every string that comes from YAML passes through one of these.
 
 `md` makes text inert inside Markdown, table cells included (it escapes `|`),
-`html` escapes for raw HTML content and `attr` (the same escape) for attribute values, and
-`url` makes an already-validated http(s) address safe as a link destination.
+`html` escapes for raw HTML content and `attr` (the same escape) for attribute values,
+`text_block` turns free text (notes, summaries) into escaped raw HTML paragraphs that no
+Markdown inline pattern ever reads, `url` makes an already-validated http(s) address safe as a
+link destination, and `front_matter` writes a page's YAML header with a YAML emitter and checks
+that it reads back as the same data.
 """
 
 from __future__ import annotations
 
 import html as _html
+import math
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
-__all__ = ["md", "paragraphs", "html", "attr", "url", "template_text"]
+import yaml
+
+__all__ = ["md", "paragraphs", "text_block", "html", "attr", "url", "front_matter", "read_front_matter",
+           "FrontMatterError", "heading_id", "title_heading", "printable", "template_text"]
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
 # backslash before any other character would show, so only these are escaped.
@@ -20,6 +29,7 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML_TABLE = str.maketrans(_HTML)
 # What Jinja's `e` filter (markupsafe) writes: escaped titles keep the bytes the templates gave them.
 _TEMPLATE_TABLE = str.maketrans({**_HTML, '"': "&#34;", "'": "&#39;"})
+_BLOCKS = re.compile(r"\n\s*\n")
 
 
 def _in_its_language(source: str, escaped: str) -> str:
@@ -37,8 +47,8 @@ def md(text: str) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """Multi-paragraph text (blank-line separated) as escaped Markdown paragraphs."""
-    blocks = [b for b in re.split(r"\n\s*\n", str(text).strip()) if b.strip()]
+    """Multi-paragraph trusted text (the site's own prose) as escaped Markdown paragraphs."""
+    blocks = [b for b in _BLOCKS.split(str(text).strip()) if b.strip()]
     return "\n\n".join(_in_its_language(text, md(b)) for b in blocks)
 
 
@@ -50,6 +60,33 @@ def html(text: str) -> str:
 def attr(text: str) -> str:
     """Text for an attribute value (quotes escaped; never wrapped in a language mark)."""
     return _html.escape(str(text), quote=True)
+
+
+def text_block(text: str) -> str:
+    """Free text from a record as raw HTML paragraphs, one `<p>` per blank-line separated block.
+
+    Each paragraph is one line of escaped text starting with `<p>`, so Python-Markdown keeps it
+    as a raw HTML block and never runs its inline patterns over it: the cost is linear in the
+    text, whatever punctuation it holds.
+    """
+    blocks = [" ".join(b.split()) for b in _BLOCKS.split(str(text).strip())]
+    lang = getattr(text, "lang", None)  # English text shown in another edition (a Fallback)
+    marked = f' lang="{lang}"' if lang else ""
+    return "\n\n".join(f'<p class="osa-text"{marked}>{html(b)}</p>' for b in blocks if b)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                    for plane in range(17)) + "]")
+
+
+def printable(text: str) -> str:
+    """Text with control characters, surrogates and noncharacters replaced by U+FFFD.
+
+    For the chart renderer (vl-convert), which aborts the whole process on some of them
+    (NUL, ESC, U+FFFE, ...) instead of raising an exception.
+    """
+    return _UNPRINTABLE.sub("\ufffd", str(text))
 
 
 def url(address: str) -> str:
@@ -64,3 +101,71 @@ def template_text(text: str) -> str:
     page as they are, in the header, the `<title>` and the description; so the value itself is escaped.
     """
     return str(text).translate(_TEMPLATE_TABLE)
+def heading_id(*parts: str | int) -> str:
+    """An explicit heading id in the `osa-` namespace, from safe parts (record ids, numbers).
+
+    Headings whose text comes from a record get one, so their ids never depend on the text and
+    cannot collide with the theme's ids (`__search`, `__drawer`, ...).
+    """
+    words = (re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") for p in parts)
+    return "osa-" + "-".join(word for word in words if word)
+
+
+def title_heading(text: str) -> str:
+    """A page's `# heading` for a title from a record, with a fixed id in the `osa-` namespace."""
+    return f"# {md(text)} {{#{heading_id('title')}}}\n\n"
+
+
+# --- Front matter -------------------------------------------------------------------------------
+
+class FrontMatterError(ValueError):
+    """A page's YAML header cannot be read back as written (MkDocs would show it as text)."""
+
+
+# MkDocs' rule (mkdocs.utils.meta.YAML_RE): a header is `---` ... `---` (or `...`) at the top.
+_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the loader MkDocs uses
+
+
+def _escape_next_line(emitted: str) -> str:
+    # PyYAML writes U+0085 as `\N`, which libyaml reads back as a space; `\x85` reads back exactly.
+    # Every scalar is double-quoted, so every backslash here starts an escape pair.
+    return re.sub(r"\\(.)", lambda m: "\\x85" if m.group(1) == "N" else m.group(0), emitted)
+
+
+def read_front_matter(page: str) -> dict[str, Any] | None:
+    """A page's YAML header as MkDocs reads it: None when there is none.
+
+    Raises FrontMatterError when the page starts with `---` but the header is not a readable
+    YAML mapping: MkDocs would silently publish it as part of the page's text.
+    """
+    if not re.match(r"-{3}[ \t]*\n", page):
+        return None
+    match = _FRONT.match(page)
+    if not match:
+        raise FrontMatterError("the page starts with '---' but the header has no closing '---' line")
+    try:
+        data = yaml.load(match.group(1), _LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (header line {mark.line + 1})" if mark else ""
+        raise FrontMatterError(f"the header is not valid YAML{where}: "
+                               f"{getattr(exc, 'problem', None) or 'unreadable'}") from None
+    if not isinstance(data, dict):
+        raise FrontMatterError("the header must be a mapping of names to values, "
+                               f"received {type(data).__name__}")
+    return data
+
+
+def front_matter(title: str, description: str = "", extra: Mapping[str, object] | None = None) -> str:
+    """A page's YAML front matter, written by PyYAML's emitter and verified by reading it back.
+
+    The title and description are HTML-escaped (`template_text`): both engines' themes print them raw.
+    """
+    texts = {"title": str(title), **({"description": str(description)} if description else {})}
+    fields = {**{k: template_text(v) for k, v in texts.items()}, **(extra or {})}
+    body = yaml.safe_dump(fields, allow_unicode=True, width=math.inf, sort_keys=False, default_style='"')
+    text = f"---\n{_escape_next_line(body)}---\n\n"
+    if read_front_matter(text) != fields:
+        raise FrontMatterError(f"front matter for {title!r} does not read back as written")
+    return text

@@ -17,7 +17,8 @@ from .escape import attr, html
 
 EN = language("en")
 
-__all__ = ["filter_form", "register_form", "timeline_form", "row_key", "sort_value", "date_sort_key"]
+__all__ = ["filter_form", "register_form", "timeline_form", "changes_form", "row_key", "sort_value",
+           "date_sort_key"]
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Language = EN) -> str:
     items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
@@ -58,7 +59,7 @@ def timeline_form(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     kinds = [k for k in EVENT_LABELS if any(e.kind == k for e in index.events)]
     countries = {e.country_key: _country_name(index, e.country_key, e.country_name, lang)
-                 for e in index.events if e.country_name}
+                 for e in index.events if e.country_code}
     return filter_form("timeline", _("Filter the timeline"), [
         _select("kind", _("Event"), [(k, _(EVENT_LABELS[k])) for k in kinds], lang),
         _select("country", _("Country"), sorted(countries.items(), key=lambda c: (c[1], c[0])), lang),
@@ -91,3 +92,12 @@ def row_key(project: Entry, text: str) -> str:
 def date_sort_key(iso: str | None) -> str:
     """`2023-11` -> `20231100`; unknown dates sort last."""
     return (iso.replace("-", "") + "0000")[:8] if iso else "99999999"
+
+
+def changes_form(kinds: list[tuple[str, str]], recipients: list[tuple[str, str]], lang: Language = EN) -> str:
+    """The changes page's filters: (value, label) pairs of record kinds and of recipients, by stable id."""
+    _ = lang.gettext
+    return filter_form("changes", _("Filter the changes"), [
+        _select("kind", _("Record"), kinds, lang),
+        _select("recipient", _("Recipient"), recipients, lang),
+    ], lang)

@@ -15,11 +15,13 @@ from pydantic import BaseModel
 
 from ..commands import COMMANDS, PROGRAM, Command, Param
 from ..fields import example_text, expected_words, nested_models, ordered_fields, type_words
+from ..figures import figure_catalogue
 from ..index import Index
 from ..jsonschemas import modeline
 from ..schema import KINDS, SINGULAR
-from .common import front_matter, table
+from .common import SiteContext, front_matter, table
 from .escape import md, paragraphs
+from .pages import BLOCKS, site_figures
 
 __all__ = ["render_editing_guide", "guide_models"]
 
@@ -140,21 +142,42 @@ def _commands_section() -> str:
     return head + "".join(_command_section(c) for c in sorted(COMMANDS, key=lambda c: c.name))
 
 
+_FIGURES_INTRO = """\
+The hand-written pages (brief, methodology, open questions, about) can place figures computed from the
+records. Write a figure's name between double braces, for example {{ projects.signed }}: the build
+replaces it with the current value, linked to the page it comes from, so the page follows the records
+with no edit. A name that is not in this list stops osa-site check and the build with the file, line
+and column of the placeholder. Names that end in a fiscal year exist for each year the records cover.
+A block stands alone on its own line and becomes a list.
+"""
+
+
+def _figures_section(index: Index, ctx: SiteContext) -> str:
+    rows = [[md(name), md(figure.text), md(figure.page), md(figure.description)]
+            for name, figure in {**figure_catalogue(index), **site_figures(ctx)}.items()]
+    blocks = [[md(name), md(description)] for name, (description, _) in BLOCKS.items()]
+    return ("## Figures for hand-written pages\n\n" + paragraphs(_FIGURES_INTRO) + "\n\n"
+            + table(["Name", "Value now", "Links to", "What it is"], rows) + "\n\n"
+            + table(["Block", "What it holds"], blocks) + "\n\n")
+
+
 _THAI = """\
 The site has a Thai edition under /th/. Every record kind, and every part of a record that holds
-text (items, disputes and their readings, lifecycle steps, the exchange of notes, the partner), takes
-an optional `th:` mapping with the Thai version of its English text fields, under the same names, for
-example `th: {title: ..., notes: ...}` on a project, `th: {name: ...}` on a recipient or an item. Any
-field may be left out: the Thai page then shows the English text, marked as English for screen readers.
-Source titles stay in the document's own language; a source takes only a Thai `note`.
+text (items, disputes and their readings, lifecycle steps, the exchange of notes, the partner, the
+countries of a designation list), takes an optional `th:` mapping with the Thai version of its English
+text fields, under the same names, for example `th: {title: ..., notes: ...}` on a project, `th: {name:
+...}` on a recipient or an item. Any field may be left out: the Thai page then shows the English text,
+marked as English for screen readers. Source titles stay in the document's own language; a source
+takes only a Thai `note`.
 
 `osa-site check` reports how many records and fields have Thai text; a missing translation never fails
 the check. Labels and sentences the generator writes are translated in
 osa_site/locale/th/LC_MESSAGES/messages.po (refresh it with `python scripts/update_catalog.py`), and
-the Thai versions of the hand-written pages live in content/pages/th/."""
+the Thai versions of the hand-written pages live in content/pages/th/, where the same figures can be
+used."""
 
 
-def render_editing_guide(index: Index) -> str:
+def render_editing_guide(index: Index, ctx: SiteContext) -> str:
     """The editing guide page, generated from the schema and the command line."""
     parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
                           "every field and every command."),
@@ -165,5 +188,6 @@ def render_editing_guide(index: Index) -> str:
     parts.append("## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
                  "fields inside them.\n\n")
     parts += [_part_section(m) for m in guide_models() if m not in KINDS.values()]
+    parts.append(_figures_section(index, ctx))
     parts.append(_commands_section())
     return "".join(parts).rstrip() + "\n"

@@ -31,7 +31,7 @@ def _key_figures(index: Index, lang: Language) -> str:
     _ = lang.gettext
     recipients = index.dataset.of("recipients")
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
-    designated = [r for r in recipients if r.record.status == "designated"]
+    designated = [r for r in recipients if index.status(r.id) == "designated"]
     projects = index.dataset.of("equipment")
     rows = [[lang.fy(fy), lang.number(t.projects), md(yen(t.value, lang=lang))]
             for fy, t in index.totals_by_fiscal_year.items()]

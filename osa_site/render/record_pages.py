@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..dataset import Entry
+from ..dates import PartialDate
 from ..i18n import Language
 from ..index import EVENT_LABELS, Index, page_of, project_status
+from ..provenance import NO_SOURCE
 from ..schema import (
     BUDGET_STAGE_LABELS,
     DOMAIN_LABELS,
     KIND_NOUNS,
     MILESTONE_CATEGORY_LABELS,
     PURPOSE_LABELS,
+    LifecycleStep,
     Source,
 )
 from .common import (
@@ -31,7 +34,8 @@ from .common import (
     when,
     yen,
 )
-from .escape import md, paragraphs
+from .escape import heading_id, md, text_block, title_heading
+from .history import render_record_history
 
 __all__ = [
     "render_equipment",
@@ -48,17 +52,27 @@ def _facts(rows: list[tuple[str, str]], lang: Language) -> str:
     return table([lang.gettext("Fact"), lang.pgettext("facts table", "Value")], rows)
 
 
-def dispute_list(entry: Entry, cite: Callable[[list[str]], str], lang: Language = EN) -> str:
-    """Each contested fact as a heading, then every reading with `cite(its source ids)`."""
+def dispute_list(entry: Entry, cite: Callable[[list[str]], str], disputes: list | None = None,
+                 level: int = 3, scope: str = "", lang: Language = EN) -> str:
+    """Each contested fact as a heading, then every reading with `cite(its source ids)`, or
+    "no source on record" for a reading whose source could not be found. `scope` tells apart the
+    heading ids of several dispute lists of one record (a designation file's countries)."""
+    _ = lang.gettext
     parts = []
-    for dispute in entry.record.disputes:
-        parts.append(f"### {md(lang.text(dispute, 'topic'))}\n")
+    for number, dispute in enumerate(entry.record.disputes if disputes is None else disputes, start=1):
+        anchor = heading_id("dispute", entry.kind, entry.id, scope, number)
+        parts.append(f"{'#' * level} {md(lang.text(dispute, 'topic'))} {{#{anchor}}}\n")
         for reading in dispute.readings:
             value = md(lang.text(reading, "value"))
-            line = (lang.gettext("{reading} (according to {who})").format(
-                reading=value, who=md(lang.text(reading, "according_to")))
-                    if reading.according_to else value)
-            parts.append(f"- {line}{cite(reading.sources)}")
+            who = md(lang.text(reading, "according_to")) if reading.according_to else ""
+            if reading.sources:
+                line = _("{reading} (according to {who})").format(reading=value, who=who) if who else value
+                parts.append(f"- {line}{cite(reading.sources)}")
+            elif who:
+                parts.append("- " + _("{reading} (according to {who}; {no_source})").format(
+                    reading=value, who=who, no_source=_(NO_SOURCE)))
+            else:
+                parts.append(f"- {value} ({_(NO_SOURCE)})")
         parts.append("")
     return "\n".join(parts) + "\n"
 
@@ -69,20 +83,26 @@ def render_disputes(entry: Entry, refs: Citations) -> str:
         return ""
     _ = refs.lang.gettext
     intro = _("The sources disagree on the following. Every reading is shown.")
-    return f"## {_('Contested facts')}\n\n{intro}\n\n" + dispute_list(entry, refs.ref, refs.lang)
+    return f"## {_('Contested facts')}\n\n{intro}\n\n" + dispute_list(entry, refs.ref, lang=refs.lang)
+
+
+def _sourced(cite: str, lang: Language) -> str:
+    return lang.gettext("As stated in the record's sources{refs}.").format(refs=cite) + "\n\n"
 
 
 def _notes(entry: Entry, lang: Language) -> str:
     notes = lang.text(entry.record, "notes")
-    return f"## {lang.gettext('Notes')}\n\n{paragraphs(notes)}\n\n" if notes else ""
+    return f"## {lang.gettext('Notes')}\n\n{text_block(notes)}\n\n" if notes else ""
 
 
 def _page(title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext,
           refs: Citations) -> str:
     page = page_of(entry)
     head = front_matter(title, description)
-    foot = cite_this(ctx, title, page, entry.path) + "\n" + sources_section(refs)
-    return head + f"# {md(title)}\n\n{badge(entry.record.confidence, ctx.lang)}\n\n" + "".join(body) + foot
+    foot = render_record_history(entry, ctx) + cite_this(ctx, title, page, entry.path) + "\n" \
+        + sources_section(refs)
+    badge_line = f"{badge(entry.record.confidence, ctx.lang)}\n\n"
+    return head + title_heading(title) + badge_line + "".join(body) + foot
 
 
 def sources_section(refs: Citations) -> str:
@@ -110,13 +130,19 @@ def _items(entry: Entry, refs: Citations) -> str:
     ) + "\n\n"
 
 
+def _step_order(step: LifecycleStep) -> tuple[int, PartialDate | None, str]:
+    """Dated steps by date, then undated ones; each by stage."""
+    date = step.known_date()
+    return (0, date, step.stage) if date else (1, None, step.stage)
+
+
 def _lifecycle(entry: Entry, refs: Citations) -> str:
     lang = refs.lang
     _ = lang.gettext
-    steps = sorted(entry.record.lifecycle, key=lambda s: (s.date, s.stage))
+    steps = sorted(entry.record.lifecycle, key=_step_order)
     if not steps:
         return f"## {_('Delivery and handover')}\n\n{_('No delivery or handover has been recorded yet.')}\n\n"
-    rows = [[md(when(s.date, lang)) + refs.ref(s.sources), _(EVENT_LABELS[s.stage]),
+    rows = [[md(when(s.known_date(), lang)) + refs.ref(s.sources), _(EVENT_LABELS[s.stage]),
              md(lang.text(s, "description") or "")] for s in steps]
     return f"## {_('Delivery and handover')}\n\n" + table([_("Date"), _("Step"), _("What")], rows) + "\n\n"
 
@@ -189,7 +215,7 @@ def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
     rows = [(_("Date"), md(when(rec.date, lang)) + cite),
             (_("Kind of event"), _(MILESTONE_CATEGORY_LABELS[rec.category]))]
     summary_text = lang.text(rec, "summary")
-    summary = f"{paragraphs(summary_text)}{cite}\n\n" if summary_text else ""
+    summary = f"{text_block(summary_text)}\n\n{_sourced(cite, lang)}" if summary_text else ""
     title = lang.text(rec, "title")
     context = _("See it in context on the {timeline}.").format(
         timeline=link(page, "timeline.md", _("timeline")))
@@ -219,8 +245,9 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     return _page(title, description, body, entry, ctx, refs)
 
 
-def render_source(entry: Entry[Source], index: Index, lang: Language = EN) -> str:
+def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
+    lang = ctx.lang
     _ = lang.gettext
     src, page = entry.record, page_of(entry)
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
@@ -230,10 +257,11 @@ def render_source(entry: Entry[Source], index: Index, lang: Language = EN) -> st
                           len(citing)).format(n=len(citing))
     body = (
         front_matter(src.title, _("Source cited by OSA Monitor: {title}.").format(title=src.title))
-        + f"# {md(src.title)}\n\n"
+        + title_heading(src.title)
         + source_line(entry, page, lang) + "\n\n"
-        + (f"{paragraphs(note)}\n\n" if note else "")
+        + (f"{text_block(note)}\n\n" if note else "")
         + f"## {_('Cited by')}\n\n{count}\n\n"
-        + "\n".join(lines) + "\n"
+        + "\n".join(lines) + "\n\n"
+        + render_record_history(entry, ctx)
     )
     return body

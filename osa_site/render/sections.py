@@ -6,14 +6,16 @@ from itertools import groupby
 
 from ..dataset import Entry
 from ..i18n import N_, Language
-from ..index import EVENT_LABELS, Event, Index, page_of, project_sort_key, project_status
-from ..schema import (
-    BUDGET_STAGE_LABELS,
-    DOMAIN_LABELS,
-    MILESTONE_CATEGORY_LABELS,
+from ..index import (
+    EVENT_LABELS,
     RECIPIENT_STATUS_LABELS,
-    REGION_LABELS,
+    Event,
+    Index,
+    page_of,
+    project_sort_key,
+    project_status,
 )
+from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, REGION_LABELS
 from .charts import budget_chart, render_chart
 from .common import (
     EN,
@@ -32,8 +34,10 @@ from .common import (
     when,
     yen,
 )
-from .escape import attr, html, md, paragraphs
+from .designations import designations_section
+from .escape import attr, html, md, text_block, title_heading
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
+from .history import recipient_feed_meta, render_recipient_history
 from .record_pages import render_disputes, sources_section
 from .worldmap import render_map
 from .yearbars import recipient_history
@@ -129,17 +133,21 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         (_("Country"), md(name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
         (_("ISO 3166-1 code"), md(rec.iso3)),
         (_("Region"), md(_(REGION_LABELS.get(rec.region, rec.region)))),
-        (_("OSA status"), _(RECIPIENT_STATUS_LABELS[rec.status]) + cite),
+        (_("OSA status"), _(RECIPIENT_STATUS_LABELS[index.status(entry.id)])),
         (_("Signed projects"), lang.number(len(projects))),
         (_("Total value of signed projects"),
          md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet")),
         (_("Transfer agreements"), lang.number(len(agreements))),
     ]
-    if rec.designated_fiscal_year:
-        rows.insert(4, (_("Designated for"), f"{lang.fy(rec.designated_fiscal_year)}{cite}"))
+    designations = index.designations_by_recipient.get(entry.id, [])
+    if designations:
+        years = ", ".join(link(page, page_of(o.file), lang.fy(o.fiscal_year)) for o in designations)
+        rows.insert(4, (_("Designated for"), years))
+    if cite:
+        rows.append((_("Sources on the country"), cite))
     description = _("Japan's Official Security Assistance to {country}: projects, agreements and sources.")
-    body = [front_matter(name, description.format(country=name)),
-            f"# {md(name)}\n\n{badge(rec.confidence, lang)}\n\n",
+    body = [front_matter(name, description.format(country=name), recipient_feed_meta(entry)),
+            title_heading(name), f"{badge(rec.confidence, lang)}\n\n",
             table([_("Fact"), lang.pgettext("facts table", "Value")], rows), "\n\n"]
     body.append(f"## {_('Projects')}\n\n")
     body.append(table([_(h) for h in _PROJECT_HEAD],
@@ -147,6 +155,7 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
                 if projects else _("No signed OSA project has been found for this country.") + "\n\n")
     if projects:
         body.append(f"## {_('Projects over time')}\n\n" + recipient_history(entry, index, lang))
+    body.append(designations_section(designations, page, index, refs))
     body.append(f"## {_('Transfer agreements')}\n\n")
     signed = _("{agreement}, signed {date}")
     body.append("\n".join("- " + signed.format(agreement=link(page, page_of(a), lang.text(a.record, "title")),
@@ -160,7 +169,8 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     body.append(render_disputes(entry, refs))
     notes = lang.text(rec, "notes")
     if notes:
-        body.append(f"## {_('Notes')}\n\n{paragraphs(notes)}\n\n")
+        body.append(f"## {_('Notes')}\n\n{text_block(notes)}\n\n")
+    body.append(render_recipient_history(entry, ctx))
     body.append(cite_this(ctx, name, page, entry.path) + "\n")
     if refs.order:
         body.append(sources_section(refs))
@@ -174,21 +184,25 @@ def render_recipients_index(index: Index, lang: Language = EN) -> str:
     rows = []
     for e in recipients:
         projects = index.projects_by_recipient.get(e.id, [])
+        designated = ", ".join(lang.fy(o.fiscal_year) for o in index.designations_by_recipient.get(e.id, []))
         rows.append([link(page, page_of(e), lang.text(e.record, "name")),
                      md(_(REGION_LABELS.get(e.record.region, e.record.region))),
-                     _(RECIPIENT_STATUS_LABELS[e.record.status]).split(" (")[0], lang.number(len(projects)),
+                     _(RECIPIENT_STATUS_LABELS[index.status(e.id)]).split(" (")[0], designated or "—",
+                     lang.number(len(projects)),
                      md(yen(index.total_jpy(e.id), lang=lang)) if projects else "—",
                      lang.number(len(index.agreements_by_recipient.get(e.id, [])))])
-    intro = _("{n} countries are recorded. A designated recipient has been named for OSA, but no signed "
-              "exchange of notes has been found for it. Totals add up the signed projects whose amount is "
-              "known; each project page cites its sources.").format(n=lang.number(len(recipients)))
+    intro = _("{n} countries are recorded. A country that is designated only has been reported as chosen "
+              "for a fiscal year's OSA (see {designations}), but no signed exchange of notes has been found "
+              "for it. Totals add up the signed projects whose amount is known; each project page cites its "
+              "sources.").format(n=lang.number(len(recipients)),
+                                 designations=link(page, "designations/index.md", _("designations")))
     return (front_matter(_("Recipients"),
                          _("Every country that receives or has been designated to receive OSA."))
             + f"# {_('Recipients')}\n\n"
             + intro + "\n\n"
             + render_map(index, page, with_table=False, lang=lang)
-            + table([_("Recipient"), _("Region"), _("Status"), _("Projects"), _("Total value"),
-                     _("Agreements")], rows, "llllrr")
+            + table([_("Recipient"), _("Region"), _("Status"), _("Designated for"), _("Projects"),
+                     _("Total value"), _("Agreements")], rows, "lllllrr")
             + "\n")
 
 

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Entry
+from ..feeds import render_feeds
 from ..i18n import Language
 from ..index import Index, page_of
+from .changes import render_changes_page
 from .charts_page import render_charts_page
 from .common import SiteContext
 from .data import render_data_page, render_downloads
+from .designations import render_designation, render_designations_index
 from .discrepancies import render_discrepancies
 from .guide import render_editing_guide
 from .home import render_home
@@ -43,47 +46,51 @@ SECTION_RENDERERS: dict[str, Callable[[Index, Language], str]] = {
     "agreements/index.md": render_agreements_index,
     "milestones/index.md": render_milestones_index,
     "budgets/index.md": render_budgets_index,
+    "designations/index.md": render_designations_index,
     "sources/index.md": render_sources_index,
     "timeline.md": render_timeline,
     "charts.md": render_charts_page,
     "discrepancies.md": render_discrepancies,
 }
 
-# Pages for editors, in English in every edition (marked lang="en" in the others).
-EDITOR_RENDERERS: dict[str, Callable[[Index], str]] = {
-    "editing-guide.md": render_editing_guide,
-}
-
-# Pages that also need the site's settings (its address and publisher).
+# Pages that also need the site's settings (its address, publisher and language).
 CONTEXT_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
     "data/index.md": render_data_page,
+    "editing-guide.md": render_editing_guide,
+    "changes/index.md": render_changes_page,
 }
 
-# One page per record of a kind; each ends with a "Cite this" block, which needs the site's settings.
-# Source pages are drawn from the index alone (render_source).
+# One page per record of a kind; each ends with a "Cite this" block or the record's history, which
+# need the site's settings.
 RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
     "recipients": render_recipient,
     "equipment": render_equipment,
     "agreements": render_agreement,
     "milestones": render_milestone,
     "budgets": render_budget,
+    "designations": render_designation,
+    "sources": render_source,
 }
 
 
 def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
-    """Every generated file of the docs folder: the pages and the data downloads, in a stable order."""
-    files = {**render_site(index, ctx), **render_downloads(index, ctx)}
+    """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order."""
+    files = {**render_site(index, ctx), **render_downloads(index, ctx), **render_feeds(index, ctx)}
     return dict(sorted(files.items()))
 
 
 def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder, in a stable order."""
     pages = {path: render(index, ctx.lang) for path, render in SECTION_RENDERERS.items()}
-    pages |= {path: in_english(render(index), ctx.lang) for path, render in EDITOR_RENDERERS.items()}
     pages |= {path: render(index, ctx) for path, render in CONTEXT_RENDERERS.items()}
+    pages |= {path: in_english(pages[path], ctx.lang) for path in ENGLISH_ONLY}
     for entries in index.dataset.entries.values():
         pages |= {page_of(entry): render_record(entry, index, ctx) for entry in entries.values()}
     return dict(sorted(pages.items()))
+
+
+# Pages for editors, in English in every edition (marked lang="en" in the others).
+ENGLISH_ONLY = ("editing-guide.md",)
 
 
 def in_english(page: str, lang: Language) -> str:
@@ -96,6 +103,4 @@ def in_english(page: str, lang: Language) -> str:
 
 def render_record(entry: Entry[Any], index: Index, ctx: SiteContext) -> str:
     """One record's page."""
-    if entry.kind == "sources":
-        return render_source(entry, index, ctx.lang)
     return RECORD_RENDERERS[entry.kind](entry, index, ctx)

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .escape import printable
+
 __all__ = ["ChartError", "vega_svg", "spec", "clear_cache", "FONT", "BAR", "CACHE_SIZE"]
 
 # Wide fonts first: vl-convert measures labels with the first it finds (DejaVu on Debian), so
@@ -27,6 +29,12 @@ _CONFIG = {
     "title": {"fontSize": 15, "anchor": "start", "color": "#1a1a1a"},
 }
 _MARKS = re.compile(r'role-mark[^"]*"[^>]*>\s*<(path|rect|text|line)')
+
+
+# Vega cuts long labels by UTF-16 code units; a cut through an astral character (emoji, rare CJK)
+# leaves half a surrogate pair, and vl-convert then fails. Charts show U+FFFD for those characters;
+# the table beside each chart has the exact names.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class ChartError(Exception):
@@ -59,12 +67,24 @@ def vega_svg(chart_spec: dict[str, Any]) -> str:
 def _svg(spec_json: str) -> str:
     import vl_convert
 
-    svg: str = vl_convert.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[], format_locale="en-US",
-                                          time_format_locale="en-US")
+    svg: str = vl_convert.vegalite_to_svg(_printable_values(json.loads(spec_json)), allowed_base_urls=[],
+                                          format_locale="en-US", time_format_locale="en-US")
     if not _MARKS.search(svg):
         description = json.loads(spec_json).get("description", "")
         raise ChartError(f"the chart {description!r} came out without marks")
     return svg
+
+
+def _printable_values(value: Any) -> Any:
+    """The spec with every string made safe for vl-convert, which aborts the process on some control
+    characters and fails on astral characters in labels it truncates."""
+    if isinstance(value, str):
+        return _ASTRAL.sub("\ufffd", printable(value))
+    if isinstance(value, dict):
+        return {k: _printable_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_values(v) for v in value]
+    return value
 
 
 def clear_cache() -> None:

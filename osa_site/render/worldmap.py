@@ -45,6 +45,7 @@ class MapEntry:
     shade: str  # a fill colour, or "hatch" for designated-only
     label: str  # the class label shown in the legend
     placement: str  # "shape", "circle" or "absent"
+    designated_for: str = ""  # "FY2024, FY2025": the fiscal years of its designations
 
 
 def _numeric(iso3: str) -> str:
@@ -66,9 +67,12 @@ def _class_label(low: int, high: int, lang: Language) -> str:
     return lang.gettext("{low} to {high}").format(low=yen(low, lang=lang), high=yen(high, lang=lang))
 
 
-def _shade(projects: int, total: int, classes: list[tuple[int, int]], lang: Language) -> tuple[str, str]:
+def _shade(projects: int, total: int, classes: list[tuple[int, int]], designated: bool,
+           lang: Language) -> tuple[str, str]:
     if not projects:
-        return "hatch", lang.gettext("Designated, no signed project")
+        label = (lang.gettext("Designated, no signed project") if designated
+                 else lang.gettext("No signed project found"))
+        return "hatch", label
     if total <= 0:
         return UNKNOWN_SHADE, lang.gettext("Signed projects, amount not stated")
     offset = len(SHADES) - len(classes)
@@ -90,8 +94,9 @@ def map_entries(index: Index, lang: Language = EN) -> list[MapEntry]:
         projects = len(index.projects_by_recipient.get(entry.id, []))
         numeric = _numeric(entry.record.iso3)
         placement = "shape" if numeric in shapes else "circle" if numeric in small else "absent"
-        shade, label = _shade(projects, total, classes, lang)
-        result.append(MapEntry(entry, numeric, projects, total, shade, label, placement))
+        years = ", ".join(lang.fy(o.fiscal_year) for o in index.designations_by_recipient.get(entry.id, []))
+        shade, label = _shade(projects, total, classes, bool(years), lang)
+        result.append(MapEntry(entry, numeric, projects, total, shade, label, placement, years))
     return result
 
 
@@ -143,7 +148,10 @@ def _accessible_name(m: MapEntry, lang: Language) -> str:
     _ = lang.gettext
     country = str(lang.text(m.entry.record, "name"))
     if not m.projects:
-        return _("{country}: designated, no signed project").format(country=country)
+        if m.designated_for:
+            return _("{country}: designated for {years}, no signed project").format(
+                country=country, years=m.designated_for)
+        return _("{country}: not designated, no signed project").format(country=country)
     value = yen(m.total, lang=lang) if m.total else _("amount not stated")
     signed = lang.ngettext("{n} signed project", "{n} signed projects", m.projects).format(
         n=lang.number(m.projects))
@@ -230,7 +238,9 @@ _PLACEMENT = {"shape": N_("Shaded"), "circle": N_("Circle (small country)"),
 def map_table(entries: list[MapEntry], page: str, lang: Language = EN) -> str:
     _ = lang.gettext
     rows = [[link(page, page_of(m.entry), lang.text(m.entry.record, "name")),
-             _("Recipient") if m.projects else _("Designated"), lang.number(m.projects),
+             _("Recipient") if m.projects
+             else _("Designated") if m.designated_for else _("No signed project"),
+             lang.number(m.projects),
              md(yen(m.total, lang=lang)) if m.projects else "—", md(m.label), _(_PLACEMENT[m.placement])]
             for m in entries]
     head = [_("Recipient"), _("Status"), _("Projects"), _("Total value"), _("Map shading"), _("On the map")]

@@ -26,13 +26,13 @@ def test_filter_by_kind_then_country_and_share_the_view(tab, root) -> None:
     assert page.locator(f"{EVENTS}:not([hidden])").count() == signed
     assert page.locator(f"{FORM} .osa-filters__count").inner_text() == f"Showing {signed} of {total} events."
 
-    page.select_option(f"{FORM} select[name=country]", "sweden")  # a partner that is not a recipient
+    page.select_option(f"{FORM} select[name=country]", "swe")  # a partner that is not a recipient (ISO code)
     visible = page.locator(f"{EVENTS}:not([hidden])")
     assert visible.count() == 1 and "Sweden" in visible.inner_text()
     assert page.locator(".osa-timeline h3:not([hidden])").count() == 1  # empty years are hidden
 
     shared = page.url
-    assert "kind=agreement" in shared and "country=sweden" in shared
-    tab.goto("timeline/?kind=agreement&country=sweden")
+    assert "kind=agreement" in shared and "country=swe" in shared
+    tab.goto("timeline/?kind=agreement&country=swe")
     page.locator(FORM).wait_for(state="visible")
     assert page.locator(f"{EVENTS}:not([hidden])").count() == 1

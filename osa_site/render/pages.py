@@ -1,0 +1,110 @@
+"""Hand-written pages: fill each `{{ name }}` placeholder with a computed figure or a generated block.
+
+A figure becomes a link to the page it comes from; a block (the confidence rules)
+stands alone on its line and becomes Markdown. The look-up is a dictionary: no
+expression is evaluated. A name that is not in the catalogue, or text between
+`{{` and `}}` that is not a name, is a problem located to its file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..figures import NAME_PATTERN, Figure, figure_catalogue
+from ..index import Index
+from ..messages import suggest
+from ..problems import Problem
+from ..provenance import LEVELS
+from ..schema import PUBLISHER_TYPES
+from .common import SiteContext, link
+from .escape import md, url
+
+__all__ = ["fill_page", "fill_pages", "BLOCKS", "PLACEHOLDER"]
+
+PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}")
+_NAME = re.compile(rf"{NAME_PATTERN}")
+
+
+def confidence_rules() -> str:
+    """The confidence levels as a list, from the definitions `osa-site check` applies."""
+    items = [f"- **{level.name.capitalize()}**: {md(level.meaning)} Required: {md(level.requirement)}"
+             for level in LEVELS]
+    return "\n".join(items) + "\n\n*This list is generated from the rules that `osa-site check` applies.*"
+
+
+def publisher_types() -> str:
+    """The publisher types a source record can give, with what each covers."""
+    return "\n".join(f"- **{name.capitalize()}**: {md(label)}." for name, label in PUBLISHER_TYPES.items())
+
+
+BLOCKS: dict[str, tuple[str, Callable[[], str]]] = {
+    "rules.confidence": ("The confidence levels, what each means and what its sources must show.",
+                         confidence_rules),
+    "rules.publisher_types": ("The publisher types a source can have.", publisher_types),
+}
+
+
+def _figure_link(page: str, figure: Figure) -> str:
+    if not figure.page:
+        return md(figure.text)
+    if figure.page.startswith("https://"):
+        return f"[{md(figure.text)}]({url(figure.page)})"
+    return link(page, figure.page, figure.text)
+
+
+def site_figures(ctx: SiteContext) -> dict[str, Figure]:
+    """Figures that come from the site's settings rather than the records."""
+    report = (Figure("site.report_error", "open an issue in the project's repository",
+                     ctx.repository.rstrip("/") + "/issues/new", "A link for reporting an error.")
+              if ctx.repository else
+              Figure("site.report_error", "write to the project through its code repository (its address is "
+                     "not yet published on this site)", "", "How to report an error, with a link when the "
+                     "repository's address is published in CITATION.cff (repository-code)."))
+    return {report.name: report}
+
+
+def _problem(path: str, line: int, column: int, message: str) -> Problem:
+    return Problem(path, line, column, "", message)
+
+
+def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, Figure],
+               problems: list[Problem]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, column = match.group(1).strip(), match.start() + 1
+        if name in figures:
+            return _figure_link(page, figures[name])
+        if name in BLOCKS:
+            if text.strip() == match.group(0):
+                return BLOCKS[name][1]()
+            problems.append(_problem(path, number, column, f"the block {{{{ {name} }}}} must stand alone on "
+                                     "its own line"))
+        elif not _NAME.fullmatch(name):
+            problems.append(_problem(path, number, column, "expected a figure name (lowercase letters, "
+                                     f"digits, dots, underscores) between {{{{ and }}}}, received {name!r}"))
+        else:
+            hint = suggest(name, [*figures, *BLOCKS])
+            problems.append(_problem(path, number, column, f"unknown figure {name!r}{hint} (the editing "
+                                     "guide lists every figure name)"))
+        return match.group(0)
+
+    return PLACEHOLDER.sub(replace, text)
+
+
+def fill_page(text: str, page: str, path: str, figures: dict[str, Figure]) -> tuple[str, list[Problem]]:
+    """A hand-written page with its placeholders filled, and the problems found (file:line:column)."""
+    problems: list[Problem] = []
+    lines = [_fill_line(line, n, page, path, figures, problems)
+             for n, line in enumerate(text.split("\n"), start=1)]
+    return "\n".join(lines), problems
+
+
+def fill_pages(pages: dict[str, tuple[str, str]], index: Index,
+               ctx: SiteContext | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """{docs path: (display path, text)} -> ({docs path: filled text}, problems of every page)."""
+    figures = {**figure_catalogue(index), **site_figures(ctx or SiteContext())}
+    filled, problems = {}, []
+    for page, (path, text) in sorted(pages.items()):
+        filled[page], found = fill_page(text, page, path, figures)
+        problems += found
+    return filled, problems
