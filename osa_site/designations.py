@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .dataset import Dataset, Entry
 from .dates import PartialDate
+from .i18n import N_
 from .loader import dotted_path
 from .problems import Problem
 
@@ -27,9 +28,9 @@ __all__ = [
 ]
 
 OUTCOME_LABELS = {
-    "project": "became a project",
-    "lapsed": "did not become a project in its fiscal year",
-    "pending": "no exchange of notes found yet",
+    "project": N_("became a project"),
+    "lapsed": N_("did not become a project in its fiscal year"),
+    "pending": N_("no exchange of notes found yet"),
 }
 
 

@@ -18,6 +18,7 @@ from typing import get_args
 from .dataset import Entry
 from .dates import parse_partial_date
 from .designations import months_between
+from .i18n import Language, language
 from .index import Index, page_of
 from .render.common import yen
 from .schema import Domain, Region
@@ -42,15 +43,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def _percent(part: float, whole: float) -> str:
+EN = language("en")
+
+
+def _percent(part: float, whole: float, lang: Language = EN) -> str:
     if not whole:
-        return "no share (nothing to compare with)"
+        return lang.gettext("no share (nothing to compare with)")
     share = 100 * part / whole
-    return "under 1%" if 0 < share < 1 else f"{share:.0f}%"
+    return lang.gettext("under 1%") if 0 < share < 1 else f"{share:.0f}%"
 
 
-def _months(n: float) -> str:
-    return f"{n:g} month" + ("" if n == 1 else "s")
+def _months(n: float, lang: Language = EN) -> str:
+    return lang.ngettext("{n} month", "{n} months", 1 if n == 1 else 2).format(n=f"{n:g}")
 
 
 def _signed(index: Index) -> list[Entry]:
@@ -61,29 +65,30 @@ def _value(projects: list[Entry]) -> int:
     return sum(p.record.amount_jpy or 0 for p in projects)
 
 
-def _project_figures(index: Index) -> Iterator[Figure]:
+def _project_figures(index: Index, lang: Language) -> Iterator[Figure]:
     projects, signed = index.dataset.of("equipment"), _signed(index)
-    yield Figure("projects.count", str(len(projects)), "equipment/index.md",
+    yield Figure("projects.count", lang.number(len(projects)), "equipment/index.md",
                  "Number of project records in the register.")
-    yield Figure("projects.signed", str(len(signed)), "equipment/index.md",
+    yield Figure("projects.signed", lang.number(len(signed)), "equipment/index.md",
                  "Number of projects with an exchange of notes on record (signed projects).")
-    yield Figure("value.signed", yen(_value(signed)), "equipment/index.md",
+    yield Figure("value.signed", yen(_value(signed), lang=lang), "equipment/index.md",
                  "Total value of the signed projects whose amount is known.")
     for domain in get_args(Domain):
         these = [p for p in projects if p.record.domain == domain]
         page = f"equipment/index.md?domain={domain}"
-        yield Figure(f"projects.{slug(domain)}.count", str(len(these)), page,
+        yield Figure(f"projects.{slug(domain)}.count", lang.number(len(these)), page,
                      f"Number of projects in the {domain} domain.")
-        yield Figure(f"projects.{slug(domain)}.share", _percent(len(these), len(projects)), page,
+        yield Figure(f"projects.{slug(domain)}.share", _percent(len(these), len(projects), lang), page,
                      f"Share of all projects in the {domain} domain.")
     priced = [p for p in projects if p.record.amount_jpy is not None]
     if priced:
         largest = max(priced, key=lambda p: (p.record.amount_jpy, p.id))
-        yield Figure("projects.largest", f"{largest.record.title} ({yen(largest.record.amount_jpy)})",
+        yield Figure("projects.largest",
+                     f"{lang.text(largest.record, 'title')} ({yen(largest.record.amount_jpy, lang=lang)})",
                      page_of(largest), "The project with the largest stated amount, and that amount.")
     dated = [p.record.exchange_of_notes.date for p in signed]
     if dated:
-        yield Figure("projects.latest_notes", max(dated).display(), "timeline.md",
+        yield Figure("projects.latest_notes", lang.date(max(dated)), "timeline.md",
                      "Date of the latest exchange of notes on record.")
 
 
@@ -91,106 +96,111 @@ def _budget(index: Index, year: int) -> Entry | None:
     return index.dataset.get("budgets", str(year))
 
 
-def _readings(budget: Entry) -> str:
+def _readings(budget: Entry, lang: Language) -> str:
     rec = budget.record
-    readings = [f"{r.value} ({r.according_to})" if r.according_to else r.value
-                for d in rec.disputes for r in d.readings]
-    return " or ".join(readings) if readings else yen(rec.amount_jpy, rec.approximate)
+    readings = [f"{lang.text(r, 'value')} ({lang.text(r, 'according_to')})" if r.according_to
+                else str(lang.text(r, "value")) for d in rec.disputes for r in d.readings]
+    return (f" {lang.gettext('or')} ".join(readings) if readings
+            else yen(rec.amount_jpy, rec.approximate, lang))
 
 
-def _year_figures(index: Index) -> Iterator[Figure]:
+def _year_figures(index: Index, lang: Language) -> Iterator[Figure]:
     signed = _signed(index)
     budgets = index.dataset.of("budgets")
     years = sorted({p.record.fiscal_year for p in signed} | {b.record.fiscal_year for b in budgets})
     for year in years:
         these = [p for p in signed if p.record.fiscal_year == year]
         page = f"equipment/index.md?fy={year}"
-        yield Figure(f"projects.signed.fy{year}", str(len(these)), page,
+        yield Figure(f"projects.signed.fy{year}", lang.number(len(these)), page,
                      f"Number of signed projects funded from the FY{year} budget.")
-        yield Figure(f"value.signed.fy{year}", yen(_value(these)), page,
+        yield Figure(f"value.signed.fy{year}", yen(_value(these), lang=lang), page,
                      f"Total value of the signed FY{year} projects whose amount is known.")
-        yield Figure(f"recipients.signed.fy{year}", str(len({p.record.recipient for p in these})), page,
+        countries = len({p.record.recipient for p in these})
+        yield Figure(f"recipients.signed.fy{year}", lang.number(countries), page,
                      f"Number of countries with a signed FY{year} project.")
-        yield from _budget_figures(index, year, _value(these))
+        yield from _budget_figures(index, year, _value(these), lang)
 
 
-def _budget_figures(index: Index, year: int, signed_value: int) -> Iterator[Figure]:
+def _budget_figures(index: Index, year: int, signed_value: int, lang: Language) -> Iterator[Figure]:
     budget = _budget(index, year)
     if not budget:
         return
     rec = budget.record
-    yield Figure(f"budget.fy{year}", yen(rec.amount_jpy, rec.approximate), page_of(budget),
+    yield Figure(f"budget.fy{year}", yen(rec.amount_jpy, rec.approximate, lang), page_of(budget),
                  f"The FY{year} OSA budget as its record states it (a contested record shows one "
                  "reading; see the readings figure).")
-    yield Figure(f"budget.fy{year}.readings", _readings(budget), page_of(budget),
+    yield Figure(f"budget.fy{year}.readings", _readings(budget, lang), page_of(budget),
                  f"Every reading of the FY{year} budget, with who gave it.")
-    yield Figure(f"value.signed.fy{year}.share_of_budget", _percent(signed_value, rec.amount_jpy),
+    yield Figure(f"value.signed.fy{year}.share_of_budget", _percent(signed_value, rec.amount_jpy, lang),
                  "budgets/index.md", f"Value of the signed FY{year} projects as a share of that budget.")
     first = min(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year).record
     if first.fiscal_year < year and first.amount_jpy:
-        yield Figure(f"budget.fy{year}.multiple", f"{rec.amount_jpy / first.amount_jpy:.1f} times",
+        yield Figure(f"budget.fy{year}.multiple",
+                     lang.gettext("{n} times").format(n=f"{rec.amount_jpy / first.amount_jpy:.1f}"),
                      "budgets/index.md",
                      f"The FY{year} budget as a multiple of the first budget (FY{first.fiscal_year}).")
 
 
-def _recipient_figures(index: Index) -> Iterator[Figure]:
+def _recipient_figures(index: Index, lang: Language) -> Iterator[Figure]:
     recipients = index.dataset.of("recipients")
     signed = [r for r in recipients if index.status(r.id) == "recipient"]
-    yield Figure("recipients.count", str(len(recipients)), "recipients/index.md",
+    yield Figure("recipients.count", lang.number(len(recipients)), "recipients/index.md",
                  "Number of countries with a recipient record (signed or designated).")
-    yield Figure("recipients.signed", str(len(signed)), "recipients/index.md",
+    yield Figure("recipients.signed", lang.number(len(signed)), "recipients/index.md",
                  "Number of countries with at least one signed project.")
     designated = [r for r in recipients if index.status(r.id) == "designated"]
-    yield Figure("recipients.designated_only", str(len(designated)), "designations/index.md",
+    yield Figure("recipients.designated_only", lang.number(len(designated)), "designations/index.md",
                  "Number of countries designated for OSA that have no signed project.")
     for region in get_args(Region):
         n = sum(1 for r in signed if r.record.region == region)
-        yield Figure(f"recipients.region.{slug(region)}", str(n), "recipients/index.md",
+        yield Figure(f"recipients.region.{slug(region)}", lang.number(n), "recipients/index.md",
                      f"Number of countries in {region} with at least one signed project.")
 
 
-def _designation_figures(index: Index) -> Iterator[Figure]:
+def _designation_figures(index: Index, lang: Language) -> Iterator[Figure]:
     for year in sorted({o.fiscal_year for o in index.designations}):
         n = sum(1 for o in index.designations if o.fiscal_year == year)
-        yield Figure(f"designations.fy{year}.count", str(n), f"designations/{year}.md",
+        yield Figure(f"designations.fy{year}.count", lang.number(n), f"designations/{year}.md",
                      f"Number of countries reported as designated for FY{year}.")
     lapsed = [o for o in index.designations if o.status == "lapsed"]
-    yield Figure("designations.lapsed", str(len(lapsed)), "designations/index.md",
+    yield Figure("designations.lapsed", lang.number(len(lapsed)), "designations/index.md",
                  "Number of designations that did not become a project in their fiscal year.")
-    waits = _waits(index)
+    waits = _waits(index, lang)
     median = statistics.median(m for _, m in waits) if waits else None
-    yield Figure("designation_to_notes.median", _months(median) if median is not None else "no case yet",
+    no_case = lang.gettext("no case yet")
+    yield Figure("designation_to_notes.median", _months(median, lang) if median is not None else no_case,
                  "designations/index.md",
                  "Median time from a designation's first report to the project's first exchange of notes, "
                  "in calendar months, where both dates are known to the month.")
-    each = "; ".join(f"{name} (FY{year}): {_months(m)}" for (name, year), m in waits)
-    yield Figure("designation_to_notes.each", each or "no case yet", "designations/index.md",
+    each = "; ".join(f"{name} ({lang.fy(year)}): {_months(m, lang)}" for (name, year), m in waits)
+    yield Figure("designation_to_notes.each", each or no_case, "designations/index.md",
                  "Each time from a designation's first report to its first exchange of notes.")
 
 
-def _waits(index: Index) -> list[tuple[tuple[str, int], int]]:
+def _waits(index: Index, lang: Language) -> list[tuple[tuple[str, int], int]]:
     found = []
     for outcome in index.designations:
         notes = outcome.first_notes()
         months = months_between(outcome.country.reported, notes) if notes else None
         if months is not None:
-            found.append(((index.recipient(outcome.recipient).record.name, outcome.fiscal_year), months))
+            name = str(lang.text(index.recipient(outcome.recipient).record, "name"))
+            found.append(((name, outcome.fiscal_year), months))
     return sorted(found, key=lambda w: (w[0][1], w[0][0]))
 
 
-def _data_figures(index: Index) -> Iterator[Figure]:
-    yield Figure("agreements.count", str(len(index.dataset.of("agreements"))), "agreements/index.md",
+def _data_figures(index: Index, lang: Language) -> Iterator[Figure]:
+    yield Figure("agreements.count", lang.number(len(index.dataset.of("agreements"))), "agreements/index.md",
                  "Number of defence equipment transfer agreements on record.")
     changed = parse_partial_date(index.data_changed) if index.data_changed else index.as_of
-    yield Figure("data.last_change", changed.display(), "data/index.md",
+    yield Figure("data.last_change", lang.date(changed), "data/index.md",
                  "Date of the latest change to a record (the latest commit that touched one, or, outside "
                  "git, the latest date written in any record).")
 
 
-_GROUPS: tuple[Callable[[Index], Iterator[Figure]], ...] = (
+_GROUPS: tuple[Callable[[Index, Language], Iterator[Figure]], ...] = (
     _project_figures, _year_figures, _recipient_figures, _designation_figures, _data_figures)
 
 
-def figure_catalogue(index: Index) -> dict[str, Figure]:
-    """Every figure the records give, by name, in a stable order."""
-    return {f.name: f for group in _GROUPS for f in group(index)}
+def figure_catalogue(index: Index, lang: Language = EN) -> dict[str, Figure]:
+    """Every figure the records give, by name, in a stable order, written in `lang`."""
+    return {f.name: f for group in _GROUPS for f in group(index, lang)}

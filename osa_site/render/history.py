@@ -8,44 +8,58 @@ from __future__ import annotations
 
 from ..changes import ChangeLog, RecordChange
 from ..dataset import Entry
+from ..dates import parse_partial_date
 from ..feeds import recipient_feed
+from ..i18n import N_, Fallback, Language
 from ..urls import rel
-from .common import SiteContext, table
+from .common import EN, SiteContext, table
 from .escape import md
 
 __all__ = ["render_record_history", "render_recipient_history", "recipient_feed_meta", "history_note"]
 
-_UNAVAILABLE = ("History is not available: this site was built without the project's git history, so "
-                "no change can be dated.")
-_SHALLOW = ("The site was built from a shallow clone of the repository, which holds only its latest "
-            "commits, so earlier changes are not known here.")
+_UNAVAILABLE = N_("History is not available: this site was built without the project's git history, so "
+                  "no change can be dated.")
+_SHALLOW = N_("The site was built from a shallow clone of the repository, which holds only its latest "
+              "commits, so earlier changes are not known here.")
+NO_CHANGE = N_("No committed change to this record is recorded yet.")
 
 
-def history_note(log: ChangeLog, has_changes: bool,
-                 none: str = "No committed change to this record is recorded yet.") -> str:
+def history_note(log: ChangeLog, has_changes: bool, none: str = NO_CHANGE, lang: Language = EN) -> str:
     """What readers should know about how complete the listed history is; `none` when there is
     nothing to list in a complete history, and nothing when the list is complete."""
+    _ = lang.gettext
     if log.state == "unavailable":
-        return _UNAVAILABLE
+        return _(_UNAVAILABLE)
     if log.state == "shallow":
-        return _SHALLOW if has_changes else "History is not available here. " + _SHALLOW
-    return "" if has_changes else none
+        return _(_SHALLOW) if has_changes else _("History is not available here.") + " " + _(_SHALLOW)
+    return "" if has_changes else _(none)
 
 
-def _action(change: RecordChange) -> str:
-    return change.action.capitalize()
+ACTIONS = {"added": N_("Added"), "changed": N_("Changed"), "removed": N_("Removed")}
+
+
+def _action(change: RecordChange, lang: Language) -> str:
+    label = ACTIONS.get(change.action)
+    return lang.gettext(label) if label else change.action.capitalize()
 
 
 def render_record_history(entry: Entry, ctx: SiteContext) -> str:
-    """A record page's History section: each commit that changed the record, newest first."""
+    """A record page's History section: each commit that changed the record, newest first.
+
+    The summaries are generated in English from the records' fields; other editions mark them so."""
+    lang = ctx.lang
+    _ = lang.gettext
     changes = ctx.changes.of(entry.path)
-    parts = ["## History { data-search-exclude }\n\n"]  # dates and commits: noise in search results
+    parts = [f"## {_('History')} {{ data-search-exclude }}\n\n"]  # dates and commits: noise in search results
     if changes:
-        parts.append("Each change to this record, newest first, from the project's git history. Dates are "
-                     "commit dates (UTC); the summaries compare the record before and after each commit.\n\n")
-        rows = [[c.day, _action(c), md(c.summary), f"`{c.commit[:7]}`"] for c in changes]
-        parts.append(table(["Date", "Change", "What changed", "Commit"], rows) + "\n\n")
-    note = history_note(ctx.changes, bool(changes))
+        parts.append(_("Each change to this record, newest first, from the project's git history. Dates are "
+                       "commit dates (UTC); the summaries compare the record before and after each commit.")
+                     + "\n\n")
+        rows = [[c.day if lang.code == "en" else md(lang.date(parse_partial_date(c.day))), _action(c, lang),
+                 md(c.summary if lang.code == "en" else Fallback(c.summary)), f"`{c.commit[:7]}`"]
+                for c in changes]
+        parts.append(table([_("Date"), _("Change"), _("What changed"), _("Commit")], rows) + "\n\n")
+    note = history_note(ctx.changes, bool(changes), lang=lang)
     if note:
         parts.append(md(note) + "\n\n")
     return "".join(parts)
@@ -53,12 +67,12 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
 
 def render_recipient_history(entry: Entry, ctx: SiteContext) -> str:
     """A recipient's History section and its own feed, which also follows its projects and agreements."""
+    lang = ctx.lang
     feed = rel(f"recipients/{entry.id}.md", recipient_feed(entry.id))
-    return (render_record_history(entry, ctx)
-            + f"Follow changes to {md(entry.record.name)}, its projects and its agreements in a feed reader: "
-            f"[Atom feed]({feed}).\n\n")
-
-
+    follow = lang.gettext("Follow changes to {country}, its projects and its agreements in a feed reader: "
+                          "{feed}.").format(country=md(lang.text(entry.record, "name")),
+                                            feed=f"[{lang.gettext('Atom feed')}]({feed})")
+    return render_record_history(entry, ctx) + follow + "\n\n"
 
 
 def recipient_feed_meta(entry: Entry) -> dict[str, str]:

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 
 from ..figures import NAME_PATTERN, Figure, figure_catalogue
+from ..i18n import Language
 from ..index import Index
 from ..messages import suggest
 from ..problems import Problem
 from ..provenance import LEVELS
 from ..schema import PUBLISHER_TYPES
-from .common import SiteContext, link
+from .common import EN, SiteContext, link
 from .escape import md, url
 
 __all__ = ["fill_page", "fill_pages", "BLOCKS", "PLACEHOLDER"]
@@ -55,12 +56,14 @@ def _figure_link(page: str, figure: Figure) -> str:
 
 def site_figures(ctx: SiteContext) -> dict[str, Figure]:
     """Figures that come from the site's settings rather than the records."""
-    report = (Figure("site.report_error", "open an issue in the project's repository",
+    _ = ctx.lang.gettext
+    report = (Figure("site.report_error", _("open an issue in the project's repository"),
                      ctx.repository.rstrip("/") + "/issues/new", "A link for reporting an error.")
               if ctx.repository else
-              Figure("site.report_error", "write to the project through its code repository (its address is "
-                     "not yet published on this site)", "", "How to report an error, with a link when the "
-                     "repository's address is published in CITATION.cff (repository-code)."))
+              Figure("site.report_error", _("write to the project through its code repository (its address "
+                                            "is not yet published on this site)"), "",
+                     "How to report an error, with a link when the repository's address is published in "
+                     "CITATION.cff (repository-code)."))
     return {report.name: report}
 
 
@@ -68,15 +71,21 @@ def _problem(path: str, line: int, column: int, message: str) -> Problem:
     return Problem(path, line, column, "", message)
 
 
+def _block(name: str, lang: Language) -> str:
+    """A generated block; written in English, so marked lang="en" on other editions' pages."""
+    block = BLOCKS[name][1]()
+    return block if lang.code == "en" else f'<div lang="en" markdown>\n\n{block}\n\n</div>'
+
+
 def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, Figure],
-               problems: list[Problem]) -> str:
+               problems: list[Problem], lang: Language = EN) -> str:
     def replace(match: re.Match[str]) -> str:
         name, column = match.group(1).strip(), match.start() + 1
         if name in figures:
             return _figure_link(page, figures[name])
         if name in BLOCKS:
             if text.strip() == match.group(0):
-                return BLOCKS[name][1]()
+                return _block(name, lang)
             problems.append(_problem(path, number, column, f"the block {{{{ {name} }}}} must stand alone on "
                                      "its own line"))
         elif not _NAME.fullmatch(name):
@@ -91,10 +100,11 @@ def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, 
     return PLACEHOLDER.sub(replace, text)
 
 
-def fill_page(text: str, page: str, path: str, figures: dict[str, Figure]) -> tuple[str, list[Problem]]:
+def fill_page(text: str, page: str, path: str, figures: dict[str, Figure],
+              lang: Language = EN) -> tuple[str, list[Problem]]:
     """A hand-written page with its placeholders filled, and the problems found (file:line:column)."""
     problems: list[Problem] = []
-    lines = [_fill_line(line, n, page, path, figures, problems)
+    lines = [_fill_line(line, n, page, path, figures, problems, lang)
              for n, line in enumerate(text.split("\n"), start=1)]
     return "\n".join(lines), problems
 
@@ -102,9 +112,10 @@ def fill_page(text: str, page: str, path: str, figures: dict[str, Figure]) -> tu
 def fill_pages(pages: dict[str, tuple[str, str]], index: Index,
                ctx: SiteContext | None = None) -> tuple[dict[str, str], list[Problem]]:
     """{docs path: (display path, text)} -> ({docs path: filled text}, problems of every page)."""
-    figures = {**figure_catalogue(index), **site_figures(ctx or SiteContext())}
+    ctx = ctx or SiteContext()
+    figures = {**figure_catalogue(index, ctx.lang), **site_figures(ctx)}
     filled, problems = {}, []
     for page, (path, text) in sorted(pages.items()):
-        filled[page], found = fill_page(text, page, path, figures)
+        filled[page], found = fill_page(text, page, path, figures, ctx.lang)
         problems += found
     return filled, problems
