@@ -85,10 +85,11 @@ def run(plan: Plan) -> list[Row]:
             _say(f"full build {size}: {times[size]}")
             rows.append(Row(f"Full build, {size:,} projects (generate + mkdocs --strict), median of {reps}",
                             str(times[size]), "", None))
-        both, english = thai_cost(ws, THAI_SIZE, plan.reps[0])
-        _say(f"both editions {THAI_SIZE}: {both}; English only: {english}")
+        thai_size = min(THAI_SIZE, large)  # the tiny plan of the tests stays tiny
+        both, english = thai_cost(ws, thai_size, plan.reps[0])
+        _say(f"both editions {thai_size}: {both}; English only: {english}")
         cost = both.cpu / english.cpu
-        rows.append(Row(f"Thai edition: full build of both editions ÷ English only, {THAI_SIZE:,} projects",
+        rows.append(Row(f"Thai edition: full build of both editions ÷ English only, {thai_size:,} projects",
                         f"{cost:.2f} ({both} vs {english})", "≤ 2.0", cost <= 2.0))
         growth, linear = times[large].cpu / times[ref].cpu, large / ref
         rows.append(Row(f"Growth {ref:,} → {large:,} projects", f"× {growth:.2f} (linear: × {linear:.0f})",

@@ -46,7 +46,7 @@ def test_tiny_bench_produces_the_results_table() -> None:
     measures = " ".join(r.measure for r in rows)
     for words in ("Pipeline ÷ parse-only", "Full build, 20 projects", "Growth", "plain build",
                   "Median project page HTML", "Search index", "Preview rebuild", "History: read git",
-                  "History: describe", "History: render"):
+                  "History: describe", "History: render", "Thai edition"):
         assert words.lower() in measures.lower(), words
     targets = [r for r in rows if r.ok is not None]
-    assert len(targets) == 6 and all(f"| {r.target} |" in text for r in targets)
+    assert len(targets) == 7 and all(f"| {r.target} |" in text for r in targets)
