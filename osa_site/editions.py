@@ -70,7 +70,10 @@ def edition_config(config: dict, code: str) -> dict:
     lang = language(code)
     site_url = config.get("site_url") or ""
     config["site_url"] = site_url.rstrip("/") + f"/{THAI_DIR}/" if site_url else site_url
-    config["theme"] = {**config.get("theme", {}), "language": code}
+    theme = config.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if isinstance(theme, dict):  # anything else is refused, with its message, when the tree is written
+        config["theme"] = {**theme, "language": code}
     for key in ("site_description", "copyright"):
         if config.get(key):
             english = " ".join(str(config[key]).split())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -204,11 +205,22 @@ def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[P
 
 
 def edition_files(found: dict[str, Path], code: str) -> dict[str, Path]:
-    """The hand-written files of one edition: English at the top of content/pages/, Thai in th/."""
+    """The hand-written files of one edition: English at the top of content/pages/, Thai in th/.
+
+    A file the Thai edition lacks is taken from the English pages (its page is marked English)."""
     prefix = f"{THAI_DIR}/"
+    english = {rel: file for rel, file in found.items() if not rel.startswith(prefix)}
     if code == "en":
-        return {rel: file for rel, file in found.items() if not rel.startswith(prefix)}
-    return {rel.removeprefix(prefix): file for rel, file in found.items() if rel.startswith(prefix)}
+        return english
+    return {**english, **{rel.removeprefix(prefix): f for rel, f in found.items() if rel.startswith(prefix)}}
+
+
+def _marked_english(page: str) -> str:
+    """A hand-written English page shown in another edition: its body marked lang="en"."""
+    match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", page, re.DOTALL)
+    head, body = (page[:match.end()], page[match.end():]) if match else ("", page)
+    return f'{head}<div lang="en" markdown>\n\n{body}\n\n</div>\n'
+
 
 
 def _static_files(root: Path, generated: dict[str, bytes],
@@ -247,14 +259,18 @@ def hand_pages(root: Path, index: Index, ctx: SiteContext | None = None) -> dict
     figures filled in; RecordError lists unknown names."""
     folder = root / "content" / "pages"
     found = _walk_pages(folder, root / "content")[0] if folder.is_dir() and not folder.is_symlink() else {}
-    found = edition_files(found, ctx.lang.code if ctx else "en")
+    code = ctx.lang.code if ctx else "en"
+    found = edition_files(found, code)
     texts = {rel: (display_path(file, root), file.read_text(encoding="utf-8"))
              for rel, file in sorted(found.items()) if rel.endswith(".md")}
     ctx = ctx or SiteContext(repository=repository_url(root))
-    filled, problems = fill_pages(texts, index, ctx)
-    if problems:
-        raise RecordError(problems)
-    return filled
+    own = {rel: t for rel, t in texts.items() if code == "en" or folder / THAI_DIR in found[rel].parents}
+    stand_ins = {rel: t for rel, t in texts.items() if rel not in own}  # English, for missing translations
+    filled, problems = fill_pages(own, index, ctx)
+    english, more = fill_pages(stand_ins, index, replace(ctx, lang=language("en"))) if stand_ins else ({}, [])
+    if problems or more:
+        raise RecordError(problems + more)
+    return dict(sorted({**filled, **{rel: _marked_english(t) for rel, t in english.items()}}.items()))
 
 
 def check_project(root: Path, load: LoadRecord = load_record) -> Dataset:

@@ -28,6 +28,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel.dates import get_month_names
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -53,7 +54,7 @@ class Fallback(str):
     lang = "en"
 
 
-def read_catalog(code: str):
+def read_catalog(code: str) -> Catalog:
     """The Babel catalogue of one language, read from its committed `.po` file."""
     with (LOCALE_DIR / code / "LC_MESSAGES" / "messages.po").open("rb") as fh:
         return read_po(fh, locale=code, domain="messages")
@@ -63,14 +64,13 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"
 _CALL_IN_FSTRING = re.compile(r"""\b(?:_|gettext)\((['"])([^'"\\]+)\1\)""")
 
 
-def source_catalog(root: Path):
+def source_catalog(root: Path) -> Catalog:
     """Every message the code and the site settings show readers, as a Babel catalogue (English).
 
     Strings marked in osa_site/ with _(), gettext(), ngettext() or N_(), and the nav titles, the
     description and the copyright of `root`/mkdocs.yml, which the Thai edition translates too.
     """
     import yaml
-    from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
     catalog = Catalog(locale=None, domain="messages", project="osa-site")
@@ -131,10 +131,13 @@ class Language:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
-    def text(self, obj: object, name: str) -> str | None:
-        """A record's text field in this language: its `th:` value, else the English as a Fallback."""
+    def text(self, obj: object, name: str) -> str:
+        """A record's text field in this language: its `th:` value, else the English as a Fallback
+        ("" when the field is empty in English too)."""
         english = getattr(obj, name)
-        if self.code == "en" or english is None:
+        if english is None:
+            return ""
+        if self.code == "en":
             return english
         translated = getattr(getattr(obj, self.code, None), name, None)
         return translated if translated else Fallback(english)

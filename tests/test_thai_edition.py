@@ -3,14 +3,16 @@ a record with only `th: {title}` shows in Thai with no code change; English fall
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from fixtures.projects import run_cli
 
-from osa_site.cli import main as cli_main
 from osa_site.generate import generate_tree
 from osa_site.segment import ZWSP
 from osa_site.sitebuild import build_site
@@ -39,9 +41,9 @@ def test_thai_pages_are_thai_and_link_to_their_twin_both_ways(built_site: Path, 
     depth = page.count("/")
     up = "../" * depth
     assert f'hreflang="th" href="{up}th/{page.removesuffix("index.html")}"' in english or (
-        depth == 0 and 'hreflang="th" href="th/"' in english)
+        depth == 0 and 'hreflang="th" href="./th/"' in english)
     assert f'hreflang="en" href="{up}../{page.removesuffix("index.html")}"' in thai or (
-        depth == 0 and 'hreflang="en" href="../"' in thai)
+        depth == 0 and 'hreflang="en" href="./../"' in thai)
     assert 'class="md-select__link"' in thai and 'class="md-select__link"' in english
 
 
@@ -69,10 +71,13 @@ def test_thai_dates_are_buddhist_era_and_amounts_stay_yen(built_site: Path) -> N
 
 
 def test_thai_downloads_keep_english_columns_and_add_thai_ones(built_site: Path) -> None:
-    header = (built_site / "th" / "data" / "equipment.csv").read_text(encoding="utf-8").splitlines()[0]
-    english = (built_site / "data" / "equipment.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == english
-    assert {"title", "title_th", "force", "force_th", "notes", "notes_th"} <= set(header.split(","))
+    def header(path: Path) -> list[str]:
+        return next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+    thai = header(built_site / "th" / "data" / "equipment.csv")
+    english = header(built_site / "data" / "equipment.csv")
+    assert thai == english
+    assert {"title", "title_th", "force", "force_th", "notes", "notes_th"} <= set(english)
 
 
 def test_thai_charts_and_map_have_thai_titles_and_tables(built_site: Path) -> None:
@@ -124,10 +129,8 @@ def test_a_missing_thai_field_shows_the_english_marked_and_escaped(added_site: P
     assert "<b>test</b>" not in page
 
 
-def test_check_reports_thai_coverage_without_failing(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        cli_main(["check", "--root", str(ROOT)], standalone_mode=True)
-    assert exit_info.value.code == 0
-    out = capsys.readouterr().out
-    assert re.search(r"Thai text: \d+ of \d+ records have some Thai text", out), out
-    assert "equipment.title:" in out
+def test_check_reports_thai_coverage_without_failing() -> None:
+    result = run_cli(ROOT, "check")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Thai text: \d+ of \d+ records have some Thai text", result.stdout), result.stdout
+    assert re.search(r"equipment\.title: (\d+) of \1 in Thai \(100%\)", result.stdout), result.stdout
