@@ -159,7 +159,11 @@ class Language:
 
     def number(self, value: int | Decimal) -> str:
         """A number as the language writes it: Thai groups digits (`1,600`); English pages keep `1600`."""
-        return str(value) if self.code == "en" else format_decimal(value, locale=self.code)
+        if self.code == "en":
+            return str(value)
+        if isinstance(value, int):  # Thai groups digits by three with commas, as Python's "," does
+            return f"{value:,}"
+        return format_decimal(value, locale=self.code)
 
     def yen(self, amount: int, approximate: bool = False) -> str:
         """`¥600 million`, `about ¥5 billion`; in Thai `600 ล้านเยน`, `ประมาณ 5,000 ล้านเยน`."""
