@@ -19,7 +19,7 @@ from .dataset import Entry
 from .dates import parse_partial_date
 from .designations import months_between
 from .i18n import Language, language
-from .index import Index, page_of
+from .index import Index, Total, page_of
 from .render.common import yen
 from .schema import Domain, Region
 
@@ -61,17 +61,13 @@ def _signed(index: Index) -> list[Entry]:
     return [e for e in index.dataset.of("equipment") if e.record.exchange_of_notes]
 
 
-def _value(projects: list[Entry]) -> int:
-    return sum(p.record.amount_jpy or 0 for p in projects)
-
-
 def _project_figures(index: Index, lang: Language) -> Iterator[Figure]:
     projects, signed = index.dataset.of("equipment"), _signed(index)
     yield Figure("projects.count", lang.number(len(projects)), "equipment/index.md",
                  "Number of project records in the register.")
     yield Figure("projects.signed", lang.number(len(signed)), "equipment/index.md",
                  "Number of projects with an exchange of notes on record (signed projects).")
-    yield Figure("value.signed", yen(_value(signed), lang=lang), "equipment/index.md",
+    yield Figure("value.signed", yen(index.signed_total.value, lang=lang), "equipment/index.md",
                  "Total value of the signed projects whose amount is known.")
     for domain in get_args(Domain):
         these = [p for p in projects if p.record.domain == domain]
@@ -113,12 +109,13 @@ def _year_figures(index: Index, lang: Language) -> Iterator[Figure]:
         page = f"equipment/index.md?fy={year}"
         yield Figure(f"projects.signed.fy{year}", lang.number(len(these)), page,
                      f"Number of signed projects funded from the FY{year} budget.")
-        yield Figure(f"value.signed.fy{year}", yen(_value(these), lang=lang), page,
+        value = index.signed_totals_by_fiscal_year.get(year, Total()).value
+        yield Figure(f"value.signed.fy{year}", yen(value, lang=lang), page,
                      f"Total value of the signed FY{year} projects whose amount is known.")
         countries = len({p.record.recipient for p in these})
         yield Figure(f"recipients.signed.fy{year}", lang.number(countries), page,
                      f"Number of countries with a signed FY{year} project.")
-        yield from _budget_figures(index, year, _value(these), lang)
+        yield from _budget_figures(index, year, value, lang)
 
 
 def _budget_figures(index: Index, year: int, signed_value: int, lang: Language) -> Iterator[Figure]:

@@ -41,7 +41,7 @@ from .render.common import SiteContext
 from .render.escape import FrontMatterError, read_front_matter
 from .render.pages import fill_pages
 from .render.site import render_docs
-from .urls import pdf_targets
+from .urls import directory, pdf_targets
 from .validate import LoadRecord, load_dataset
 
 __all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
@@ -167,8 +167,7 @@ def _served_as(name: str) -> str:
     """Where MkDocs publishes a docs file (directory URLs): `a.md` and `a/index.md` both give `a/`."""
     if not name.endswith(".md"):
         return name.casefold()
-    stem = name.removesuffix(".md")
-    return ("" if stem in ("index", "README") else stem.removesuffix("/index") + "/").casefold()
+    return directory("index.md" if name == "README.md" else name).casefold()
 
 
 def _collisions(generated: dict[str, bytes], written: dict[str, Path]) -> list[Problem]:

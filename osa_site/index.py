@@ -100,6 +100,8 @@ class Index:
     totals_by_recipient: dict[str, Total] = field(default_factory=dict)
     totals_by_domain: dict[Domain, Total] = field(default_factory=dict)
     recipient_years: dict[str, dict[int, Total]] = field(default_factory=dict)
+    signed_total: Total = Total()  # the same sums over the projects with an exchange of notes on record
+    signed_totals_by_fiscal_year: dict[int, Total] = field(default_factory=dict)
     data_changed: str | None = None  # YYYY-MM-DD of the latest commit that changed a record, if known
     as_of: PartialDate = PartialDate(1)  # the data's own date: data_changed or the latest date in a record
     designations: list[Outcome] = field(default_factory=list)  # by fiscal year, then file order
@@ -181,6 +183,9 @@ def _index_totals(index: Index) -> None:
     index.totals_by_domain = _tally_by(projects, lambda p: p.record.domain)
     index.recipient_years = {rid: _tally_by(ps, lambda p: p.record.fiscal_year)
                              for rid, ps in index.projects_by_recipient.items()}
+    signed = [p for p in projects if p.record.exchange_of_notes]
+    index.signed_total = tally(signed)
+    index.signed_totals_by_fiscal_year = _tally_by(signed, lambda p: p.record.fiscal_year)
 
 
 def _index_agreements(index: Index) -> None:

@@ -273,3 +273,6 @@ def test_totals_are_computed_once_in_the_index(index) -> None:
     assert sum(t.projects for t in index.totals_by_recipient.values()) == len(projects)
     for rid, years in index.recipient_years.items():
         assert sum(t.value for t in years.values()) == index.total_jpy(rid)
+    signed = [p for p in projects if p.record.exchange_of_notes]
+    assert index.signed_total.value == sum(p.record.amount_jpy or 0 for p in signed)
+    assert sum(t.projects for t in index.signed_totals_by_fiscal_year.values()) == len(signed)

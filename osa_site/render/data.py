@@ -14,7 +14,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from ..dataset import Entry, source_refs
@@ -82,7 +82,7 @@ def _column(name: str, prop: dict, path: tuple[str, ...], description: str = "")
     return Column(name, kind, description or prop.get("description", ""), value, tuple(prop.get("enum", ())))
 
 
-@cache
+@lru_cache(maxsize=16)  # one entry per record kind
 def _schema_columns(kind: str) -> tuple[Column, ...]:
     """The columns a kind's schema gives; the schemas never change while the program runs."""
     schema = KINDS[kind].model_json_schema()
