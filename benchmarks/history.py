@@ -37,16 +37,29 @@ from .synth import make_project
 
 __all__ = ["HistoryCost", "make_history_repo", "history_cost"]
 
-DATES = ("2025-01-10T09:00:00+00:00", "2025-02-10T09:00:00+00:00", "2025-03-10T09:00:00+00:00",
-         "2025-04-10T09:00:00+00:00")
+DATES = (
+    "2025-01-10T09:00:00+00:00",
+    "2025-02-10T09:00:00+00:00",
+    "2025-03-10T09:00:00+00:00",
+    "2025-04-10T09:00:00+00:00",
+)
 
 
 def _git(repo: Path, *args: str, date: str = DATES[0]) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org", "GIT_AUTHOR_DATE": date,
-           "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, check=True,
-                   capture_output=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, check=True, capture_output=True
+    )
 
 
 def _edit(file: Path, change: Callable[[dict], None]) -> None:
@@ -56,8 +69,9 @@ def _edit(file: Path, change: Callable[[dict], None]) -> None:
 
 
 def _handover(data: dict) -> None:
-    data.setdefault("lifecycle", []).append({"stage": "handover", "date": "2025-03",
-                                             "sources": data["sources"][:1]})
+    data.setdefault("lifecycle", []).append(
+        {"stage": "handover", "date": "2025-03", "sources": data["sources"][:1]}
+    )
 
 
 def make_history_repo(root: Path, projects: int) -> Path:
@@ -109,7 +123,9 @@ def history_cost(root: Path, reps: int) -> HistoryCost:
     log = change_log(history, index)
     ctx = SiteContext(site_url=config.get("site_url", ""), changes=log)
     return HistoryCost(
-        index.dataset.count(), len(history.changes), len(log.changes),
+        index.dataset.count(),
+        len(history.changes),
+        len(log.changes),
         _median(lambda: read_history(root), reps),
         _median(lambda: change_log(history, index), reps),
         _median(lambda: (render_changes_page(index, ctx), render_feeds(index, ctx)), reps),

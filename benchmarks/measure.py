@@ -26,8 +26,16 @@ from osa_site.validate import discover, load_dataset
 from .plain import make_plain_project
 from .synth import make_project
 
-__all__ = ["Workspace", "Timing", "median_time", "pipeline_rates", "full_build", "plain_build", "site_sizes",
-           "preview_latency"]
+__all__ = [
+    "Workspace",
+    "Timing",
+    "median_time",
+    "pipeline_rates",
+    "full_build",
+    "plain_build",
+    "site_sizes",
+    "preview_latency",
+]
 
 
 class Workspace:
@@ -173,13 +181,21 @@ class Sizes:
 
 def site_sizes(site: Path, records: int) -> Sizes:
     pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
-    record_pages = [n for name, n in pages.items()
-                    if name.startswith("equipment/") and name != "equipment/index.html"]
+    record_pages = [
+        n for name, n in pages.items() if name.startswith("equipment/") and name != "equipment/index.html"
+    ]
     largest = max(pages, key=lambda name: pages[name])
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = (site / "search" / "search_index.json").stat().st_size
-    return Sizes(int(statistics.median(record_pages)), int(statistics.median(pages.values())),
-                 pages[largest], largest, total, index, records)
+    return Sizes(
+        int(statistics.median(record_pages)),
+        int(statistics.median(pages.values())),
+        pages[largest],
+        largest,
+        total,
+        index,
+        records,
+    )
 
 
 def preview_latency(ws: Workspace, size: int, edits: int) -> Timing:

@@ -8,8 +8,10 @@ import yaml
 
 __all__ = ["make_plain_project"]
 
-PARAGRAPH = ("Japan's Official Security Assistance provides equipment to the armed forces of partner "
-             "countries. This page stands for one record of a documentation site of the same size.")
+PARAGRAPH = (
+    "Japan's Official Security Assistance provides equipment to the armed forces of partner "
+    "countries. This page stands for one record of a documentation site of the same size."
+)
 
 
 def make_plain_project(root: Path, pages: int) -> Path:

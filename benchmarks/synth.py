@@ -23,20 +23,49 @@ __all__ = ["REPO", "Counts", "make_project", "synthetic_records", "counts_for"]
 
 REPO = Path(__file__).resolve().parent.parent
 MAX_RECIPIENTS = 200
-REGIONS = ["Southeast Asia", "South Asia", "East Asia", "Central Asia", "Pacific", "Africa",
-           "Middle East", "Europe", "Americas"]
+REGIONS = [
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "Pacific",
+    "Africa",
+    "Middle East",
+    "Europe",
+    "Americas",
+]
 DOMAINS = ["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
 PURPOSES = [None, "rule-of-law", "humanitarian", "peace-cooperation"]
-ITEMS = ["patrol boats", "coastal radar system", "rigid-hulled inflatable boats", "air traffic control radar",
-         "heavy machinery", "diving support vessel", "unmanned aerial vehicles", "uniforms",
-         "night-vision equipment", "satellite communication terminals", "rescue boats", "generators"]
+ITEMS = [
+    "patrol boats",
+    "coastal radar system",
+    "rigid-hulled inflatable boats",
+    "air traffic control radar",
+    "heavy machinery",
+    "diving support vessel",
+    "unmanned aerial vehicles",
+    "uniforms",
+    "night-vision equipment",
+    "satellite communication terminals",
+    "rescue boats",
+    "generators",
+]
 FORCES = ["Navy", "Coast Guard", "Air Force", "Army", "Armed Forces", "Maritime Police"]
-PUBLISHERS = {"Ministry of Foreign Affairs of Japan": "official", "Ministry of Defense of Japan": "official",
-              "Kyodo News": "news", "Jiji Press": "news", "NHK": "news", "The Japan Times": "news",
-              "Nikkei Asia": "news", "The Diplomat": "news"}
-LOREM = ("The exchange of notes follows the recipient's request for equipment to strengthen maritime "
-         "domain awareness. Delivery is expected in stages, and the handover ceremony is to be held at the "
-         "main base. Reports differ on the exact scope, which later records will settle as sources appear.")
+PUBLISHERS = {
+    "Ministry of Foreign Affairs of Japan": "official",
+    "Ministry of Defense of Japan": "official",
+    "Kyodo News": "news",
+    "Jiji Press": "news",
+    "NHK": "news",
+    "The Japan Times": "news",
+    "Nikkei Asia": "news",
+    "The Diplomat": "news",
+}
+LOREM = (
+    "The exchange of notes follows the recipient's request for equipment to strengthen maritime "
+    "domain awareness. Delivery is expected in stages, and the handover ceremony is to be held at the "
+    "main base. Reports differ on the exact scope, which later records will settle as sources appear."
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +79,13 @@ class Counts:
 
 def counts_for(projects: int) -> Counts:
     """Other kinds in proportion to the projects, roughly as in the real data."""
-    return Counts(projects, min(MAX_RECIPIENTS, max(5, projects // 10)), projects,
-                  max(1, projects // 20), max(1, projects // 20))
+    return Counts(
+        projects,
+        min(MAX_RECIPIENTS, max(5, projects // 10)),
+        projects,
+        max(1, projects // 20),
+        max(1, projects // 20),
+    )
 
 
 def _slug(text: str) -> str:
@@ -71,8 +105,9 @@ def _date(rng: random.Random, year: int) -> str:
     return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def _recipients(count: int, taken_iso3: set[str], taken_ids: set[str], rng: random.Random
-                ) -> list[tuple[str, dict]]:
+def _recipients(
+    count: int, taken_iso3: set[str], taken_ids: set[str], rng: random.Random
+) -> list[tuple[str, dict]]:
     records = []
     for iso3, name in _countries(taken_iso3):
         rid = _slug(name)
@@ -81,8 +116,17 @@ def _recipients(count: int, taken_iso3: set[str], taken_ids: set[str], rng: rand
         if rid in taken_ids or not rid:
             continue
         taken_ids.add(rid)
-        records.append((rid, {"name": name, "iso3": iso3, "region": rng.choice(REGIONS),
-                              "notes": f"Synthetic recipient {name} for benchmarks."}))
+        records.append(
+            (
+                rid,
+                {
+                    "name": name,
+                    "iso3": iso3,
+                    "region": rng.choice(REGIONS),
+                    "notes": f"Synthetic recipient {name} for benchmarks.",
+                },
+            )
+        )
     return records
 
 
@@ -107,8 +151,9 @@ def _source(i: int, rng: random.Random) -> tuple[str, dict]:
     }
 
 
-def _equipment(i: int, recipient: tuple[str, dict], sources: list[str],
-               rng: random.Random) -> tuple[str, dict]:
+def _equipment(
+    i: int, recipient: tuple[str, dict], sources: list[str], rng: random.Random
+) -> tuple[str, dict]:
     rid, rec = recipient
     year = rng.randint(2023, 2026)
     item = rng.choice(ITEMS)
@@ -120,21 +165,35 @@ def _equipment(i: int, recipient: tuple[str, dict], sources: list[str],
         "domain": rng.choice(DOMAINS),
         "amount_jpy": rng.randint(1, 200) * 10_000_000,
         "exchange_of_notes": {"date": _date(rng, min(year + 1, 2026)), "place": "Tokyo"},
-        "items": [{"name": item, "quantity": rng.randint(1, 12)},
-                  {"name": rng.choice(ITEMS), "note": "Related equipment and training."}],
+        "items": [
+            {"name": item, "quantity": rng.randint(1, 12)},
+            {"name": rng.choice(ITEMS), "note": "Related equipment and training."},
+        ],
         "sources": sources,
         "notes": LOREM,
     }
     if purpose := rng.choice(PURPOSES):
         data["purpose"] = purpose
     if i % 3 == 0:
-        data["lifecycle"] = [{"stage": "delivery", "date": _date(rng, 2026), "description": "First delivery",
-                              "sources": sources[:1]}]
+        data["lifecycle"] = [
+            {
+                "stage": "delivery",
+                "date": _date(rng, 2026),
+                "description": "First delivery",
+                "sources": sources[:1],
+            }
+        ]
     if i % 11 == 0:
         data["confidence"] = "contested"
-        data["disputes"] = [{"topic": "Number of units", "readings": [
-            {"value": "4 units", "according_to": "Kyodo News", "sources": sources[:1]},
-            {"value": "5 units", "sources": sources[-1:]}]}]
+        data["disputes"] = [
+            {
+                "topic": "Number of units",
+                "readings": [
+                    {"value": "4 units", "according_to": "Kyodo News", "sources": sources[:1]},
+                    {"value": "5 units", "sources": sources[-1:]},
+                ],
+            }
+        ]
     return f"synth-{year}-{i:05d}", data
 
 
@@ -162,13 +221,20 @@ def _milestone(i: int, source: str, rng: random.Random) -> tuple[str, dict]:
 def synthetic_records(content: Path, projects: int, seed: int = 7) -> Iterator[tuple[str, str, dict]]:
     """(kind, id, data) for every synthetic record, so that `content` ends with `projects` projects."""
     rng = random.Random(seed)
-    real = {kind: {f.stem for f in (content / kind).glob("*.yaml")} for kind in
-            ("recipients", "equipment", "agreements", "milestones", "sources")}
-    real_iso3 = {yaml.safe_load(f.read_text("utf-8"))["iso3"]
-                 for f in (content / "recipients").glob("*.yaml")}
+    real = {
+        kind: {f.stem for f in (content / kind).glob("*.yaml")}
+        for kind in ("recipients", "equipment", "agreements", "milestones", "sources")
+    }
+    real_iso3 = {
+        yaml.safe_load(f.read_text("utf-8"))["iso3"] for f in (content / "recipients").glob("*.yaml")
+    }
     wanted = counts_for(max(0, projects - len(real["equipment"])))
-    recipients = _recipients(min(wanted.recipients, MAX_RECIPIENTS - len(real["recipients"])), real_iso3,
-                             set(real["recipients"]), rng)
+    recipients = _recipients(
+        min(wanted.recipients, MAX_RECIPIENTS - len(real["recipients"])),
+        real_iso3,
+        set(real["recipients"]),
+        rng,
+    )
     sources = [_source(i, rng) for i in range(wanted.sources)]
     yield from (("recipients", rid, data) for rid, data in recipients)
     yield from (("sources", sid, data) for sid, data in sources)

@@ -151,8 +151,10 @@ def _has_anchors(text: str) -> bool:
     """Anchors and aliases could make a small old version expand enormously; such a version is unread."""
     if "&" not in text and "*" not in text:
         return False
-    return any(isinstance(e, _ANCHOR_EVENTS) and e.anchor is not None
-               for e in yaml.parse(text, Loader=_HistoryLoader))
+    return any(
+        isinstance(e, _ANCHOR_EVENTS) and e.anchor is not None
+        for e in yaml.parse(text, Loader=_HistoryLoader)
+    )
 
 
 def parse_version(text: str | None, fields: frozenset[str] | None = None) -> dict[str, Any] | None:
@@ -168,8 +170,10 @@ def parse_version(text: str | None, fields: frozenset[str] | None = None) -> dic
         if not isinstance(node, yaml.MappingNode):
             return None
         if fields is not None:
-            node = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value
-                                               if isinstance(k, yaml.ScalarNode) and k.value in fields])
+            node = yaml.MappingNode(
+                node.tag,
+                [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value in fields],
+            )
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError, RecursionError):  # unreadable, or numbers or nesting beyond bounds
         return None
@@ -261,8 +265,12 @@ def describe_mapping(old: dict, new: dict, prefix: str = "", order: list[str] | 
     """What differs between two mappings, field by field: `order` first, then any other field by name."""
     names = [n for n in (order or []) if n in old or n in new]
     names += sorted((set(old) | set(new)) - set(names))
-    return [part for name in names if _key(old.get(name)) != _key(new.get(name))
-            for part in _describe_field(name, old.get(name), new.get(name), prefix)]
+    return [
+        part
+        for name in names
+        if _key(old.get(name)) != _key(new.get(name))
+        for part in _describe_field(name, old.get(name), new.get(name), prefix)
+    ]
 
 
 _SHARED_LAST = ("confidence", "disputes", "notes")
@@ -324,8 +332,17 @@ def _record_change(change: FileChange, index: Index) -> RecordChange | None:
     else:
         details = (f"record {action}",)
     current = new if action != "removed" else old
-    return RecordChange(kind, id, change.path, change.commit, change.time, action, details,
-                        _title(kind, id, current), _recipient(kind, id, current, index))
+    return RecordChange(
+        kind,
+        id,
+        change.path,
+        change.commit,
+        change.time,
+        action,
+        details,
+        _title(kind, id, current),
+        _recipient(kind, id, current, index),
+    )
 
 
 def change_log(history: History, index: Index) -> ChangeLog:
@@ -334,4 +351,3 @@ def change_log(history: History, index: Index) -> ChangeLog:
     names = {c.id: c.title for c in reversed(changes) if c.kind == "recipients"}
     names.update({e.id: e.record.name for e in index.dataset.of("recipients")})
     return ChangeLog(history.state, changes, names)
-

@@ -48,8 +48,9 @@ def main(ctx: click.Context, root: Path, debug: bool) -> None:
     if ctx.meta.get("osa_help"):
         return
     if not (root / "content").is_dir():
-        raise click.UsageError(f"there is no content/ folder in {root}; run osa-site in the project "
-                               "folder or pass --root")
+        raise click.UsageError(
+            f"there is no content/ folder in {root}; run osa-site in the project folder or pass --root"
+        )
     try:
         read_config(root)
     except ConfigError as error:
@@ -65,10 +66,18 @@ def check(root: Path, fmt: str) -> None:
         sys.exit(Failed.exit_code)
     coverage = thai_coverage((e.kind, e.record) for kind in dataset.entries for e in dataset.of(kind))
     if fmt == "json":
-        payload = {"problems": [], "summary": summarise([]), "records": dataset.count(),
-                   "thai": {"records": coverage.records_with_thai, "fields": {
-                       path: {"english": coverage.present[path], "thai": coverage.translated[path]}
-                       for path in sorted(coverage.present)}}}
+        payload = {
+            "problems": [],
+            "summary": summarise([]),
+            "records": dataset.count(),
+            "thai": {
+                "records": coverage.records_with_thai,
+                "fields": {
+                    path: {"english": coverage.present[path], "thai": coverage.translated[path]}
+                    for path in sorted(coverage.present)
+                },
+            },
+        }
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(f"{dataset.count()} records checked: no problems.")
@@ -80,8 +89,10 @@ def generate(root: Path, out_dir: Path) -> None:
     with edge():
         result = generate_tree(root, out_dir, on_wait=waiting)
     skipped(result.skipped)
-    click.echo(f"{result.records} records, {result.pages} pages: {result.written} files written, "
-               f"{result.removed} removed, in {out_dir}")
+    click.echo(
+        f"{result.records} records, {result.pages} pages: {result.written} files written, "
+        f"{result.removed} removed, in {out_dir}"
+    )
 
 
 @command(main, "build")
@@ -97,17 +108,20 @@ def build(root: Path, out: Path, pdf: bool | None) -> None:
         check_output_dir(out, root)  # refuse before spending time on the build
         result = generate_tree(root, root / "build", on_wait=waiting, pdfs=pdfs)
         skipped(result.skipped)
-        click.echo(f"Read {result.records} records; generated {result.pages} pages "
-                   f"({result.written} files changed).")
+        click.echo(
+            f"Read {result.records} records; generated {result.pages} pages ({result.written} files changed)."
+        )
         build_site(root / "build", out, root, on_wait=waiting, before_swap=_printer(root) if pdfs else None)
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
 
 
 def _printer(root: Path) -> Callable[[Path], None]:
     """The PDF step of a build: print into the staging site before it is swapped in."""
+
     def print_into(site: Path) -> None:
         printed = print_site(root, site)
         click.echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
+
     return print_into
 
 
@@ -121,8 +135,10 @@ def pdf(root: Path, site: Path) -> None:
     click.echo(f"Printed {len(printed.files)} PDFs into {site / 'pdf'} in {printed.seconds:.1f} s.")
     brief = site / "brief" / "index.html"
     if brief.is_file() and "osa-pdf-link" not in brief.read_text(encoding="utf-8"):
-        click.echo("This site was built without PDFs, so its pages do not link to them; "
-                   "`osa-site build` prints and links them.")
+        click.echo(
+            "This site was built without PDFs, so its pages do not link to them; "
+            "`osa-site build` prints and links them."
+        )
 
 
 @command(main, "serve")

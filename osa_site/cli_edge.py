@@ -25,8 +25,17 @@ from .pdf import PdfFailed, PdfUnavailable
 from .problems import Problem, RecordError, format_problem, summarise
 from .sitebuild import BuildFailed
 
-__all__ = ["Failed", "GuardedGroup", "command", "group_options", "explained_port_error", "edge",
-           "print_problems", "waiting", "skipped"]
+__all__ = [
+    "Failed",
+    "GuardedGroup",
+    "command",
+    "group_options",
+    "explained_port_error",
+    "edge",
+    "print_problems",
+    "waiting",
+    "skipped",
+]
 
 EXIT_ERRORS = 1
 Fn = Callable[..., Any]
@@ -45,8 +54,10 @@ def _debugging(ctx: click.Context) -> bool:
 def _explain(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.filename:
         return f"cannot use {exc.filename}: {exc.strerror or exc}"
-    return (f"unexpected {type(exc).__name__}: {exc}. This is a bug in osa-site; run the command again "
-            "with --debug (or OSA_SITE_DEBUG=1) to see where it happened")
+    return (
+        f"unexpected {type(exc).__name__}: {exc}. This is a bug in osa-site; run the command again "
+        "with --debug (or OSA_SITE_DEBUG=1) to see where it happened"
+    )
 
 
 class GuardedGroup(click.Group):
@@ -70,8 +81,10 @@ class GuardedGroup(click.Group):
 def explained_port_error(exc: OSError, port: int) -> str | None:
     """What a failure to listen on PORT means for the editor, or None when it is something else."""
     if exc.errno == errno.EADDRINUSE:
-        return (f"port {port} on 127.0.0.1 is already in use (is another preview running?); "
-                "stop it or choose another port with --port")
+        return (
+            f"port {port} on 127.0.0.1 is already in use (is another preview running?); "
+            "stop it or choose another port with --port"
+        )
     if exc.errno == errno.EACCES and exc.filename is None:
         return f"not allowed to listen on port {port}; choose one above 1023 with --port"
     return None
@@ -123,8 +136,11 @@ def _fail(after: str) -> None:
 
 
 def waiting(lock: Path) -> None:
-    click.echo(f"Another osa-site command is writing {lock.name.removesuffix('.osa-lock').lstrip('.')}/; "
-               f"waiting for it to finish (lock file {lock}).", err=True)
+    click.echo(
+        f"Another osa-site command is writing {lock.name.removesuffix('.osa-lock').lstrip('.')}/; "
+        f"waiting for it to finish (lock file {lock}).",
+        err=True,
+    )
 
 
 def skipped(paths: list[str]) -> None:
@@ -133,9 +149,14 @@ def skipped(paths: list[str]) -> None:
 
 
 def _click_type(param: Param) -> Any:
-    return {"folder": click.Path(file_okay=False, path_type=Path), "port": click.IntRange(0, 65535),
-            "choice": click.Choice(param.choices), "text": click.STRING, "flag": click.BOOL,
-            "switch": click.BOOL}[param.value]
+    return {
+        "folder": click.Path(file_okay=False, path_type=Path),
+        "port": click.IntRange(0, 65535),
+        "choice": click.Choice(param.choices),
+        "text": click.STRING,
+        "flag": click.BOOL,
+        "switch": click.BOOL,
+    }[param.value]
 
 
 def _option(param: Param) -> Callable[[Fn], Fn]:
@@ -143,8 +164,14 @@ def _option(param: Param) -> Callable[[Fn], Fn]:
         return click.option(*param.flags, param.name, is_flag=True, help=param.help or None)
     if param.value == "switch":  # --x/--no-x, unset by default
         return click.option(*param.flags, param.name, default=None, help=param.help or None)
-    return click.option(*param.flags, param.name, type=_click_type(param), default=param.default,
-                        show_default=param.default is not None, help=param.help or None)
+    return click.option(
+        *param.flags,
+        param.name,
+        type=_click_type(param),
+        default=param.default,
+        show_default=param.default is not None,
+        help=param.help or None,
+    )
 
 
 def _argument(param: Param) -> Callable[[Fn], Fn]:
@@ -153,10 +180,12 @@ def _argument(param: Param) -> Callable[[Fn], Fn]:
 
 def _with_params(spec: Command) -> Callable[[Fn], Fn]:
     """Attach a command's arguments and options, as `commands` describes them, to its function."""
+
     def attach(fn: Fn) -> Fn:
         for param in reversed(spec.params):
             fn = (_option(param) if param.is_option else _argument(param))(fn)
         return fn
+
     return attach
 
 
@@ -170,6 +199,8 @@ def command(group: click.Group, name: str) -> Callable[[Fn], click.Command]:
     def register(fn: Fn) -> click.Command:
         def run(ctx: click.Context, **params: Any) -> Any:
             return fn(ctx.obj["root"], **params)
+
         run.__name__ = fn.__name__
         return group.command(spec.name, help=spec.help)(click.pass_context(_with_params(spec)(run)))
+
     return register

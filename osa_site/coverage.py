@@ -47,8 +47,11 @@ def _walk(obj: BaseModel, path: str, cov: ThaiCoverage) -> bool:
 
 def _thai_field_names(obj: BaseModel) -> list[str]:
     annotation = type(obj).model_fields["th"].annotation
-    models = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)
-              and issubclass(a, BaseModel)]
+    models = [
+        a
+        for a in getattr(annotation, "__args__", (annotation,))
+        if isinstance(a, type) and issubclass(a, BaseModel)
+    ]
     return list(models[0].model_fields) if models else []
 
 

@@ -23,8 +23,13 @@ from .loader import dotted_path
 from .problems import Problem
 
 __all__ = [
-    "Outcome", "designation_outcomes", "fiscal_year_end", "check_designations", "latest_date",
-    "OUTCOME_LABELS", "months_between",
+    "Outcome",
+    "designation_outcomes",
+    "fiscal_year_end",
+    "check_designations",
+    "latest_date",
+    "OUTCOME_LABELS",
+    "months_between",
 ]
 
 OUTCOME_LABELS = {
@@ -119,8 +124,10 @@ def check_designations(dataset: Dataset) -> list[Problem]:
                 loc = ("countries", i, "recipient")
                 line, column = entry.raw.where(loc)
                 first = seen[country.recipient]
-                message = (f"{country.recipient!r} is already listed as countries[{first}]; "
-                           "list each country once per fiscal year and cite every source there")
+                message = (
+                    f"{country.recipient!r} is already listed as countries[{first}]; "
+                    "list each country once per fiscal year and cite every source there"
+                )
                 problems.append(Problem(entry.path, line, column, dotted_path(loc), message))
             seen.setdefault(country.recipient, i)
     return problems

@@ -15,8 +15,15 @@ from typing import Any
 from .i18n import Language, language
 from .segment import segment_markdown
 
-__all__ = ["EDITIONS", "EDITION_NAMES", "THAI_DIR", "edition_config", "localise_nav", "thai_markdown",
-           "edition_roots"]
+__all__ = [
+    "EDITIONS",
+    "EDITION_NAMES",
+    "THAI_DIR",
+    "edition_config",
+    "localise_nav",
+    "thai_markdown",
+    "edition_roots",
+]
 
 EDITIONS = ("en", "th")
 EDITION_NAMES = {"en": "English", "th": "ไทย"}
@@ -43,8 +50,9 @@ def localise_nav(nav: Any, lang: Language) -> Any:
 
 def _with_edition_extra(config: dict, code: str) -> dict:
     extra = dict(config.get("extra") or {})
-    extra["alternate"] = [{"name": EDITION_NAMES[c], "link": edition_roots(code)[c] or "./", "lang": c}
-                          for c in EDITIONS]
+    extra["alternate"] = [
+        {"name": EDITION_NAMES[c], "link": edition_roots(code)[c] or "./", "lang": c} for c in EDITIONS
+    ]
     extra["osa_edition"] = {"lang": code, "roots": edition_roots(code), "segment_queries": code == "th"}
     return {**config, "extra": extra}
 
@@ -86,5 +94,7 @@ def edition_config(config: dict, code: str) -> dict:
 
 def thai_markdown(files: Mapping[str, bytes]) -> dict[str, bytes]:
     """The Thai tree's files with the running text of every Markdown page cut into words for search."""
-    return {name: segment_markdown(data.decode("utf-8")).encode("utf-8") if name.endswith(".md") else data
-            for name, data in files.items()}
+    return {
+        name: segment_markdown(data.decode("utf-8")).encode("utf-8") if name.endswith(".md") else data
+        for name, data in files.items()
+    }

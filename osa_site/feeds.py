@@ -52,13 +52,16 @@ def _add_entry(fg: FeedGenerator, change: RecordChange, index: Index, ctx: SiteC
     entry.id(_entry_id(ctx, change))
     entry.title(f"{kind.capitalize()} {change.action}: {change.title}")
     entry.updated(change.updated)
-    entry.link(href=_address(ctx, f"{change.kind}/{change.id}.md" if present else "changes/index.md"),
-               rel="alternate")
+    entry.link(
+        href=_address(ctx, f"{change.kind}/{change.id}.md" if present else "changes/index.md"),
+        rel="alternate",
+    )
     entry.summary(f"{change.summary}. Commit {change.commit[:7]}, {change.day}.")
 
 
-def atom_feed(changes: list[RecordChange], index: Index, ctx: SiteContext, title: str, page: str,
-              path: str) -> str:
+def atom_feed(
+    changes: list[RecordChange], index: Index, ctx: SiteContext, title: str, page: str, path: str
+) -> str:
     """An Atom feed of `changes` (newest first), announced by `page`, published at `path`."""
     fg = FeedGenerator()
     fg.id(_address(ctx, path))
@@ -78,10 +81,19 @@ def atom_feed(changes: list[RecordChange], index: Index, ctx: SiteContext, title
 def render_feeds(index: Index, ctx: SiteContext) -> dict[str, str]:
     """The site's feed and every recipient's: {docs path: XML}."""
     log = ctx.changes
-    files = {SITE_FEED: atom_feed(list(log.changes), index, ctx, f"{ctx.site_name}: changes",
-                                  "changes/index.md", SITE_FEED)}
+    files = {
+        SITE_FEED: atom_feed(
+            list(log.changes), index, ctx, f"{ctx.site_name}: changes", "changes/index.md", SITE_FEED
+        )
+    }
     for entry in index.dataset.of("recipients"):
         path = recipient_feed(entry.id)
-        files[path] = atom_feed(log.of_recipient(entry.id), index, ctx,
-                                f"{ctx.site_name}: changes for {entry.record.name}", page_of(entry), path)
+        files[path] = atom_feed(
+            log.of_recipient(entry.id),
+            index,
+            ctx,
+            f"{ctx.site_name}: changes for {entry.record.name}",
+            page_of(entry),
+            path,
+        )
     return files

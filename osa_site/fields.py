@@ -21,6 +21,7 @@ from .textpolicy import TextRule
 
 __all__ = ["type_words", "expected_words", "example_text", "ordered_fields", "nested_models"]
 
+
 def _constraints(metadata: list[Any]) -> list[Any]:
     flat: list[Any] = []
     for item in metadata:
@@ -92,8 +93,12 @@ def example_text(info: FieldInfo) -> str | None:
 
 def ordered_fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
     """Required fields first, then the kind's own optional fields, then the shared ones."""
-    inherited = {name for base in model.__mro__[1:] if isinstance(base, type) and issubclass(base, BaseModel)
-                 and base is not BaseModel for name in getattr(base, "model_fields", {})}
+    inherited = {
+        name
+        for base in model.__mro__[1:]
+        if isinstance(base, type) and issubclass(base, BaseModel) and base is not BaseModel
+        for name in getattr(base, "model_fields", {})
+    }
     fields = list(model.model_fields.items())
     return sorted(fields, key=lambda item: (not item[1].is_required(), item[0] in inherited))
 

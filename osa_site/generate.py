@@ -44,8 +44,18 @@ from .render.site import render_docs
 from .urls import directory, pdf_targets
 from .validate import LoadRecord, load_dataset
 
-__all__ = ["GenerateResult", "generate_tree", "render_files", "site_context", "read_config", "PACKAGE_DIR",
-           "ConfigError", "PAGE_TYPES", "check_project", "hand_pages"]
+__all__ = [
+    "GenerateResult",
+    "generate_tree",
+    "render_files",
+    "site_context",
+    "read_config",
+    "PACKAGE_DIR",
+    "ConfigError",
+    "PAGE_TYPES",
+    "check_project",
+    "hand_pages",
+]
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = PACKAGE_DIR / "assets"
@@ -77,8 +87,10 @@ def read_config(root: Path) -> dict:
     """The project's mkdocs.yml as plain data (it holds no YAML tags); ConfigError if it cannot be."""
     path = root / "mkdocs.yml"
     if not path.is_file():
-        raise ConfigError(f"there is no mkdocs.yml in {root}; run osa-site in the project folder or pass "
-                          "--root", missing=True)
+        raise ConfigError(
+            f"there is no mkdocs.yml in {root}; run osa-site in the project folder or pass --root",
+            missing=True,
+        )
     try:
         config = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -86,11 +98,14 @@ def read_config(root: Path) -> dict:
     except yaml.YAMLError as exc:
         mark_ = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark_.line + 1}:{mark_.column + 1}" if mark_ else str(path)
-        raise ConfigError(f"{where}: mkdocs.yml is not valid YAML: "
-                          f"{getattr(exc, 'problem', None) or type(exc).__name__}") from None
+        raise ConfigError(
+            f"{where}: mkdocs.yml is not valid YAML: {getattr(exc, 'problem', None) or type(exc).__name__}"
+        ) from None
     if not isinstance(config, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings such as 'site_name: ...', "
-                          f"received {type(config).__name__}")
+        raise ConfigError(
+            f"{path}: expected a mapping of settings such as 'site_name: ...', "
+            f"received {type(config).__name__}"
+        )
     return config
 
 
@@ -127,8 +142,10 @@ def _page_problem(path: str, message: str) -> Problem:
 def _refusal(item: Path, inside: Path) -> str | None:
     """Why a file or folder of content/pages/ cannot be read at all, or None when it can."""
     if item.is_symlink():
-        return ("is a symbolic link; pages and their files must be real files inside content/pages/, "
-                "so nothing else is published")
+        return (
+            "is a symbolic link; pages and their files must be real files inside content/pages/, "
+            "so nothing else is published"
+        )
     if inside not in item.resolve().parents:
         return "resolves to a place outside content/; it is not published"
     return None
@@ -138,8 +155,10 @@ def _type_refusal(rel: str) -> str | None:
     suffix = Path(rel).suffix.lower()
     if suffix in PAGE_TYPES:
         return None
-    return (f"files of type '{suffix or '(none)'}' are not published from content/pages/; "
-            f"allowed: {', '.join(sorted(PAGE_TYPES))}")
+    return (
+        f"files of type '{suffix or '(none)'}' are not published from content/pages/; "
+        f"allowed: {', '.join(sorted(PAGE_TYPES))}"
+    )
 
 
 def _walk_pages(pages: Path, content: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
@@ -177,14 +196,21 @@ def _collisions(generated: dict[str, bytes], written: dict[str, Path]) -> list[P
     for rel in written:
         other = owners.get(_served_as(rel))
         if other is not None:
-            problems.append(_page_problem(f"content/pages/{rel}", f"would replace the generated '{other}'; "
-                                          "rename or move the hand-written file"))
+            problems.append(
+                _page_problem(
+                    f"content/pages/{rel}",
+                    f"would replace the generated '{other}'; rename or move the hand-written file",
+                )
+            )
     return problems
 
 
 def _asset_files() -> dict[str, bytes]:
-    return {"assets/" + f.relative_to(ASSETS).as_posix(): f.read_bytes()
-            for f in sorted(ASSETS.rglob("*")) if f.is_file()}
+    return {
+        "assets/" + f.relative_to(ASSETS).as_posix(): f.read_bytes()
+        for f in sorted(ASSETS.rglob("*"))
+        if f.is_file()
+    }
 
 
 def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[Problem]:
@@ -217,13 +243,13 @@ def edition_files(found: dict[str, Path], code: str) -> dict[str, Path]:
 def _marked_english(page: str) -> str:
     """A hand-written English page shown in another edition: its body marked lang="en"."""
     match = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", page, re.DOTALL)
-    head, body = (page[:match.end()], page[match.end():]) if match else ("", page)
+    head, body = (page[: match.end()], page[match.end() :]) if match else ("", page)
     return f'{head}<div lang="en" markdown>\n\n{body}\n\n</div>\n'
 
 
-
-def _static_files(root: Path, generated: dict[str, bytes],
-                  code: str = "en") -> tuple[dict[str, bytes], list[str]]:
+def _static_files(
+    root: Path, generated: dict[str, bytes], code: str = "en"
+) -> tuple[dict[str, bytes], list[str]]:
     """The hand-written pages (checked) and the package's assets; RecordError on any problem."""
     content = root / "content"
     pages = content / "pages"
@@ -260,8 +286,11 @@ def hand_pages(root: Path, index: Index, ctx: SiteContext | None = None) -> dict
     found = _walk_pages(folder, root / "content")[0] if folder.is_dir() and not folder.is_symlink() else {}
     code = ctx.lang.code if ctx else "en"
     found = edition_files(found, code)
-    texts = {rel: (display_path(file, root), file.read_text(encoding="utf-8"))
-             for rel, file in sorted(found.items()) if rel.endswith(".md")}
+    texts = {
+        rel: (display_path(file, root), file.read_text(encoding="utf-8"))
+        for rel, file in sorted(found.items())
+        if rel.endswith(".md")
+    }
     ctx = ctx or SiteContext(repository=repository_url(root))
     own = {rel: t for rel, t in texts.items() if code == "en" or folder / THAI_DIR in found[rel].parents}
     stand_ins = {rel: t for rel, t in texts.items() if rel not in own}  # English, for missing translations
@@ -282,8 +311,12 @@ def check_project(root: Path, load: LoadRecord = load_record) -> Dataset:
 
 
 def render_files(
-    root: Path, config: dict, load: LoadRecord = load_record, skipped: list[str] | None = None,
-    history: ReadHistory = read_history, thai: dict[str, bytes] | None = None,
+    root: Path,
+    config: dict,
+    load: LoadRecord = load_record,
+    skipped: list[str] | None = None,
+    history: ReadHistory = read_history,
+    thai: dict[str, bytes] | None = None,
 ) -> tuple[dict[str, bytes], Dataset, Index]:
     """Every file of the docs folder: generated pages, hand-written pages and assets.
 
@@ -300,8 +333,14 @@ def render_files(
     return files, dataset, index
 
 
-def edition_docs(root: Path, ctx: SiteContext, index: Index, code: str, skipped: list[str] | None = None,
-                 config: dict | None = None) -> dict[str, bytes]:
+def edition_docs(
+    root: Path,
+    ctx: SiteContext,
+    index: Index,
+    code: str,
+    skipped: list[str] | None = None,
+    config: dict | None = None,
+) -> dict[str, bytes]:
     """Every file of one edition's docs folder; the Thai edition's Markdown has its words marked
     for search (segment.py) and its pages' addresses under …/th/."""
     if code != "en":
@@ -324,8 +363,9 @@ def out_config(config: dict, osa_print: dict | None = None) -> dict:
     theme = config.get("theme") or {}
     theme = {"name": theme} if isinstance(theme, str) else theme
     if not isinstance(theme, dict):
-        raise ConfigError(f"mkdocs.yml: theme: expected a mapping such as 'name: material', "
-                          f"received {type(theme).__name__}")
+        raise ConfigError(
+            f"mkdocs.yml: theme: expected a mapping such as 'name: material', received {type(theme).__name__}"
+        )
     result["theme"] = {**theme, "custom_dir": "theme"}
     if osa_print is not None:
         result["extra"] = {**(config.get("extra") or {}), "osa_print": osa_print}
@@ -367,10 +407,15 @@ def print_settings(index: Index, pages: Iterable[str], pdfs: bool) -> dict:
     return {"data_date": index.data_changed or "", "pdfs": pdf_targets(pages) if pdfs else {}}
 
 
-def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
-                  on_wait: Callable[[Path], None] | None = None,
-                  history: ReadHistory = read_history, pdfs: bool = False,
-                  editions: tuple[str, ...] = EDITIONS) -> GenerateResult:
+def generate_tree(
+    root: Path,
+    out: Path,
+    load: LoadRecord = load_record,
+    on_wait: Callable[[Path], None] | None = None,
+    history: ReadHistory = read_history,
+    pdfs: bool = False,
+    editions: tuple[str, ...] = EDITIONS,
+) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
     Raises OutputRefused when `out` is not a folder osa-site may replace, ConfigError when
@@ -388,11 +433,13 @@ def generate_tree(root: Path, out: Path, load: LoadRecord = load_record,
         out = check_output_dir(out, root, "the output folder")
         out.mkdir(parents=True, exist_ok=True)
         mark(out)
-        written, removed = _write_edition(out, files, edition_config(config, "en"),
-                                          print_settings(index, files, pdfs))
+        written, removed = _write_edition(
+            out, files, edition_config(config, "en"), print_settings(index, files, pdfs)
+        )
         if thai is not None:
-            w, r = _write_edition(out / THAI_DIR, thai, edition_config(config, "th"),
-                                  print_settings(index, thai, False))
+            w, r = _write_edition(
+                out / THAI_DIR, thai, edition_config(config, "th"), print_settings(index, thai, False)
+            )
             written, removed = written + w, removed + r
         elif (out / THAI_DIR / "mkdocs.yml").is_file():
             shutil.rmtree(out / THAI_DIR)

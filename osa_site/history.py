@@ -50,8 +50,13 @@ class History:
 
 
 def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes:
-    return subprocess.run(["git", "-c", "log.showSignature=false", "-C", str(root), *args], input=stdin,
-                          capture_output=True, check=True, timeout=_GIT_TIMEOUT).stdout
+    return subprocess.run(
+        ["git", "-c", "log.showSignature=false", "-C", str(root), *args],
+        input=stdin,
+        capture_output=True,
+        check=True,
+        timeout=_GIT_TIMEOUT,
+    ).stdout
 
 
 def _shallow_commits(root: Path) -> set[str] | None:
@@ -87,7 +92,7 @@ def _raw_row(commit: str, time: str, meta: str, path: str) -> _Raw | None:
     fields = meta[parents:].split()
     if parents < 1 or len(fields) != 2 * parents + 3:
         return None
-    blobs = fields[parents + 1:2 * parents + 2]
+    blobs = fields[parents + 1 : 2 * parents + 2]
     old, new = (None if blob == _NO_BLOB else blob for blob in (blobs[0], blobs[-1]))
     status = fields[-1][0] if parents == 1 else "D" if new is None else "A" if old is None else "M"
     if status not in _STATUSES:
@@ -124,7 +129,7 @@ def _read_blobs(root: Path, blobs: set[str]) -> dict[str, str]:
         if len(header) != 3:  # "<id> missing"
             continue
         size = int(header[2])
-        texts[blob] = out[position:position + size].decode("utf-8-sig", "replace")
+        texts[blob] = out[position : position + size].decode("utf-8-sig", "replace")
         position += size + 1
     return texts
 
@@ -135,16 +140,33 @@ def read_history(root: Path, folder: str = "content") -> History:
     if shallow is None:
         return History("unavailable")
     try:
-        out = _git(root, ["log", "--raw", "-c", "--no-abbrev", "--no-renames", "-z", "--relative",
-                          "--format=%x01%H %ct", "--", folder])
+        out = _git(
+            root,
+            [
+                "log",
+                "--raw",
+                "-c",
+                "--no-abbrev",
+                "--no-renames",
+                "-z",
+                "--relative",
+                "--format=%x01%H %ct",
+                "--",
+                folder,
+            ],
+        )
         rows = [r for r in _parse_log(out) if r.commit not in shallow]
         texts = _read_blobs(root, {b for r in rows for b in (r.old_blob, r.new_blob) if b})
     except (OSError, subprocess.SubprocessError, ValueError):
         return History("unavailable")
     order = {id(r): n for n, r in enumerate(rows)}
     rows.sort(key=lambda r: (-r.time, order[id(r)]))
-    changes = tuple(FileChange(r.commit, r.time, r.status, r.path, texts.get(r.old_blob or ""),
-                               texts.get(r.new_blob or "")) for r in rows)
+    changes = tuple(
+        FileChange(
+            r.commit, r.time, r.status, r.path, texts.get(r.old_blob or ""), texts.get(r.new_blob or "")
+        )
+        for r in rows
+    )
     return History("shallow" if shallow else "complete", changes)
 
 
@@ -174,10 +196,9 @@ class HistoryCache:
 def last_commit_epoch(root: Path) -> str | None:
     """The last commit's time as a Unix epoch string, for SOURCE_DATE_EPOCH."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return out or None
-
-

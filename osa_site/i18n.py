@@ -35,8 +35,17 @@ from babel.numbers import format_decimal
 
 from .dates import PartialDate
 
-__all__ = ["LANGUAGES", "Language", "language", "LOCALE_DIR", "read_catalog", "source_catalog",
-           "BUDDHIST_ERA_OFFSET", "Fallback", "N_"]
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "language",
+    "LOCALE_DIR",
+    "read_catalog",
+    "source_catalog",
+    "BUDDHIST_ERA_OFFSET",
+    "Fallback",
+    "N_",
+]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "th")
@@ -76,7 +85,8 @@ def source_catalog(root: Path) -> Catalog:
     catalog = Catalog(locale=None, domain="messages", project="osa-site")
     package = Path(__file__).parent
     for filename, _lineno, message, _comments, context in extract_from_dir(
-            package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()):
+        package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+    ):
         catalog.add(message, locations=[(f"osa_site/{filename}", 0)], context=context)
     for file in sorted(package.rglob("*.py")):  # calls inside f-strings, which Babel's lexer skips
         for match in _CALL_IN_FSTRING.finditer(file.read_text(encoding="utf-8")):
@@ -188,8 +198,10 @@ class Language:
         """`FY2023 (April 2023 – March 2024)`; in Thai the Buddhist Era years."""
         if self.code == "en":
             return f"FY{year} (April {year} – March {year + 1})"
-        return (f"ปีงบประมาณ {self.year(year)} "
-                f"({self.months[4]} {self.year(year)} – {self.months[3]} {self.year(year + 1)})")
+        return (
+            f"ปีงบประมาณ {self.year(year)} "
+            f"({self.months[4]} {self.year(year)} – {self.months[3]} {self.year(year + 1)})"
+        )
 
     def fy(self, year: int) -> str:
         """The short label of a Japanese fiscal year: `FY2023`, `ปีงบฯ 2566`."""

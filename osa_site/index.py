@@ -15,8 +15,18 @@ from .schema import LIFECYCLE_LABELS, Domain, Equipment
 
 K = TypeVar("K", bound=int | str)
 
-__all__ = ["Event", "Index", "Total", "build_index", "project_status", "page_of", "tally", "EVENT_LABELS",
-           "RecipientStatus", "RECIPIENT_STATUS_LABELS"]
+__all__ = [
+    "Event",
+    "Index",
+    "Total",
+    "build_index",
+    "project_status",
+    "page_of",
+    "tally",
+    "EVENT_LABELS",
+    "RecipientStatus",
+    "RECIPIENT_STATUS_LABELS",
+]
 
 EVENT_LABELS: dict[str, str] = {
     "milestone": N_("Milestone"),
@@ -161,8 +171,15 @@ def _project_events(entry: Entry, recipient: Entry) -> list[Event]:
 
 def _agreement_event(entry: Entry, recipient: Entry | None) -> Event:
     rec = entry.record
-    return Event(rec.signed, "agreement", rec.title, page_of(entry),
-                 recipient.id if recipient else "", rec.partner.name, rec.partner.iso3)
+    return Event(
+        rec.signed,
+        "agreement",
+        rec.title,
+        page_of(entry),
+        recipient.id if recipient else "",
+        rec.partner.name,
+        rec.partner.iso3,
+    )
 
 
 def _index_projects(index: Index) -> None:
@@ -181,8 +198,9 @@ def _index_totals(index: Index) -> None:
     index.totals_by_fiscal_year = _tally_by(projects, lambda p: p.record.fiscal_year)
     index.totals_by_recipient = _tally_by(projects, lambda p: p.record.recipient)
     index.totals_by_domain = _tally_by(projects, lambda p: p.record.domain)
-    index.recipient_years = {rid: _tally_by(ps, lambda p: p.record.fiscal_year)
-                             for rid, ps in index.projects_by_recipient.items()}
+    index.recipient_years = {
+        rid: _tally_by(ps, lambda p: p.record.fiscal_year) for rid, ps in index.projects_by_recipient.items()
+    }
     signed = [p for p in projects if p.record.exchange_of_notes]
     index.signed_total = tally(signed)
     index.signed_totals_by_fiscal_year = _tally_by(signed, lambda p: p.record.fiscal_year)
@@ -216,8 +234,17 @@ def _index_designations(index: Index) -> None:
         by_recipient[outcome.recipient].append(outcome)
         country = index.recipient(outcome.recipient).record
         title = f"Designated for FY{outcome.fiscal_year}"
-        index.events.append(Event(outcome.country.reported, "designated", title, page_of(outcome.file),
-                                  outcome.recipient, country.name, country.iso3))
+        index.events.append(
+            Event(
+                outcome.country.reported,
+                "designated",
+                title,
+                page_of(outcome.file),
+                outcome.recipient,
+                country.name,
+                country.iso3,
+            )
+        )
     index.designations_by_recipient = dict(by_recipient)
 
 
@@ -232,8 +259,9 @@ def build_index(dataset: Dataset, data_changed: str | None = None) -> Index:
     events. `data_changed` is the date of the latest commit that changed a record (None outside git)."""
     index = Index(dataset, data_changed=data_changed, as_of=_as_of(dataset, data_changed))
     index.recipient_by_iso3 = {e.record.iso3: e for e in dataset.of("recipients")}
-    index.signed_recipients = frozenset(e.record.recipient for e in dataset.of("equipment")
-                                        if e.record.exchange_of_notes)
+    index.signed_recipients = frozenset(
+        e.record.recipient for e in dataset.of("equipment") if e.record.exchange_of_notes
+    )
     _index_projects(index)
     _index_totals(index)
     _index_agreements(index)

@@ -13,6 +13,7 @@ from .schema import KINDS, SINGULAR
 
 __all__ = ["json_schema", "schema_files", "write_schemas", "modeline"]
 
+
 def _for_editors(node: Any) -> Any:
     """The validator's `expected` phrase becomes `errorMessage`, which YAML/JSON editors show."""
     if isinstance(node, dict):
@@ -29,14 +30,19 @@ def json_schema(kind: str) -> dict:
     """The JSON Schema editors and pre-commit use for one kind."""
     model: type[BaseModel] = KINDS[kind]
     body = _for_editors(model.model_json_schema())
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{SINGULAR[kind]}.schema.json", **body}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SINGULAR[kind]}.schema.json",
+        **body,
+    }
 
 
 def schema_files() -> dict[str, str]:
     """{file name: JSON text} for every kind, stable byte for byte."""
-    return {f"{SINGULAR[kind]}.schema.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False)
-            + "\n" for kind in KINDS}
+    return {
+        f"{SINGULAR[kind]}.schema.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+        for kind in KINDS
+    }
 
 
 def write_schemas(folder: Path) -> list[Path]:

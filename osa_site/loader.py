@@ -30,8 +30,16 @@ from .problems import Problem, excerpt
 from .textpolicy import describe
 
 __all__ = [
-    "RawRecord", "LoadError", "load_record", "parse_yaml", "dotted_path",
-    "MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "Location", "FieldPath",
+    "RawRecord",
+    "LoadError",
+    "load_record",
+    "parse_yaml",
+    "dotted_path",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "Location",
+    "FieldPath",
 ]
 
 try:  # libyaml's C parser when present, the pure-Python one otherwise
@@ -44,8 +52,7 @@ Location = tuple[int, int]  # 1-based line and column
 FieldPath = tuple[str | int, ...]
 
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _FLOAT_RE = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+][0-9]+)?")  # YAML 1.1: the exponent has a sign
@@ -125,8 +132,9 @@ class _Builder:
         for event in events:
             if isinstance(event, yaml.AliasEvent):
                 anchor = _short(event.anchor or "")
-                raise self.fail(event, self.next_loc() or (), _ANCHORS + f", found *{anchor}; "
-                                "write the value out in full")
+                raise self.fail(
+                    event, self.next_loc() or (), _ANCHORS + f", found *{anchor}; write the value out in full"
+                )
             if isinstance(event, yaml.ScalarEvent):
                 self.scalar(event)
             elif isinstance(event, yaml.CollectionStartEvent):
@@ -134,8 +142,12 @@ class _Builder:
             elif isinstance(event, yaml.CollectionEndEvent):
                 self.stack.pop()
             elif isinstance(event, yaml.DocumentStartEvent) and self.root is not _NOTHING:
-                raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                                  "but found another document", event.start_mark)  # type: ignore[arg-type]
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    None,
+                    "but found another document",
+                    event.start_mark,  # type: ignore[arg-type]
+                )
         return self.root
 
     def next_loc(self) -> FieldPath | None:
@@ -149,12 +161,16 @@ class _Builder:
 
     def check_plain(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, loc: FieldPath) -> None:
         if event.anchor is not None:
-            raise self.fail(event, loc, _ANCHORS + f", found &{_short(event.anchor)}; write the value "
-                            "out in full")
+            raise self.fail(
+                event, loc, _ANCHORS + f", found &{_short(event.anchor)}; write the value out in full"
+            )
         if event.tag is not None and event.tag != "!" and event.tag not in _STANDARD_TAGS:
             tag = excerpt(_written_tag(event.tag))
-            raise self.fail(event, loc, f"YAML tags such as {tag} are not allowed in records; "
-                            "write the value as plain text")
+            raise self.fail(
+                event,
+                loc,
+                f"YAML tags such as {tag} are not allowed in records; write the value as plain text",
+            )
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         loc = self.next_loc()
@@ -164,8 +180,11 @@ class _Builder:
         self.check_plain(event, loc)
         digits = _digits_in_number(event)
         if digits > MAX_DIGITS:
-            raise self.fail(event, loc, f"expected a number of at most {MAX_DIGITS} digits, "
-                            f"received one of {digits:,} digits")
+            raise self.fail(
+                event,
+                loc,
+                f"expected a number of at most {MAX_DIGITS} digits, received one of {digits:,} digits",
+            )
         self.place(event, loc, _scalar(event))
 
     def key(self, event: yaml.ScalarEvent) -> None:
@@ -174,8 +193,11 @@ class _Builder:
         key = str(event.value)
         if key in top.container:
             first = self.key_locations[top.loc + (key,)][0]
-            raise self.fail(event, top.loc + (key,),
-                            f"the field {excerpt(key)} is set twice (first on line {first}); keep only one")
+            raise self.fail(
+                event,
+                top.loc + (key,),
+                f"the field {excerpt(key)} is set twice (first on line {first}); keep only one",
+            )
         self.key_locations[top.loc + (key,)] = _mark(event)
         top.key = key
 
@@ -185,8 +207,12 @@ class _Builder:
             raise self.fail(event, self.stack[-1].loc, "a field name must be plain text")
         self.check_plain(event, loc)
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event, loc, f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
-                            "here; a record needs only a few levels: check the indentation and brackets")
+            raise self.fail(
+                event,
+                loc,
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
+                "here; a record needs only a few levels: check the indentation and brackets",
+            )
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.place(event, loc, container)
         self.stack.append(_Open(container, loc))
@@ -214,7 +240,7 @@ _ANCHORS = "anchors and aliases (&name and *name) are not allowed in records"
 def _written_tag(tag: str) -> str:
     """A tag as the editor wrote it: `!!python/object` rather than `tag:yaml.org,2002:python/object`."""
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _is_plain(event: yaml.ScalarEvent) -> bool:
@@ -267,28 +293,46 @@ def _decode(raw: bytes, path: str) -> str:
 
 
 _HINTS = (  # PyYAML's words -> what to do about them
-    ("mapping values are not allowed", "a value holds ': ' (a colon and a space) or a line is indented "
-     "too far; put the value in double quotes or fix the indentation"),
-    ("could not find expected ':'", "this line is not 'name: value'; add the colon, or indent it "
-     "to continue the line above"),
+    (
+        "mapping values are not allowed",
+        "a value holds ': ' (a colon and a space) or a line is indented "
+        "too far; put the value in double quotes or fix the indentation",
+    ),
+    (
+        "could not find expected ':'",
+        "this line is not 'name: value'; add the colon, or indent it to continue the line above",
+    ),
     ("did not find expected key", "check the indentation of this line and any quotes left open"),
-    ("found unknown escape character", "unknown backslash escape inside double quotes; write \\\\ "
-     "for a backslash, or use single quotes"),
-    ("found character that cannot start any token", "a value cannot start with this character; "
-     "put the value in double quotes"),
-    ("found undefined alias", "anchors and aliases (&name and *name) are not allowed in records; "
-     "write the value out in full"),
-    ("did not find expected ',' or ']'", "a list in [ ] is not closed; add the ']', or put values "
-     "holding commas in quotes"),
+    (
+        "found unknown escape character",
+        "unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes",
+    ),
+    (
+        "found character that cannot start any token",
+        "a value cannot start with this character; put the value in double quotes",
+    ),
+    (
+        "found undefined alias",
+        "anchors and aliases (&name and *name) are not allowed in records; write the value out in full",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a list in [ ] is not closed; add the ']', or put values holding commas in quotes",
+    ),
     ("did not find expected ',' or '}'", "a mapping in { } is not closed; add the '}'"),
     ("found unexpected end of stream", "a quote is not closed; end the value with the same quote mark"),
-    ("expected a single document", "a record file holds one YAML document; remove the '---' line "
-     "and what follows, or move it into its own file"),
+    (
+        "expected a single document",
+        "a record file holds one YAML document; remove the '---' line "
+        "and what follows, or move it into its own file",
+    ),
 )
 
 
 _AT_CONTEXT = (  # problems PyYAML reports past the line at fault
-    "could not find expected ':'", "found unexpected end of stream", "did not find expected ',' or",
+    "could not find expected ':'",
+    "found unexpected end of stream",
+    "did not find expected ',' or",
 )
 
 
@@ -316,8 +360,14 @@ def _reader_problem(exc: yaml.reader.ReaderError, path: str, text: str) -> Probl
     position = position if position >= 0 else min(exc.position, len(text))
     before = text[:position]
     line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-    return Problem(path, line, column, "", f"the file holds {describe(char)}, which YAML does not allow; "
-                   "records are plain text: remove the character (or check this is the right file)")
+    return Problem(
+        path,
+        line,
+        column,
+        "",
+        f"the file holds {describe(char)}, which YAML does not allow; "
+        "records are plain text: remove the character (or check this is the right file)",
+    )
 
 
 def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], dict[FieldPath, Location]]:
@@ -340,14 +390,38 @@ def parse_yaml(text: str, path: str) -> tuple[Any, dict[FieldPath, Location], di
 
 def _refuse_special(info: os.stat_result, path: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(Problem(path, 1, 1, "", "this is a folder, not a record file; rename it so its name "
-                                "does not end in .yaml, or move it out of the record folder"))
+        raise LoadError(
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                "this is a folder, not a record file; rename it so its name "
+                "does not end in .yaml, or move it out of the record folder",
+            )
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise LoadError(Problem(path, 1, 1, "", "this is not a regular file (it may be a device, a socket or "
-                                "a pipe); a record must be a plain text file"))
+        raise LoadError(
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                "this is not a regular file (it may be a device, a socket or "
+                "a pipe); a record must be a plain text file",
+            )
+        )
     if info.st_size > MAX_BYTES:
-        raise LoadError(Problem(path, 1, 1, "", f"the file is {info.st_size:,} bytes; a record may be at "
-                                f"most {MAX_BYTES:,} bytes (1 MB): split it or move long text to a source"))
+        raise LoadError(
+            Problem(
+                path,
+                1,
+                1,
+                "",
+                f"the file is {info.st_size:,} bytes; a record may be at "
+                f"most {MAX_BYTES:,} bytes (1 MB): split it or move long text to a source",
+            )
+        )
 
 
 _OPEN_FLAGS = os.O_RDONLY | sum(getattr(os, name, 0) for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC"))
@@ -375,8 +449,10 @@ def read_file_bytes(file: Path, path: str) -> bytes:
 
 def _open_failure(file: Path, exc: OSError) -> str:
     if exc.errno == errno.ELOOP or file.is_symlink():
-        return ("this record is a symbolic link; records are read only from files inside content/: "
-                "copy the file here instead of linking to it")
+        return (
+            "this record is a symbolic link; records are read only from files inside content/: "
+            "copy the file here instead of linking to it"
+        )
     if isinstance(exc, PermissionError):
         return "the file cannot be read: permission denied; make it readable (for example chmod a+r)"
     reason = exc.strerror or type(exc).__name__

@@ -181,8 +181,10 @@ def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
         if (m := re.search(r"did you mean '([^']+)'\?$", p.message)) and p.message.startswith("unknown field")
     }
     return [
-        p for p in problems
-        if not (p.message.startswith("required field is missing") and
-                (p.field.rpartition(".")[0], p.field.rpartition(".")[2]) in meant)
+        p
+        for p in problems
+        if not (
+            p.message.startswith("required field is missing")
+            and (p.field.rpartition(".")[0], p.field.rpartition(".")[2]) in meant
+        )
     ]
-

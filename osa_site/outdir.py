@@ -17,8 +17,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["MARKER", "MARKER_TEXT", "OutputRefused", "check_output_dir", "mark", "output_lock",
-           "staging_prefix", "old_prefix", "remove_leftovers"]
+__all__ = [
+    "MARKER",
+    "MARKER_TEXT",
+    "OutputRefused",
+    "check_output_dir",
+    "mark",
+    "output_lock",
+    "staging_prefix",
+    "old_prefix",
+    "remove_leftovers",
+]
 
 MARKER = ".osa-site-output"
 MARKER_TEXT = "This folder is written by osa-site; the next build or generate replaces everything in it.\n"
@@ -64,21 +73,26 @@ def check_output_dir(target: Path, root: Path | None, what: str = "--out") -> Pa
     if resolved.exists() and not resolved.is_dir():
         raise OutputRefused(f"{what} {target} is a file, not a folder")
     if resolved.is_dir() and any(resolved.iterdir()) and not is_ours(resolved):
-        raise OutputRefused(f"{what} {target} is a folder that osa-site did not make (it has no {MARKER} "
-                            "file) and it is not empty; osa-site will not replace it. Choose an empty or "
-                            "new folder, or delete this one yourself")
+        raise OutputRefused(
+            f"{what} {target} is a folder that osa-site did not make (it has no {MARKER} "
+            "file) and it is not empty; osa-site will not replace it. Choose an empty or "
+            "new folder, or delete this one yourself"
+        )
     return resolved
 
 
 def _check_project(target: Path, resolved: Path, project: Path, what: str) -> None:
     if _inside(project, resolved):
         kind = "the project folder itself" if resolved == project else "a folder that holds the project"
-        raise OutputRefused(f"{what} {target} is {kind}; osa-site only replaces its own output folders "
-                            "(for example site/ or build/)")
+        raise OutputRefused(
+            f"{what} {target} is {kind}; osa-site only replaces its own output folders "
+            "(for example site/ or build/)"
+        )
     for name in PROTECTED:
         if _inside(resolved, project / name):
-            raise OutputRefused(f"{what} {target} is inside the project's {name}/ folder, which osa-site "
-                                "never writes into")
+            raise OutputRefused(
+                f"{what} {target} is inside the project's {name}/ folder, which osa-site never writes into"
+            )
 
 
 def staging_prefix(target: Path) -> str:

@@ -45,8 +45,14 @@ __all__ = [
 ]
 
 CHROME_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 
@@ -100,7 +106,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / ".no-such-file")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -142,8 +148,12 @@ def finish_pdf(raw: Path, out: Path, title: str, lang: str, epoch: int) -> None:
         info.CreationDate = pikepdf.String(date)
         info.ModDate = pikepdf.String(date)
         out.parent.mkdir(parents=True, exist_ok=True)
-        pdf.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        pdf.save(
+            out,
+            deterministic_id=True,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )
 
 
 def _structure_elements(root: Any) -> Iterator[Any]:
@@ -171,8 +181,11 @@ def _attributes(element: Any) -> list[Any]:
     import pikepdf
 
     attrs = element.get("/A")
-    return [a for a in (attrs if isinstance(attrs, pikepdf.Array) else [attrs])
-            if isinstance(a, pikepdf.Dictionary)]
+    return [
+        a
+        for a in (attrs if isinstance(attrs, pikepdf.Array) else [attrs])
+        if isinstance(a, pikepdf.Dictionary)
+    ]
 
 
 def _renumber_structure_ids(pdf: Any) -> None:
@@ -194,7 +207,8 @@ def _renumber_structure_ids(pdf: Any) -> None:
         for attrs in _attributes(element):
             if "/Headers" in attrs:
                 attrs.Headers = pikepdf.Array(
-                    [pikepdf.String(names.get(bytes(h), str(h))) for h in attrs.Headers])
+                    [pikepdf.String(names.get(bytes(h), str(h))) for h in attrs.Headers]
+                )
     if "/IDTree" in root:
         pairs = sorted(((str(e.ID), e) for e in elements if "/ID" in e), key=lambda pair: pair[0])
         flat = [item for name, element in pairs for item in (pikepdf.String(name), element)]
@@ -208,8 +222,14 @@ def _print_page(tab: Any, url: str, raw: Path) -> tuple[str, str]:
         raise PdfFailed(f"{url}: HTTP {response and response.status}")
     tab.evaluate("() => document.fonts.ready")
     tab.evaluate("() => window.osaPrint && window.osaPrint.prepare()")
-    tab.pdf(path=str(raw), format="A4", print_background=True, prefer_css_page_size=True,
-            tagged=True, outline=True)
+    tab.pdf(
+        path=str(raw),
+        format="A4",
+        print_background=True,
+        prefer_css_page_size=True,
+        tagged=True,
+        outline=True,
+    )
     return tab.title(), tab.evaluate("() => document.documentElement.lang") or "en"
 
 

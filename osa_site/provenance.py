@@ -57,15 +57,24 @@ def _confirmed(claim: Claim, sources: Sources) -> Iterator[Finding]:
     if any(s.publisher_type == "official" for s in cited) or len(publishers) >= 2:
         return
     if not cited:
-        yield ("confidence",), ("confirmed needs an official source or sources from two different "
-                                "publishers; this record cites no source")
+        yield (
+            ("confidence",),
+            (
+                "confirmed needs an official source or sources from two different "
+                "publishers; this record cites no source"
+            ),
+        )
         return
     first = cited[0]
     many = f", in {len(cited)} sources" if len(cited) > 1 else ""
-    yield ("confidence",), (
-        "confirmed needs an official source or sources from two different publishers; this record cites "
-        f"only {first.publisher} ({first.publisher_type}){many}: add a source from another publisher or an "
-        "official one, or mark it reported")
+    yield (
+        ("confidence",),
+        (
+            "confirmed needs an official source or sources from two different publishers; "
+            f"this record cites only {first.publisher} ({first.publisher_type}){many}: "
+            "add a source from another publisher or an official one, or mark it reported"
+        ),
+    )
 
 
 def _reported(claim: Claim, _sources: Sources) -> Iterator[Finding]:  # one signature for every level
@@ -77,9 +86,14 @@ def _contested(claim: Claim, _sources: Sources) -> Iterator[Finding]:
     for d, dispute in enumerate(claim.model.disputes):
         for r, reading in enumerate(dispute.readings):
             if not reading.sources and not reading.according_to:
-                yield ("disputes", d, "readings", r), (
-                    f"the reading {reading.value!r} cites no source and says nobody gave it: cite a source "
-                    "that states it, or keep sources: [] and add according_to naming who said it")
+                yield (
+                    ("disputes", d, "readings", r),
+                    (
+                        f"the reading {reading.value!r} cites no source and says nobody gave it: "
+                        "cite a source that states it, "
+                        "or keep sources: [] and add according_to naming who said it"
+                    ),
+                )
 
 
 @dataclass(frozen=True)
@@ -93,15 +107,26 @@ class Level:
 
 
 LEVELS: tuple[Level, ...] = (
-    Level("confirmed", "the fact is established by its sources.",
-          "at least one official source, or sources from at least two different publishers.", _confirmed),
-    Level("reported", "a source states the fact, but the record does not claim it as established: its "
-          "sources do not meet the rule for confirmed, or they only report what others expect or say.",
-          "at least one source.", _reported),
-    Level("contested", "the sources disagree; every reading is shown, none is chosen as true.",
-          "a list of disputes, each with two or more readings. Every reading cites a source that states "
-          f"it, or has no source and names who gave it; the site then shows it as \"{NO_SOURCE}\".",
-          _contested),
+    Level(
+        "confirmed",
+        "the fact is established by its sources.",
+        "at least one official source, or sources from at least two different publishers.",
+        _confirmed,
+    ),
+    Level(
+        "reported",
+        "a source states the fact, but the record does not claim it as established: its "
+        "sources do not meet the rule for confirmed, or they only report what others expect or say.",
+        "at least one source.",
+        _reported,
+    ),
+    Level(
+        "contested",
+        "the sources disagree; every reading is shown, none is chosen as true.",
+        "a list of disputes, each with two or more readings. Every reading cites a source that states "
+        f'it, or has no source and names who gave it; the site then shows it as "{NO_SOURCE}".',
+        _contested,
+    ),
 )
 _BY_NAME = {level.name: level for level in LEVELS}
 

@@ -97,9 +97,7 @@ def _check_date(value: Any) -> PartialDate:
 
 def _check_iso3(value: str) -> str:
     if pycountry.countries.get(alpha_3=value) is None or value != value.upper():
-        raise ValueError(
-            f"expected an ISO 3166-1 alpha-3 country code such as PHL, received {value!r}"
-        )
+        raise ValueError(f"expected an ISO 3166-1 alpha-3 country code such as PHL, received {value!r}")
     return value
 
 
@@ -131,9 +129,15 @@ Note = Annotated[str, _NOTE, AfterValidator(_NOTE.check), WithJsonSchema(_NOTE.j
 Text = Note  # any other free text
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_check_iso3)]
 Url = Annotated[
-    str, AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "maxLength": 2_000,
-                    "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@\\]+([/?#][^\s]*)?$"}),
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": 2_000,
+            "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@\\]+([/?#][^\s]*)?$",
+        }
+    ),
 ]
 SourceIds = Annotated[
     list[RecordId],
@@ -154,7 +158,7 @@ CONFIDENCE_LABELS: dict[Confidence, str] = {
 PublisherType = Literal["official", "news", "research", "other"]
 PUBLISHER_TYPES: dict[PublisherType, str] = {  # what each PublisherType covers, in the same order
     "official": "a government body of Japan or of a partner: ministries, embassies, parliaments, "
-                "courts' official libraries, white papers",
+    "courts' official libraries, white papers",
     "news": "newspapers, news agencies (national ones included), broadcasters and news sites",
     "research": "think tanks, academics and surveys",
     "other": "any other publisher",
@@ -238,8 +242,11 @@ def thai(english: str, example: str) -> Any:
 
 def thai_mapping(what: str) -> Any:
     """The optional `th:` field of a record kind or nested object."""
-    return field(f"Thai text of this {what}: the same field names as the English ones, each optional.",
-                 None, default=None)
+    return field(
+        f"Thai text of this {what}: the same field names as the English ones, each optional.",
+        None,
+        default=None,
+    )
 
 
 class ReadingTh(Strict):
@@ -312,11 +319,14 @@ class Reading(Strict):
     value: Title = field("What this reading says.", "4 patrol boats")
     according_to: Name | None = field(
         "Who says it, when that differs from the source's publisher; required when no source is on record.",
-        "NHK and Jiji", default=None)
+        "NHK and Jiji",
+        default=None,
+    )
     sources: list[RecordId] = field(
         "Ids of the sources that state this reading. Leave it empty ([]) only when no such source can be "
         "found, and say in according_to who gave the reading: the site then shows 'no source on record'.",
-        ["mofa-en-2023-11-03-philippines"], default_factory=list,
+        ["mofa-en-2023-11-03-philippines"],
+        default_factory=list,
     )
     th: ReadingTh | None = thai_mapping("reading")
 
@@ -326,7 +336,8 @@ class Dispute(Strict):
 
     topic: Title = field("What the sources disagree about.", "Number of patrol boats")
     readings: list[Reading] = field(
-        "Each reading with its sources, two or more.", min_length=2,
+        "Each reading with its sources, two or more.",
+        min_length=2,
         expected="a list of two or more readings",
     )
     th: DisputeTh | None = thai_mapping("dispute")
@@ -362,7 +373,8 @@ class Recipient(Cited):
     name: Name = field("The country's short English name.", "Philippines")
     local_name: Name | None = field("The name in the country's own language.", "ประเทศไทย", default=None)
     iso3: Iso3 = field(
-        "ISO 3166-1 alpha-3 code.", "PHL",
+        "ISO 3166-1 alpha-3 code.",
+        "PHL",
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
     region: Region = field("World region, for grouping.", "Southeast Asia")
@@ -383,8 +395,13 @@ class ExchangeOfNotes(Strict):
 class Item(Strict):
     name: Name = field("What was given.", "coastal radar system")
     quantity: int | None = field(
-        "How many, when a source says.", 5, gt=0, le=MAX_QUANTITY,
-        expected="a whole number above zero, at most a million", default=None)
+        "How many, when a source says.",
+        5,
+        gt=0,
+        le=MAX_QUANTITY,
+        expected="a whole number above zero, at most a million",
+        default=None,
+    )
     note: Note | None = field("Detail, with its source in the record's sources.", None, default=None)
     th: ItemTh | None = thai_mapping("item")
 
@@ -393,13 +410,15 @@ class LifecycleStep(Strict):
     stage: LifecycleStage = field("Which step.", "handover")
     date: Date | Literal["unknown"] = field(
         "When it happened, at the precision known, or 'unknown' when no page read dates it "
-        "(the step is then shown as undated and left off the timeline).", "2026-02-11",
+        "(the step is then shown as undated and left off the timeline).",
+        "2026-02-11",
         expected="a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'unknown'",
     )
 
     def known_date(self) -> PartialDate | None:
         """The step's date, or None when no source dates it."""
         return self.date if isinstance(self.date, PartialDate) else None
+
     description: Note | None = field("What was delivered or handed over.", "Five radars", default=None)
     sources: SourceIds
     th: LifecycleStepTh | None = thai_mapping("step")
@@ -411,17 +430,25 @@ class Equipment(Cited):
     title: Title = field("A short title for the project.", "Coastal radars for the Philippine Navy")
     recipient: RecordId = field("The recipient's id.", "philippines", expected="a recipient id")
     fiscal_year: int = field(
-        "The Japanese fiscal year (April to March) whose budget funds it.", 2024,
-        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        "The Japanese fiscal year (April to March) whose budget funds it.",
+        2024,
+        ge=FIRST_FISCAL_YEAR,
+        le=LAST_FISCAL_YEAR,
         expected="a whole-number Japanese fiscal year such as 2024",
     )
     force: Name | None = field("The receiving force.", "Philippine Navy", default=None)
     domain: Domain = field("Main domain of the equipment.", "maritime")
     purpose: Purpose | None = field(
-        "Which of OSA's three areas of cooperation it serves, when a source says.", None, default=None)
+        "Which of OSA's three areas of cooperation it serves, when a source says.", None, default=None
+    )
     amount_jpy: int | None = field(
-        "Grant amount in yen, as the source states it.", 600_000_000, ge=0, le=MAX_AMOUNT_JPY,
-        expected="a whole number of yen, zero or more", default=None)
+        "Grant amount in yen, as the source states it.",
+        600_000_000,
+        ge=0,
+        le=MAX_AMOUNT_JPY,
+        expected="a whole number of yen, zero or more",
+        default=None,
+    )
     exchange_of_notes: ExchangeOfNotes | None = field("The exchange of notes.", None, default=None)
     items: list[Item] = field("What was given.", None, default_factory=list)
     lifecycle: list[LifecycleStep] = field(
@@ -434,7 +461,8 @@ class Equipment(Cited):
 class Partner(Strict):
     name: Name = field("The partner country's name.", "Philippines")
     iso3: Iso3 = field(
-        "ISO 3166-1 alpha-3 code.", "PHL",
+        "ISO 3166-1 alpha-3 code.",
+        "PHL",
         expected="an ISO 3166-1 alpha-3 country code such as PHL",
     )
     th: PartnerTh | None = thai_mapping("partner")
@@ -457,9 +485,7 @@ class Milestone(Cited):
 
     title: Title = field("What happened.", "OSA implementation guidelines adopted")
     date: Date = field("When, at the precision known.", "2023-04-05")
-    category: MilestoneCategory = field(
-        "Kind of event.", "policy", default="policy"
-    )
+    category: MilestoneCategory = field("Kind of event.", "policy", default="policy")
     summary: Note | None = field("One or two sentences of context.", None, default=None)
     sources: SourceIds
     th: MilestoneTh | None = thai_mapping("milestone")
@@ -469,16 +495,23 @@ class Budget(Cited):
     """OSA's budget for one Japanese fiscal year."""
 
     fiscal_year: int = field(
-        "The Japanese fiscal year.", 2024, ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        "The Japanese fiscal year.",
+        2024,
+        ge=FIRST_FISCAL_YEAR,
+        le=LAST_FISCAL_YEAR,
         expected="a whole-number Japanese fiscal year such as 2024",
     )
     amount_jpy: int = field(
-        "The amount in yen, as the source states it.", 5_000_000_000, ge=0, le=MAX_AMOUNT_JPY,
+        "The amount in yen, as the source states it.",
+        5_000_000_000,
+        ge=0,
+        le=MAX_AMOUNT_JPY,
         expected="a whole number of yen, zero or more",
     )
     approximate: bool = field("True when the source says 'about'.", False, default=False)
     stage: BudgetStage = field(
-        "'initial' for an enacted initial budget, 'proposal' for a Cabinet draft.", "initial",
+        "'initial' for an enacted initial budget, 'proposal' for a Cabinet draft.",
+        "initial",
         default="initial",
     )
     decided: Date | None = field("When it was decided or proposed, if known.", None, default=None)
@@ -490,8 +523,9 @@ class DesignatedCountry(Cited):
     """One country reported as chosen or eligible for a fiscal year's OSA."""
 
     recipient: RecordId = field("The recipient's id.", "thailand", expected="a recipient id")
-    reported: Date = field("When the designation was first reported, at the precision the source gives.",
-                           "2025-06")
+    reported: Date = field(
+        "When the designation was first reported, at the precision the source gives.", "2025-06"
+    )
     sources: SourceIds
     th: NotesTh | None = thai_mapping("designated country")
 
@@ -500,15 +534,24 @@ class Designation(Strict):
     """The countries reported as chosen or eligible for one fiscal year's OSA."""
 
     fiscal_year: int = field(
-        "The Japanese fiscal year; the file is named after it.", 2025,
-        ge=FIRST_FISCAL_YEAR, le=LAST_FISCAL_YEAR,
+        "The Japanese fiscal year; the file is named after it.",
+        2025,
+        ge=FIRST_FISCAL_YEAR,
+        le=LAST_FISCAL_YEAR,
         expected="a whole-number Japanese fiscal year such as 2024",
     )
     countries: list[DesignatedCountry] = field(
         "Each country designated for the year, with when it was reported and its sources.",
-        [{"recipient": "thailand", "reported": "2025-06", "confidence": "reported",
-          "sources": ["japantoday-2025-fy2025-recipients"]}],
-        min_length=1, expected="a list of one or more countries",
+        [
+            {
+                "recipient": "thailand",
+                "reported": "2025-06",
+                "confidence": "reported",
+                "sources": ["japantoday-2025-fy2025-recipients"],
+            }
+        ],
+        min_length=1,
+        expected="a list of one or more countries",
     )
     notes: Note | None = field("Context for readers, in the project's own words.", None, default=None)
     th: NotesTh | None = thai_mapping("designation list")
@@ -521,18 +564,22 @@ class Source(Strict):
     publisher: Name = field("Who published it.", "Ministry of Foreign Affairs of Japan")
     publisher_type: PublisherType = field(
         "What kind of publisher: " + "; ".join(f"{k}: {v}" for k, v in PUBLISHER_TYPES.items()) + ".",
-        "official", expected="one of official, news, research, other",
+        "official",
+        expected="one of official, news, research, other",
     )
     url: Url = field(
-        "Its address (http or https).", "https://www.mofa.go.jp/",
+        "Its address (http or https).",
+        "https://www.mofa.go.jp/",
         expected="a web address starting with http:// or https://",
     )
     published: Date | Literal["unknown"] = field(
-        "When it was published, at the precision known, or 'unknown'.", "2023-11-03",
+        "When it was published, at the precision known, or 'unknown'.",
+        "2023-11-03",
         expected="a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'unknown'",
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = field(
-        "Language code when not English.", "ja", expected="a language code such as ja", default=None)
+        "Language code when not English.", "ja", expected="a language code such as ja", default=None
+    )
     note: Note | None = field("What to know about this source.", None, default=None)
     th: SourceTh | None = thai_mapping("source")
 

@@ -83,8 +83,15 @@ def _logging(dirty: bool) -> Iterator[_Collect]:
         build_logger.removeFilter(quiet)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True, dirty: bool = False,
-                 serve_url: str | None = None, root: Path | None = None) -> Any:
+def mkdocs_build(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    dirty: bool = False,
+    serve_url: str | None = None,
+    root: Path | None = None,
+) -> Any:
     """Build `config_file` into `site_dir` with MkDocs and return the config it used.
 
     `dirty` renders only the pages whose Markdown is newer than their HTML; `serve_url` is the
@@ -141,9 +148,13 @@ def other_editions(tree: Path) -> list[Path]:
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
-def build_site(tree: Path, target: Path, root: Path | None = None,
-               on_wait: Callable[[Path], None] | None = None,
-               before_swap: Callable[[Path], None] | None = None) -> None:
+def build_site(
+    tree: Path,
+    target: Path,
+    root: Path | None = None,
+    on_wait: Callable[[Path], None] | None = None,
+    before_swap: Callable[[Path], None] | None = None,
+) -> None:
     """Build `tree/mkdocs.yml` into `target`; on any failure `target` is left untouched.
 
     Raises OutputRefused when `target` is not a folder osa-site may replace (see `outdir`).

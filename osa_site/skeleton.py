@@ -17,6 +17,7 @@ __all__ = ["new_record_text", "new_record_problem"]
 
 _WIDTH = 100
 
+
 def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
     """Why `osa-site new KIND RECORD_ID` must refuse, or None."""
     if not is_id(record_id):
@@ -25,8 +26,10 @@ def new_record_problem(kind: str, record_id: str, folder: Path) -> str | None:
         return f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens{hint}"
     in_range = record_id.isdigit() and FIRST_FISCAL_YEAR <= int(record_id) <= LAST_FISCAL_YEAR
     if kind in YEAR_KINDS and not in_range:
-        return (f"a {SINGULAR[kind]}'s id is its fiscal year, from {FIRST_FISCAL_YEAR} to "
-                f"{LAST_FISCAL_YEAR}; received {record_id!r}")
+        return (
+            f"a {SINGULAR[kind]}'s id is its fiscal year, from {FIRST_FISCAL_YEAR} to "
+            f"{LAST_FISCAL_YEAR}; received {record_id!r}"
+        )
     if folder.is_dir():
         for existing in sorted(folder.iterdir()):
             if existing.stem.casefold() == record_id and existing.suffix in (".yaml", ".yml"):
@@ -64,10 +67,16 @@ def _nested_lines(info: FieldInfo, indent: str) -> list[str]:
 def new_record_text(kind: str, record_id: str = "") -> str:
     """A skeleton: required fields left empty (so `check` fails until filled), optional ones commented."""
     model: type[BaseModel] = KINDS[kind]
-    lines = [modeline(kind), *_comment(f"A new {SINGULAR[kind]} record. {model.__doc__ or ''}"),
-             *_comment("Fill in every field marked Required, then run `osa-site check`. To use an "
-                       "optional field, remove the '# ' before its name. Put text holding ': ' or "
-                       "starting with a symbol in double quotes."), ""]
+    lines = [
+        modeline(kind),
+        *_comment(f"A new {SINGULAR[kind]} record. {model.__doc__ or ''}"),
+        *_comment(
+            "Fill in every field marked Required, then run `osa-site check`. To use an "
+            "optional field, remove the '# ' before its name. Put text holding ': ' or "
+            "starting with a symbol in double quotes."
+        ),
+        "",
+    ]
     for name, info in ordered_fields(model):
         lines += _field_comment(info)
         if info.is_required():

@@ -23,8 +23,15 @@ from dataclasses import dataclass
 
 __all__ = ["TextRule", "text_problem", "describe", "FORBIDDEN_CLASS", "VISIBLE_LOOKAHEAD", "is_invisible"]
 
-_OPENERS = {"\u202a": "embed", "\u202b": "embed", "\u202d": "embed", "\u202e": "embed",
-            "\u2066": "isolate", "\u2067": "isolate", "\u2068": "isolate"}
+_OPENERS = {
+    "\u202a": "embed",
+    "\u202b": "embed",
+    "\u202d": "embed",
+    "\u202e": "embed",
+    "\u2066": "isolate",
+    "\u2067": "isolate",
+    "\u2068": "isolate",
+}
 _CLOSERS = {"\u202c": "embed", "\u2069": "isolate"}
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")  # look like nothing, yet are not Cf
 
@@ -32,8 +39,10 @@ _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")  # look like nothin
 # surrogate range: an editor's JavaScript regex sees an emoji as two surrogates and would refuse it.
 # Lone surrogates, astral noncharacters and unbalanced bidi controls are caught by the validator alone.
 FORBIDDEN_CLASS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
-VISIBLE_LOOKAHEAD = r"(?=[\s\S]*[^\s\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e" \
+VISIBLE_LOOKAHEAD = (
+    r"(?=[\s\S]*[^\s\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
     r"\u2060-\u206f\u2800\u3164\ufeff\uffa0])"
+)
 
 
 def describe(char: str) -> str:
@@ -61,8 +70,9 @@ def _is_noncharacter(char: str) -> bool:
 
 _ASTRAL_NONCHARACTERS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end in (0xFFFE, 0xFFFF))
 # Exactly the Cc, Cs, Zl and Zp categories (less tab and line feed) and the noncharacters.
-_FORBIDDEN = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
-              + _ASTRAL_NONCHARACTERS)
+_FORBIDDEN = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + _ASTRAL_NONCHARACTERS
+)
 _FORBIDDEN_RE = re.compile(f"[{_FORBIDDEN}]")
 _FORBIDDEN_ONE_LINE_RE = re.compile(f"[{_FORBIDDEN}\t\n]")
 _BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -138,8 +148,12 @@ class TextRule:
     def json_schema(self) -> dict[str, object]:
         """The rule for editors: length, and the forbidden characters as a pattern (BMP only)."""
         forbidden = FORBIDDEN_CLASS + (r"\t\n" if self.one_line else "")
-        return {"type": "string", "minLength": 1, "maxLength": self.max_length,
-                "pattern": f"^{VISIBLE_LOOKAHEAD}[^{forbidden}]*$"}
+        return {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": self.max_length,
+            "pattern": f"^{VISIBLE_LOOKAHEAD}[^{forbidden}]*$",
+        }
 
     @property
     def words(self) -> str:

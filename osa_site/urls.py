@@ -62,7 +62,11 @@ def pdf_targets(pages: Iterable[str]) -> dict[str, str]:
     targets = {}
     for page in sorted(pages):
         path = PurePosixPath(page)
-        if page == "brief.md" or (path.parent.name == "recipients" and len(path.parts) == 2
-                                  and path.suffix == ".md" and path.stem != "index"):
+        if page == "brief.md" or (
+            path.parent.name == "recipients"
+            and len(path.parts) == 2
+            and path.suffix == ".md"
+            and path.stem != "index"
+        ):
             targets[page] = f"{PDF_FOLDER}/{path.with_suffix('.pdf')}"
     return targets

@@ -22,6 +22,7 @@ LoadRecord = Callable[[Path, str, str], RawRecord]
 
 __all__ = ["LoadRecord", "load_dataset", "discover", "validate_record", "read_records", "check_references"]
 
+
 def discover(content: Path) -> Iterator[tuple[str, Path]]:
     """Every record file, kind by kind, in a stable order.
 
@@ -54,8 +55,14 @@ def _folders_outside(content: Path) -> set[str]:
 
 
 def _outside_problem(path: str) -> Problem:
-    return Problem(path, 1, 1, "", "this record resolves to a place outside content/ (through a linked "
-                   "folder); keep record files and their folders inside content/")
+    return Problem(
+        path,
+        1,
+        1,
+        "",
+        "this record resolves to a place outside content/ (through a linked "
+        "folder); keep record files and their folders inside content/",
+    )
 
 
 def _check_file_name(file: Path, path: str) -> list[Problem]:
@@ -63,8 +70,14 @@ def _check_file_name(file: Path, path: str) -> list[Problem]:
         return []
     proposal = suggest_id(file.stem)
     return [
-        Problem(path, 1, 1, "id", f"the file name {excerpt(file.stem)} is not a valid id: use lowercase "
-                f"letters, digits and hyphens, for example {proposal + file.suffix!r}")
+        Problem(
+            path,
+            1,
+            1,
+            "id",
+            f"the file name {excerpt(file.stem)} is not a valid id: use lowercase "
+            f"letters, digits and hyphens, for example {proposal + file.suffix!r}",
+        )
     ]
 
 
@@ -94,8 +107,9 @@ def raw_refs(raw: RawRecord) -> Iterator[tuple[FieldPath, str, str]]:
         loc, value = stack.pop()
         for key, item in _children(value):
             if key == "sources" and isinstance(item, list):
-                yield from ((loc + (key, i), "sources", ref) for i, ref in enumerate(item)
-                            if isinstance(ref, str))
+                yield from (
+                    (loc + (key, i), "sources", ref) for i, ref in enumerate(item) if isinstance(ref, str)
+                )
             else:
                 stack.append((loc + (key,), item))
 
@@ -123,16 +137,20 @@ def model_refs(entry: Entry) -> Iterator[tuple[FieldPath, str, str]]:
         yield loc, "sources", ref
 
 
-def _reference_problem(raw: RawRecord, loc: FieldPath, kind: str, ref: str,
-                       known: dict[str, Entry]) -> Problem:
+def _reference_problem(
+    raw: RawRecord, loc: FieldPath, kind: str, ref: str, known: dict[str, Entry]
+) -> Problem:
     line, column = raw.where(loc)
-    message = (f"no {SINGULAR[kind]} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
-               f"{suggest(ref, known)}")
+    message = (
+        f"no {SINGULAR[kind]} record has the id {ref!r} (looked for content/{kind}/{ref}.yaml)"
+        f"{suggest(ref, known)}"
+    )
     return Problem(raw.path, line, column, dotted_path(loc), message)
 
 
-def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = frozenset(),
-                     refused: tuple[RawRecord, ...] = ()) -> list[Problem]:
+def check_references(
+    dataset: Dataset, reported: frozenset[tuple[str, str]] = frozenset(), refused: tuple[RawRecord, ...] = ()
+) -> list[Problem]:
     """Every recipient and source a record names must exist.
 
     `reported` holds (kind, casefolded id) of files that exist but were refused with
@@ -140,8 +158,12 @@ def check_references(dataset: Dataset, reported: frozenset[tuple[str, str]] = fr
     schema refused: their well-formed references are checked too, so all problems show at once.
     """
     problems: list[Problem] = []
-    found = [(entry.raw, ref) for entries in dataset.entries.values() for entry in entries.values()
-             for ref in model_refs(entry)]
+    found = [
+        (entry.raw, ref)
+        for entries in dataset.entries.values()
+        for entry in entries.values()
+        for ref in model_refs(entry)
+    ]
     found += [(raw, ref) for raw in refused for ref in sorted(raw_refs(raw), key=lambda r: str(r[0]))]
     for raw, (loc, kind, ref) in found:
         known = dataset.entries.get(kind, {})
@@ -157,18 +179,31 @@ def check_budget_ids(dataset: Dataset) -> list[Problem]:
     for entry in (e for kind in YEAR_KINDS for e in dataset.of(kind)):
         if entry.id != str(entry.record.fiscal_year):
             line, column = entry.raw.where(("fiscal_year",))
-            problems.append(Problem(entry.path, line, column, "fiscal_year",
-                                    f"the file is named {entry.id!r} but holds fiscal year "
-                                    f"{entry.record.fiscal_year}; name it {entry.record.fiscal_year}.yaml"))
+            problems.append(
+                Problem(
+                    entry.path,
+                    line,
+                    column,
+                    "fiscal_year",
+                    f"the file is named {entry.id!r} but holds fiscal year "
+                    f"{entry.record.fiscal_year}; name it {entry.record.fiscal_year}.yaml",
+                )
+            )
     return problems
 
 
 def _duplicate_problems(paths: list[str], id: str) -> list[Problem]:
     """Every file of a clash names the others: no file is silently preferred."""
     return [
-        Problem(path, 1, 1, "id", f"the id {id!r} is also used by "
-                f"{', '.join(other for other in paths if other != path)}; ids must be unique "
-                "(ignoring case and the .yaml/.yml ending): rename or merge the files")
+        Problem(
+            path,
+            1,
+            1,
+            "id",
+            f"the id {id!r} is also used by "
+            f"{', '.join(other for other in paths if other != path)}; ids must be unique "
+            "(ignoring case and the .yaml/.yml ending): rename or merge the files",
+        )
         for path in paths
     ]
 
@@ -184,27 +219,43 @@ def stray_files(content: Path, root: Path) -> list[Problem]:
         return problems
     for item in sorted(content.iterdir()):
         if item.is_dir() and item.name in KINDS:
-            problems += [_ending_problem(f, display_path(f, root)) for f in sorted(item.iterdir())
-                         if f.is_file() and f.suffix.lower() in _ENDINGS and f.suffix not in _ENDINGS]
+            problems += [
+                _ending_problem(f, display_path(f, root))
+                for f in sorted(item.iterdir())
+                if f.is_file() and f.suffix.lower() in _ENDINGS and f.suffix not in _ENDINGS
+            ]
         elif item.is_dir() and item.name not in NON_RECORD_FOLDERS and not item.name.startswith("."):
-            problems += [_folder_problem(item.name, display_path(f, root)) for f in sorted(item.rglob("*"))
-                         if f.is_file() and f.suffix.lower() in _ENDINGS]
+            problems += [
+                _folder_problem(item.name, display_path(f, root))
+                for f in sorted(item.rglob("*"))
+                if f.is_file() and f.suffix.lower() in _ENDINGS
+            ]
         elif item.is_file() and item.suffix.lower() in _ENDINGS:
             problems.append(_folder_problem("", display_path(item, root)))
     return problems
 
 
 def _ending_problem(file: Path, path: str) -> Problem:
-    return Problem(path, 1, 1, "", f"the file ending {file.suffix!r} is not read; rename it to "
-                   f"{file.stem + '.yaml'!r}")
+    return Problem(
+        path, 1, 1, "", f"the file ending {file.suffix!r} is not read; rename it to {file.stem + '.yaml'!r}"
+    )
 
 
 def _folder_problem(folder: str, path: str) -> Problem:
-    where = (f"the folder content/{folder}/ is not a record folder" if folder
-             else "content/ itself holds no records")
+    where = (
+        f"the folder content/{folder}/ is not a record folder"
+        if folder
+        else "content/ itself holds no records"
+    )
     hint = suggest(folder, KINDS) if folder else ""
-    return Problem(path, 1, 1, "", f"this file is not read: {where}{hint or ''}; record folders are "
-                   + ", ".join(f"content/{kind}/" for kind in KINDS))
+    return Problem(
+        path,
+        1,
+        1,
+        "",
+        f"this file is not read: {where}{hint or ''}; record folders are "
+        + ", ".join(f"content/{kind}/" for kind in KINDS),
+    )
 
 
 def read_records(
@@ -267,4 +318,3 @@ def load_dataset(content: Path, root: Path | None = None, load: LoadRecord = loa
     if problems:
         raise RecordError(problems)
     return dataset
-

@@ -60,11 +60,15 @@ def url_problem(address: str) -> str | None:
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
         return f"{_EXPECTED}, received {_short(address)}, which cannot be read as one"
-    if parts.scheme.lower() not in ("http", "https") or not address.lower().startswith(parts.scheme.lower() + "://"):
+    if parts.scheme.lower() not in ("http", "https") or not address.lower().startswith(
+        parts.scheme.lower() + "://"
+    ):
         return f"{_EXPECTED}, received {_short(address)}"
     if "@" in parts.netloc:
-        return (f"{_EXPECTED} without a user name or password before the host, received {_short(address)}: "
-                "the part before '@' only looks like the host")
+        return (
+            f"{_EXPECTED} without a user name or password before the host, received {_short(address)}: "
+            "the part before '@' only looks like the host"
+        )
     if not parts.hostname:
         return f"{_EXPECTED} and a host name, received {_short(address)}, which has no host"
     problem = _host_problem(parts.hostname)

@@ -25,8 +25,16 @@ def main() -> None:
     catalog.update(source_catalog(ROOT), no_fuzzy_matching=True)
     path = LOCALE_DIR / "th" / "LC_MESSAGES" / "messages.po"
     with path.open("wb") as fh:
-        write_po(fh, catalog, width=110, omit_header=False, sort_output=True, ignore_obsolete=True,
-                 include_previous=False, include_lineno=False)
+        write_po(
+            fh,
+            catalog,
+            width=110,
+            omit_header=False,
+            sort_output=True,
+            ignore_obsolete=True,
+            include_previous=False,
+            include_lineno=False,
+        )
     missing = [m.id for m in catalog if m.id and not m.string]
     print(f"{path.relative_to(ROOT)}: {len(catalog)} messages, {len(missing)} without Thai")
 

@@ -62,8 +62,10 @@ def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
 def external_imports(root: Path = ROOT) -> dict[str, set[str]]:
     """{module: top-level names of the outside libraries it imports}."""
     files = module_files(root)
-    return {m: {n.split(".")[0] for n in imported_names(m, f) if n and not n.startswith(PACKAGE)}
-            for m, f in files.items()}
+    return {
+        m: {n.split(".")[0] for n in imported_names(m, f) if n and not n.startswith(PACKAGE)}
+        for m, f in files.items()
+    }
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -121,8 +123,11 @@ def report(root: Path = ROOT) -> str:
     lines += [f"{short[m]} -> {', '.join(sorted(short[t] for t in graph[m])) or '(none)'}" for m in graph]
     found = cycles(graph)
     lines += ["", f"# Import cycles: {len(found)}"] + [" <-> ".join(c) for c in found]
-    lines += ["", f"# Functions: {len(lengths)}, median length {statistics.median(lengths)} lines, "
-              f"mean {statistics.mean(lengths):.1f}, longest {max(lengths)}"]
+    lines += [
+        "",
+        f"# Functions: {len(lengths)}, median length {statistics.median(lengths)} lines, "
+        f"mean {statistics.mean(lengths):.1f}, longest {max(lengths)}",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -20,12 +20,25 @@ EDIT_SUMMARY = "Amount changed from ¥1.3 billion to ¥1.35 billion; handover st
 
 
 def git(repo: Path, *args: str, date: str = DATES[0]) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org",
-           "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, check=True,
-                          capture_output=True, text=True).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    return subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def copy_project(target: Path) -> Path:
@@ -42,8 +55,12 @@ def edit_project(repo: Path) -> None:
     text = record.read_text(encoding="utf-8")
     text, count = re.subn(r"^amount_jpy: 1300000000$", "amount_jpy: 1350000000", text, flags=re.M)
     assert count == 1
-    text = text.replace("sources:\n", "lifecycle:\n  - stage: handover\n    date: \"2025-03\"\n"
-                        "    sources:\n      - mofa-2025-mongolia-atc-radar\nsources:\n", 1)
+    text = text.replace(
+        "sources:\n",
+        'lifecycle:\n  - stage: handover\n    date: "2025-03"\n'
+        "    sources:\n      - mofa-2025-mongolia-atc-radar\nsources:\n",
+        1,
+    )
     record.write_text(text, encoding="utf-8")
 
 
@@ -56,8 +73,9 @@ def make_history_repo(repo: Path) -> Path:
     git(repo, "rm", "-q", f"content/milestones/{REMOVED}.yaml")
     git(repo, "mv", f"content/milestones/{RENAMED[0]}.yaml", f"content/milestones/{RENAMED[1]}.yaml")
     recipient = repo / "content" / "recipients" / f"{COMMENTED}.yaml"
-    recipient.write_text(recipient.read_text(encoding="utf-8") + "# A comment, no field changes.\n",
-                         encoding="utf-8")
+    recipient.write_text(
+        recipient.read_text(encoding="utf-8") + "# A comment, no field changes.\n", encoding="utf-8"
+    )
     git(repo, "commit", "-q", "-am", "Remove, rename, comment", date=DATES[1])
     edit_project(repo)
     git(repo, "commit", "-q", "-am", "A commit message that the summary must not use", date=DATES[2])

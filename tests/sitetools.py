@@ -32,8 +32,13 @@ def build_into(root: Path, folder: Path) -> Path:
 def zensical_build(root: Path, tree: Path) -> Path:
     """Generate `root`'s tree into `tree` and build it with Zensical into tree/site; returns tree."""
     generate_tree(root, tree)
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
-                          cwd=tree, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return tree
 
@@ -48,8 +53,13 @@ def hostile_copy(root: Path) -> Path:
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     record = root / "content" / "equipment" / f"{HOSTILE_PROJECT}.yaml"
-    text, count = re.subn(r"^title: .*$", f"title: {json.dumps(HOSTILE_TITLE)}",
-                          record.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text, count = re.subn(
+        r"^title: .*$",
+        f"title: {json.dumps(HOSTILE_TITLE)}",
+        record.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.M,
+    )
     assert count == 1
     record.write_text(text, encoding="utf-8")
     return root
@@ -68,7 +78,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / ".no-such-file")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass

@@ -15,8 +15,14 @@ from codemap import ROOT, cycles, external_imports, import_graph, module_files
 from osa_site.cli import main
 from osa_site.commands import COMMANDS, PROGRAM
 
-ADAPTERS = ("osa_site.cli", "osa_site.cli_edge", "osa_site.__main__", "osa_site.sitebuild",
-            "osa_site.preview", "osa_site.pdf")
+ADAPTERS = (
+    "osa_site.cli",
+    "osa_site.cli_edge",
+    "osa_site.__main__",
+    "osa_site.sitebuild",
+    "osa_site.preview",
+    "osa_site.pdf",
+)
 FRAMEWORKS = {"click", "mkdocs", "material", "zensical", "playwright"}
 
 
@@ -31,8 +37,10 @@ def pipeline(root: Path = ROOT) -> list[str]:
 def impurities(root: Path = ROOT) -> dict[str, list[str]]:
     """{pipeline module: the frameworks and adapters it imports}, for the modules that import any."""
     graph, externals = import_graph(root), external_imports(root)
-    found = {m: sorted((externals[m] & FRAMEWORKS) | {t for t in graph[m] if is_adapter(t)})
-             for m in pipeline(root)}
+    found = {
+        m: sorted((externals[m] & FRAMEWORKS) | {t for t in graph[m] if is_adapter(t)})
+        for m in pipeline(root)
+    }
     return {m: names for m, names in found.items() if names}
 
 
@@ -62,19 +70,24 @@ def write_package(root: Path, modules: dict[str, str]) -> Path:
 @pytest.fixture
 def crooked(tmp_path: Path) -> Path:
     """The old crooked wall: a renderer that imports click and the CLI, which imports it back."""
-    return write_package(tmp_path, {
-        "__init__.py": "",
-        "cli.py": "import click\nfrom .render import guide\n",
-        "render/__init__.py": "",
-        "render/guide.py": "def commands():\n    import click\n    from ..cli import main\n",
-        "index.py": "from . import schema\n",
-        "schema.py": "from .index import x\n",
-    })
+    return write_package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "cli.py": "import click\nfrom .render import guide\n",
+            "render/__init__.py": "",
+            "render/guide.py": "def commands():\n    import click\n    from ..cli import main\n",
+            "index.py": "from . import schema\n",
+            "schema.py": "from .index import x\n",
+        },
+    )
 
 
 def test_the_checks_see_a_cycle_and_an_impure_renderer(crooked: Path) -> None:
-    assert cycles(import_graph(crooked)) == [["osa_site.cli", "osa_site.render.guide"],
-                                             ["osa_site.index", "osa_site.schema"]]
+    assert cycles(import_graph(crooked)) == [
+        ["osa_site.cli", "osa_site.render.guide"],
+        ["osa_site.index", "osa_site.schema"],
+    ]
     assert impurities(crooked) == {"osa_site.render.guide": ["click", "osa_site.cli"]}
 
 
@@ -85,6 +98,7 @@ def test_the_cli_is_built_from_the_command_descriptions() -> None:
     for spec in COMMANDS:
         command = main.commands[spec.name]
         assert command.help == spec.help
-        actual = [(p.name, p.opts + p.secondary_opts if isinstance(p, click.Option) else [])
-                  for p in command.params]
+        actual = [
+            (p.name, p.opts + p.secondary_opts if isinstance(p, click.Option) else []) for p in command.params
+        ]
         assert actual == [(p.name, [n for flag in p.flags for n in flag.split("/")]) for p in spec.params]

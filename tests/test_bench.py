@@ -44,9 +44,19 @@ def test_tiny_bench_produces_the_results_table() -> None:
     text = table(rows, "# Tiny")
     assert "| Measure | Value | Target |" in text and text.startswith("# Tiny\n")
     measures = " ".join(r.measure for r in rows)
-    for words in ("Pipeline ÷ parse-only", "Full build, 20 projects", "Growth", "plain build",
-                  "Median project page HTML", "Search index", "Preview rebuild", "History: read git",
-                  "History: describe", "History: render", "Thai edition"):
+    for words in (
+        "Pipeline ÷ parse-only",
+        "Full build, 20 projects",
+        "Growth",
+        "plain build",
+        "Median project page HTML",
+        "Search index",
+        "Preview rebuild",
+        "History: read git",
+        "History: describe",
+        "History: render",
+        "Thai edition",
+    ):
         assert words.lower() in measures.lower(), words
     targets = [r for r in rows if r.ok is not None]
     assert len(targets) == 7 and all(f"| {r.target} |" in text for r in targets)

@@ -32,8 +32,20 @@ def test_every_record_has_its_page(built: Path) -> None:
 
 
 def test_sections_exist(built: Path) -> None:
-    for page in ["", "brief", "recipients", "equipment", "agreements", "timeline", "sources",
-                 "methodology", "open-questions", "about", "budgets", "milestones"]:
+    for page in [
+        "",
+        "brief",
+        "recipients",
+        "equipment",
+        "agreements",
+        "timeline",
+        "sources",
+        "methodology",
+        "open-questions",
+        "about",
+        "budgets",
+        "milestones",
+    ]:
         assert (built / page / "index.html").is_file(), page
 
 
@@ -48,9 +60,11 @@ def test_search_index_holds_every_project_recipient_and_agreement(built: Path) -
 
 def test_patrol_boat_projects_are_indexed_under_those_words(built: Path) -> None:
     docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
-    hits = {d["location"].split("#")[0] for d in docs
-            if d["location"].startswith("equipment/")
-            and "patrol boats" in (d["title"] + " " + d["text"]).lower()}
+    hits = {
+        d["location"].split("#")[0]
+        for d in docs
+        if d["location"].startswith("equipment/") and "patrol boats" in (d["title"] + " " + d["text"]).lower()
+    }
     for country in ("bangladesh", "fiji", "indonesia"):
         assert any(country in h for h in hits), country
 

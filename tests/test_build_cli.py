@@ -24,8 +24,11 @@ def run(project: Path, *args: str):
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +39,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     assert run(root, "new", "equipment", "2026-test-boats").exit_code == 0
     record = root / "content/equipment/2026-test-boats.yaml"
-    values = {"title": '"Test boats for the Fiji Navy"', "recipient": "fiji", "fiscal_year": "2026",
-              "domain": "maritime", "sources": "\n  - mofa-2023-fiji-patrol-boats"}
+    values = {
+        "title": '"Test boats for the Fiji Navy"',
+        "recipient": "fiji",
+        "fiscal_year": "2026",
+        "domain": "maritime",
+        "sources": "\n  - mofa-2023-fiji-patrol-boats",
+    }
     text = record.read_text(encoding="utf-8")
     for name, value in values.items():
         text = re.sub(rf"^{name}:$", f"{name}: {value}", text, flags=re.M)

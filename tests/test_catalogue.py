@@ -16,8 +16,11 @@ def _key(message) -> tuple[str | None, str]:
 
 def test_every_source_string_has_a_thai_translation() -> None:
     thai = {_key(m): m.string for m in read_catalog("th") if m.id}
-    missing = [key for key in (_key(m) for m in source_catalog(ROOT) if m.id)
-               if not (thai.get(key) if isinstance(thai.get(key), str) else any(thai.get(key) or ()))]
+    missing = [
+        key
+        for key in (_key(m) for m in source_catalog(ROOT) if m.id)
+        if not (thai.get(key) if isinstance(thai.get(key), str) else any(thai.get(key) or ()))
+    ]
     assert missing == [], f"run scripts/update_catalog.py and translate: {missing}"
 
 

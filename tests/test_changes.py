@@ -22,31 +22,51 @@ ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ({}, {"amount_jpy": 600_000_000}, ["amount added"]),
-    ({"amount_jpy": 600_000_000}, {}, ["amount removed"]),
-    ({"confidence": "reported"}, {"confidence": "confirmed"},
-     ["confidence changed from reported to confirmed"]),
-    ({"lifecycle": [{"stage": "delivery", "date": "2024"}]},
-     {"lifecycle": [{"stage": "delivery", "date": "2024"}, {"stage": "handover", "date": "2025-02"}]},
-     ["handover step added"]),
-    ({}, {"lifecycle": [{"stage": "delivery", "date": "2024"}, {"stage": "delivery", "date": "2025"}]},
-     ["2 delivery steps added"]),
-    ({"lifecycle": [{"stage": "handover", "date": "2025"}]},
-     {"lifecycle": [{"stage": "handover", "date": "2025-03"}]},
-     ["handover step date changed from 2025 to 2025-03"]),
-    ({"sources": ["a", "b"]}, {"sources": ["a", "c"]}, ["source changed"]),
-    ({"sources": ["a"]}, {"sources": ["a", "b", "c"]}, ["2 sources added"]),
-    ({"sources": ["a", "b"]}, {"sources": ["b", "a"]}, ["sources reordered"]),
-    ({"exchange_of_notes": {"date": "2023-11"}},
-     {"exchange_of_notes": {"date": "2023-11-15", "place": "Dhaka"}},
-     ["exchange of notes date changed from 2023-11 to 2023-11-15", "exchange of notes place added"]),
-    ({"notes": "a" * 31}, {"notes": "b" * 31}, ["notes changed"]),
-    ({"title": "Radar", "amount_jpy": 1, "confidence": "reported"},
-     {"title": "Radars", "amount_jpy": 2_000_000_000, "confidence": "confirmed"},
-     ["title changed from Radar to Radars", "amount changed from ¥1 to ¥2 billion",
-      "confidence changed from reported to confirmed"]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ({}, {"amount_jpy": 600_000_000}, ["amount added"]),
+        ({"amount_jpy": 600_000_000}, {}, ["amount removed"]),
+        (
+            {"confidence": "reported"},
+            {"confidence": "confirmed"},
+            ["confidence changed from reported to confirmed"],
+        ),
+        (
+            {"lifecycle": [{"stage": "delivery", "date": "2024"}]},
+            {"lifecycle": [{"stage": "delivery", "date": "2024"}, {"stage": "handover", "date": "2025-02"}]},
+            ["handover step added"],
+        ),
+        (
+            {},
+            {"lifecycle": [{"stage": "delivery", "date": "2024"}, {"stage": "delivery", "date": "2025"}]},
+            ["2 delivery steps added"],
+        ),
+        (
+            {"lifecycle": [{"stage": "handover", "date": "2025"}]},
+            {"lifecycle": [{"stage": "handover", "date": "2025-03"}]},
+            ["handover step date changed from 2025 to 2025-03"],
+        ),
+        ({"sources": ["a", "b"]}, {"sources": ["a", "c"]}, ["source changed"]),
+        ({"sources": ["a"]}, {"sources": ["a", "b", "c"]}, ["2 sources added"]),
+        ({"sources": ["a", "b"]}, {"sources": ["b", "a"]}, ["sources reordered"]),
+        (
+            {"exchange_of_notes": {"date": "2023-11"}},
+            {"exchange_of_notes": {"date": "2023-11-15", "place": "Dhaka"}},
+            ["exchange of notes date changed from 2023-11 to 2023-11-15", "exchange of notes place added"],
+        ),
+        ({"notes": "a" * 31}, {"notes": "b" * 31}, ["notes changed"]),
+        (
+            {"title": "Radar", "amount_jpy": 1, "confidence": "reported"},
+            {"title": "Radars", "amount_jpy": 2_000_000_000, "confidence": "confirmed"},
+            [
+                "title changed from Radar to Radars",
+                "amount changed from ¥1 to ¥2 billion",
+                "confidence changed from reported to confirmed",
+            ],
+        ),
+    ],
+)
 def test_describe_names_what_changed(old: dict, new: dict, expected: list[str]) -> None:
     assert list(describe("equipment", old, new)) == expected
 
@@ -55,15 +75,38 @@ def test_describe_lists_own_fields_before_shared_ones_in_schema_order() -> None:
     old = {"notes": "x", "confidence": "reported", "title": "A", "recipient": "fiji"}
     new = {"notes": "y", "confidence": "confirmed", "title": "B", "recipient": "tonga"}
     assert [d.split(" changed")[0] for d in describe("equipment", old, new)] == [
-        "title", "recipient", "confidence", "notes"]
+        "title",
+        "recipient",
+        "confidence",
+        "notes",
+    ]
 
 
-_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=40),
-                    st.lists(st.text(max_size=5), max_size=3),
-                    st.dictionaries(st.sampled_from(["date", "place"]), st.text(max_size=8), max_size=2))
-_RECORDS = st.dictionaries(st.sampled_from(["title", "amount_jpy", "items", "sources", "exchange_of_notes",
-                                            "confidence", "notes", "lifecycle", "unknown_field"]),
-                           _VALUES, max_size=6)
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=40),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.sampled_from(["date", "place"]), st.text(max_size=8), max_size=2),
+)
+_RECORDS = st.dictionaries(
+    st.sampled_from(
+        [
+            "title",
+            "amount_jpy",
+            "items",
+            "sources",
+            "exchange_of_notes",
+            "confidence",
+            "notes",
+            "lifecycle",
+            "unknown_field",
+        ]
+    ),
+    _VALUES,
+    max_size=6,
+)
 
 
 @settings(max_examples=100, deadline=None)
@@ -100,26 +143,33 @@ def test_historical_versions_keep_dates_and_words_as_written() -> None:
     assert parse_version('title: "T"\nnotes: "n"\n', frozenset({"title"})) == {"title": "T"}
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("content/equipment/2024-x.yaml", ("equipment", "2024-x")),
-    ("content/sources/a.yml", ("sources", "a")),
-    ("content/pages/brief.md", None),
-    ("content/equipment/Bad Name.yaml", None),
-    ("content/unknown/x.yaml", None),
-    ("osa_site/x.yaml", None),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("content/equipment/2024-x.yaml", ("equipment", "2024-x")),
+        ("content/sources/a.yml", ("sources", "a")),
+        ("content/pages/brief.md", None),
+        ("content/equipment/Bad Name.yaml", None),
+        ("content/unknown/x.yaml", None),
+        ("osa_site/x.yaml", None),
+    ],
+)
 def test_only_record_files_are_records(path: str, expected: tuple[str, str] | None) -> None:
     assert record_of_path(path) == expected
 
 
 def test_the_log_parser_reads_one_row_per_file_and_skips_merges_without_files() -> None:
     blob_a, blob_b, zero = "a" * 40, "b" * 40, "0" * 40
-    out = (f"\x01{'1' * 40} 1700000000\x00\n:100644 100644 {blob_a} {blob_b} M\x00content/x y.yaml\x00"
-           f":000000 100644 {zero} {blob_a} A\x00content/new.yaml\x00"
-           f"\x01{'2' * 40} 1690000000\x00\n").encode()
+    out = (
+        f"\x01{'1' * 40} 1700000000\x00\n:100644 100644 {blob_a} {blob_b} M\x00content/x y.yaml\x00"
+        f":000000 100644 {zero} {blob_a} A\x00content/new.yaml\x00"
+        f"\x01{'2' * 40} 1690000000\x00\n"
+    ).encode()
     rows = _parse_log(out)
     assert [(r.status, r.path, r.old_blob, r.new_blob) for r in rows] == [
-        ("M", "content/x y.yaml", blob_a, blob_b), ("A", "content/new.yaml", None, blob_a)]
+        ("M", "content/x y.yaml", blob_a, blob_b),
+        ("A", "content/new.yaml", None, blob_a),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +179,13 @@ def index():
 
 def test_a_removed_record_keeps_its_last_title_and_recipient(index) -> None:
     old = 'title: "Old boats"\nrecipient: fiji\n'
-    history = History("complete", (FileChange("c" * 40, 1_735_689_600, "D", "content/equipment/gone.yaml",
-                                              old, None),))
+    history = History(
+        "complete", (FileChange("c" * 40, 1_735_689_600, "D", "content/equipment/gone.yaml", old, None),)
+    )
     log = change_log(history, index)
     assert [(c.action, c.title, c.recipient, c.day, c.summary) for c in log.changes] == [
-        ("removed", "Old boats", "fiji", "2025-01-01", "Record removed")]
+        ("removed", "Old boats", "fiji", "2025-01-01", "Record removed")
+    ]
 
 
 def test_a_comment_only_commit_is_not_a_change(index) -> None:
@@ -161,8 +213,16 @@ def test_history_section_without_git_says_history_is_not_available(index) -> Non
 
 def test_history_section_escapes_summaries_from_the_records(index) -> None:
     entry = _entry(index)
-    change = RecordChange("equipment", entry.id, entry.path, "d" * 40, 0, "changed",
-                          ("title changed from <b>|x</b> to *y*",), "T")
+    change = RecordChange(
+        "equipment",
+        entry.id,
+        entry.path,
+        "d" * 40,
+        0,
+        "changed",
+        ("title changed from <b>|x</b> to *y*",),
+        "T",
+    )
     section = render_record_history(entry, SiteContext(changes=ChangeLog("complete", (change,))))
     assert "<b>" not in section and "\\|x" in section and "\\*y\\*" in section
     assert "| 1970-01-01 | Changed |" in section and "`ddddddd`" in section
@@ -170,8 +230,17 @@ def test_history_section_escapes_summaries_from_the_records(index) -> None:
 
 def _change(title: str, commit: str = "e" * 40, time: int = 1_700_000_000) -> RecordChange:
     id = "2024-mongolia-atc-radar"
-    return RecordChange("equipment", id, f"content/equipment/{id}.yaml", commit, time, "changed",
-                        ("amount added",), title, "mongolia")
+    return RecordChange(
+        "equipment",
+        id,
+        f"content/equipment/{id}.yaml",
+        commit,
+        time,
+        "changed",
+        ("amount added",),
+        title,
+        "mongolia",
+    )
 
 
 def test_feed_text_from_the_records_is_escaped_xml(index) -> None:
@@ -205,11 +274,14 @@ def test_feeds_hold_the_newest_changes_only_and_the_changes_page_all(index) -> N
 
 def test_the_log_parser_reads_a_merge_resolution_against_the_first_parent() -> None:
     first, second, result = "a" * 40, "b" * 40, "c" * 40
-    out = (f"\x01{'3' * 40} 1700000000\x00\x00::100644 100644 100644 {first} {second} {result} MM\x00"
-           f"content/recipients/fiji.yaml\x00").encode()
+    out = (
+        f"\x01{'3' * 40} 1700000000\x00\x00::100644 100644 100644 {first} {second} {result} MM\x00"
+        f"content/recipients/fiji.yaml\x00"
+    ).encode()
     rows = _parse_log(out)
     assert [(r.status, r.path, r.old_blob, r.new_blob) for r in rows] == [
-        ("M", "content/recipients/fiji.yaml", first, result)]
+        ("M", "content/recipients/fiji.yaml", first, result)
+    ]
 
 
 def test_an_old_version_nested_beyond_the_stack_is_a_change_that_could_not_be_read(index) -> None:
@@ -217,4 +289,5 @@ def test_an_old_version_nested_beyond_the_stack_is_a_change_that_could_not_be_re
     change = FileChange("c" * 40, 0, "M", "content/equipment/a.yaml", "title: A\n", deep)
     history = History("complete", (change,))
     assert change_log(history, index).changes[0].details == (
-        "record changed (one of its versions could not be read as YAML)",)
+        "record changed (one of its versions could not be read as YAML)",
+    )

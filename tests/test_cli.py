@@ -24,14 +24,18 @@ def test_check_clean_project_exits_0(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "check")
     assert result.exit_code == 0
     assert result.stdout.startswith(
-        "4 records checked: no problems.\nThai text: 0 of 4 records have some Thai text.\n")
+        "4 records checked: no problems.\nThai text: 0 of 4 records have some Thai text.\n"
+    )
     assert "  equipment.title: 0 of 1 in Thai (0%)\n" in result.stdout
 
 
 def _broken(root: Path) -> Path:
     """Three problems in two files, written so that file order and line order both matter."""
-    equipment = BASE[EQUIPMENT].replace("fiscal_year: 2024", "fiscal_year: FY24").replace(
-        'title: "Air traffic control radar for the Mongolian Air Force"', "title:")
+    equipment = (
+        BASE[EQUIPMENT]
+        .replace("fiscal_year: 2024", "fiscal_year: FY24")
+        .replace('title: "Air traffic control radar for the Mongolian Air Force"', "title:")
+    )
     return make_project(root, {EQUIPMENT: equipment, **edited(RECIPIENT, "iso3: MNG", "iso3: XXX")})
 
 
@@ -55,11 +59,15 @@ def test_check_json_gives_every_problem_as_data(tmp_path: Path) -> None:
     payload = json.loads(result.stdout)
     assert payload["summary"] == "3 errors in 2 files"
     assert payload["problems"][1] == {
-        "path": "content/equipment/2024-mongolia-atc-radar.yaml", "line": 6, "column": 14,
+        "path": "content/equipment/2024-mongolia-atc-radar.yaml",
+        "line": 6,
+        "column": 14,
         "field": "fiscal_year",
-        "message": "expected a whole-number Japanese fiscal year such as 2024, received 'FY24'"}
+        "message": "expected a whole-number Japanese fiscal year such as 2024, received 'FY24'",
+    }
     assert [(p["path"], p["line"]) for p in payload["problems"]] == sorted(
-        (p["path"], p["line"]) for p in payload["problems"])
+        (p["path"], p["line"]) for p in payload["problems"]
+    )
 
 
 def test_check_json_clean(tmp_path: Path) -> None:
@@ -67,7 +75,10 @@ def test_check_json_clean(tmp_path: Path) -> None:
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert {k: report[k] for k in ("problems", "summary", "records")} == {
-        "problems": [], "summary": "0 errors in 0 files", "records": 4}
+        "problems": [],
+        "summary": "0 errors in 0 files",
+        "records": 4,
+    }
     assert report["thai"]["records"] == 0
     assert report["thai"]["fields"]["equipment.title"] == {"english": 1, "thai": 0}
 
@@ -77,11 +88,14 @@ def test_check_one_error_is_singular(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "1 error in 1 file"
 
 
-@pytest.mark.parametrize("args,fragment", [
-    (["check", "--format", "xml"], "Invalid value for '--format'"),
-    (["check", "--colour"], "--colour"),
-    (["check", "extra"], "Got unexpected extra argument"),
-])
+@pytest.mark.parametrize(
+    "args,fragment",
+    [
+        (["check", "--format", "xml"], "Invalid value for '--format'"),
+        (["check", "--colour"], "--colour"),
+        (["check", "extra"], "Got unexpected extra argument"),
+    ],
+)
 def test_check_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str) -> None:
     result = run_cli(make_project(tmp_path), *args)
     assert result.exit_code == 2
@@ -125,7 +139,7 @@ def test_new_equipment_then_fill_in_then_check_passes(tmp_path: Path) -> None:
     assert unfilled.exit_code == 1
     assert unfilled.stdout.splitlines()[-1] == "5 errors in 1 file"
 
-    text = _fill(text, FILLED).replace('# force:', 'force: "Mongolian Air Force"')
+    text = _fill(text, FILLED).replace("# force:", 'force: "Mongolian Air Force"')
     path.write_text(text, encoding="utf-8")
     result = run_cli(tmp_path, "check")
     assert result.exit_code == 0, result.stdout
@@ -146,9 +160,11 @@ def test_new_skeleton_lists_every_field_required_ones_uncommented() -> None:
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_skeleton_filled_with_its_examples_validates(tmp_path: Path, kind: str) -> None:
     model = KINDS[kind]
-    values = {name: json.dumps(info.examples[0], ensure_ascii=False)
-              for name, info in model.model_fields.items()
-              if info.is_required() and not (kind in YEAR_KINDS and name == "fiscal_year")}
+    values = {
+        name: json.dumps(info.examples[0], ensure_ascii=False)
+        for name, info in model.model_fields.items()
+        if info.is_required() and not (kind in YEAR_KINDS and name == "fiscal_year")
+    }
     file = tmp_path / "2030.yaml"
     file.write_text(_fill(new_record_text(kind, "2030"), values), encoding="utf-8")
     record, problems = validate_record(load_record(file, kind, "2030.yaml"))
@@ -172,15 +188,25 @@ def test_new_refuses_an_id_that_differs_only_in_case_from_a_file(tmp_path: Path)
     assert not (tmp_path / "content/sources/old-source.yaml").exists()
 
 
-@pytest.mark.parametrize("kind,record_id,fragment", [
-    ("sources", "Bad_Id",
-     "'Bad_Id' is not a valid id: use lowercase letters, digits and hyphens, for example 'bad-id'"),
-    ("sources", "a b", "'a b' is not a valid id"),
-    ("sources", "../escape", "'../escape' is not a valid id"),
-    ("budgets", "fy2025", "a budget's id is its fiscal year, from 2023 to 2040; received 'fy2025'"),
-    ("budgets", "2019", "a budget's id is its fiscal year"),
-    ("designations", "fy2027", "a designation's id is its fiscal year, from 2023 to 2040; received 'fy2027'"),
-])
+@pytest.mark.parametrize(
+    "kind,record_id,fragment",
+    [
+        (
+            "sources",
+            "Bad_Id",
+            "'Bad_Id' is not a valid id: use lowercase letters, digits and hyphens, for example 'bad-id'",
+        ),
+        ("sources", "a b", "'a b' is not a valid id"),
+        ("sources", "../escape", "'../escape' is not a valid id"),
+        ("budgets", "fy2025", "a budget's id is its fiscal year, from 2023 to 2040; received 'fy2025'"),
+        ("budgets", "2019", "a budget's id is its fiscal year"),
+        (
+            "designations",
+            "fy2027",
+            "a designation's id is its fiscal year, from 2023 to 2040; received 'fy2027'",
+        ),
+    ],
+)
 def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, fragment: str) -> None:
     make_project(tmp_path)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
@@ -193,8 +219,10 @@ def test_new_refuses_invalid_ids(tmp_path: Path, kind: str, record_id: str, frag
 def test_new_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "new", "equipments", "x")
     assert result.exit_code == 2
-    assert ("'equipments' is not one of 'agreements', 'budgets', 'designations', 'equipment', 'milestones', "
-            "'recipients', 'sources'") in " ".join(result.output.split())
+    assert (
+        "'equipments' is not one of 'agreements', 'budgets', 'designations', 'equipment', 'milestones', "
+        "'recipients', 'sources'"
+    ) in " ".join(result.output.split())
 
 
 def test_new_designations_prefills_its_fiscal_year_and_sketches_a_country(tmp_path: Path) -> None:
@@ -220,6 +248,7 @@ def test_new_budget_prefills_its_fiscal_year(tmp_path: Path) -> None:
 
 # --- schema ---------------------------------------------------------------------------------------
 
+
 def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "schema", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0
@@ -236,12 +265,17 @@ def test_schema_defaults_to_the_project_schema_folder(tmp_path: Path) -> None:
 
 # --- The project checks, once in the group ---------------------------------------------------------
 
-@pytest.mark.parametrize("command", [["check"], ["generate", "tree"], ["build"], ["serve"],
-                                     ["new", "sources", "x"], ["schema"]])
-@pytest.mark.parametrize(("missing", "fragment"), [("content", "there is no content/ folder in"),
-                                                   ("mkdocs.yml", "there is no mkdocs.yml in")])
-def test_every_command_needs_content_and_mkdocs_yml(tmp_path: Path, command: list[str], missing: str,
-                                                    fragment: str) -> None:
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["generate", "tree"], ["build"], ["serve"], ["new", "sources", "x"], ["schema"]]
+)
+@pytest.mark.parametrize(
+    ("missing", "fragment"),
+    [("content", "there is no content/ folder in"), ("mkdocs.yml", "there is no mkdocs.yml in")],
+)
+def test_every_command_needs_content_and_mkdocs_yml(
+    tmp_path: Path, command: list[str], missing: str, fragment: str
+) -> None:
     root = make_project(tmp_path, {"mkdocs.yml": None} if missing == "mkdocs.yml" else {})
     if missing == "content":
         shutil.rmtree(root / "content")

@@ -28,8 +28,10 @@ def recipient(name: str, iso3: str) -> str:
 def designation(year: int, *countries: tuple[str, str, str, str]) -> str:
     text = MODELINE + f"fiscal_year: {year}\ncountries:\n"
     for rid, reported, confidence, src in countries:
-        text += (f"  - recipient: {rid}\n    reported: \"{reported}\"\n    confidence: {confidence}\n"
-                 f"    sources: [{src}]\n")
+        text += (
+            f'  - recipient: {rid}\n    reported: "{reported}"\n    confidence: {confidence}\n'
+            f"    sources: [{src}]\n"
+        )
     return text
 
 
@@ -37,8 +39,9 @@ MOFA = "mofa-2025-mongolia-atc-radar"
 FILES = {
     "content/recipients/viet-nam.yaml": recipient("Viet Nam", "VNM"),
     "content/recipients/thailand.yaml": recipient("Thailand", "THA"),
-    D2024: designation(2024, ("mongolia", "2024-11", "confirmed", MOFA),
-                       ("viet-nam", "2023-11", "reported", MOFA)),
+    D2024: designation(
+        2024, ("mongolia", "2024-11", "confirmed", MOFA), ("viet-nam", "2023-11", "reported", MOFA)
+    ),
     D2025: designation(2025, ("thailand", "2025-06", "reported", MOFA)),
 }
 
@@ -54,9 +57,11 @@ def outcomes(index) -> dict[str, str]:  # noqa: ANN001
 def test_outcomes_are_judged_against_the_latest_date_in_the_records(tmp_path: Path) -> None:
     index = index_of(make_project(tmp_path, FILES))
     assert str(index.as_of) == "2025-06"  # the latest date any record gives: Thailand's report
-    assert outcomes(index) == {"mongolia": "became a project",
-                               "viet-nam": "did not become a project in FY2024",
-                               "thailand": "no exchange of notes found yet"}
+    assert outcomes(index) == {
+        "mongolia": "became a project",
+        "viet-nam": "did not become a project in FY2024",
+        "thailand": "no exchange of notes found yet",
+    }
 
 
 def test_a_later_record_or_commit_ends_the_fiscal_year(tmp_path: Path) -> None:
@@ -70,12 +75,16 @@ def test_a_later_record_or_commit_ends_the_fiscal_year(tmp_path: Path) -> None:
 
 def test_status_is_derived_from_projects_and_designations(tmp_path: Path) -> None:
     index = index_of(make_project(tmp_path, FILES))
-    assert [index.status(r) for r in ("mongolia", "viet-nam", "thailand")] == ["recipient", "designated",
-                                                                                "designated"]
+    assert [index.status(r) for r in ("mongolia", "viet-nam", "thailand")] == [
+        "recipient",
+        "designated",
+        "designated",
+    ]
 
 
 def test_months_from_report_to_exchange_of_notes() -> None:
     from osa_site.dates import parse_partial_date as d
+
     assert months_between(d("2024-11"), d("2025-02-10")) == 3
     assert months_between(d("2024"), d("2025-02-10")) is None  # a year alone is too coarse
 
@@ -96,8 +105,10 @@ def test_pages_show_designations_and_their_outcomes(tmp_path: Path) -> None:
     assert "No exchange of notes found yet" in pages["designations/index.md"]
     timeline = pages["timeline.md"]
     assert 'data-kind="designated" data-country="vnm"' in timeline
-    assert ('Designation reported: <a href="../designations/2024/">Designated for FY2024</a> (Viet Nam)'
-            in timeline)
+    assert (
+        'Designation reported: <a href="../designations/2024/">Designated for FY2024</a> (Viet Nam)'
+        in timeline
+    )
     assert "**1** countries with at least one signed project, and **2** more designated" in pages["index.md"]
     row = next(line for line in pages["recipients/index.md"].splitlines() if "viet-nam.md" in line)
     assert "| Designated only | FY2024 | 0 |" in row
@@ -105,14 +116,20 @@ def test_pages_show_designations_and_their_outcomes(tmp_path: Path) -> None:
 
 def test_a_designation_file_is_named_for_its_year(tmp_path: Path) -> None:
     make_project(tmp_path, {**FILES, D2025: None, "content/designations/2026.yaml": FILES[D2025]})
-    expected = ("content/designations/2026.yaml:2:14: fiscal_year: the file is named '2026' but holds fiscal "
-                "year 2025; name it 2025.yaml")
+    expected = (
+        "content/designations/2026.yaml:2:14: fiscal_year: the file is named '2026' but holds fiscal "
+        "year 2025; name it 2025.yaml"
+    )
     assert expected in [format_problem(p) for p in problems_of(tmp_path)]
 
 
 def test_a_country_listed_twice_and_an_unknown_country_are_refused(tmp_path: Path) -> None:
-    twice = designation(2025, ("thailand", "2025-06", "reported", MOFA),
-                        ("thailand", "2025-07", "reported", MOFA), ("thailnd", "2025-06", "reported", MOFA))
+    twice = designation(
+        2025,
+        ("thailand", "2025-06", "reported", MOFA),
+        ("thailand", "2025-07", "reported", MOFA),
+        ("thailnd", "2025-06", "reported", MOFA),
+    )
     make_project(tmp_path, {**FILES, D2025: twice})
     assert [format_problem(p) for p in problems_of(tmp_path)] == [
         f"{D2025}:8:16: countries[1].recipient: 'thailand' is already listed as countries[0]; list each "
@@ -128,7 +145,8 @@ def test_a_designated_country_follows_the_confidence_rules(tmp_path: Path) -> No
     assert [format_problem(p) for p in problems_of(tmp_path)] == [
         f"{D2025}:6:17: countries[0].confidence: confirmed needs an official source or sources from two "
         "different publishers; this record cites only Jiji Press (news): add a source from another publisher "
-        "or an official one, or mark it reported"]
+        "or an official one, or mark it reported"
+    ]
 
 
 @settings(max_examples=60, deadline=None)
@@ -141,7 +159,15 @@ def test_a_designation_lapses_only_after_its_year_ends(year: int, y: int, m: int
 
 
 def test_the_last_day_and_month_of_a_fiscal_year_are_still_inside_it() -> None:
-    cases = {"2026-03-31": "pending", "2026-03": "pending", "2026": "pending", "2026-04": "lapsed",
-             "2026-04-01": "lapsed", "2027": "lapsed", "2025-04-01": "pending"}
+    cases = {
+        "2026-03-31": "pending",
+        "2026-03": "pending",
+        "2026": "pending",
+        "2026-04": "lapsed",
+        "2026-04-01": "lapsed",
+        "2027": "lapsed",
+        "2025-04-01": "pending",
+    }
     from osa_site.dates import parse_partial_date
+
     assert {k: _status((), 2025, parse_partial_date(k)) for k in cases} == cases

@@ -15,12 +15,16 @@ from osa_site.history import last_commit_epoch
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {f.relative_to(folder).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in sorted(folder.rglob("*")) if f.is_file()}
+    return {
+        f.relative_to(folder).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(folder.rglob("*"))
+        if f.is_file()
+    }
 
 
-def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_builds_of_the_same_tree_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     epoch = last_commit_epoch(ROOT)
     assert epoch, "the work tree has no commit to take SOURCE_DATE_EPOCH from"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
@@ -32,14 +36,20 @@ def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path: Path,
     assert differing == []
 
 
-def test_build_takes_source_date_epoch_from_the_last_commit(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_takes_source_date_epoch_from_the_last_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # so that monkeypatch restores the variable's absence
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     site = build_into(ROOT, tmp_path)
-    commit_day = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
-                                cwd=ROOT, capture_output=True, text=True, check=True,
-                                env={"TZ": "UTC", "PATH": "/usr/bin:/bin"}).stdout.strip()
+    commit_day = subprocess.run(
+        ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"TZ": "UTC", "PATH": "/usr/bin:/bin"},
+    ).stdout.strip()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert lastmods == {commit_day}
@@ -48,8 +58,10 @@ def test_build_takes_source_date_epoch_from_the_last_commit(tmp_path: Path,
 # --- Escaping, end to end: a hostile record title in a copy of the real content -----------------
 
 PROJECT = HOSTILE_PROJECT
-HEADER_TOPIC = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*'
-                          r"&lt;script&gt;alert\(1\)&lt;/script&gt; \| \*emphasis\* radar\s*</span>")
+HEADER_TOPIC = re.compile(
+    r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*'
+    r"&lt;script&gt;alert\(1\)&lt;/script&gt; \| \*emphasis\* radar\s*</span>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +73,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_hostile_title_is_text_in_every_page(hostile_site: Path) -> None:
     pages = sorted(hostile_site.rglob("*.html"))
     showing = [p for p in pages if "&lt;script&gt;alert(1)&lt;/script&gt;" in p.read_text(encoding="utf-8")]
-    injected = [p.relative_to(hostile_site).as_posix() for p in pages
-                if "<script>alert" in p.read_text(encoding="utf-8")]
+    injected = [
+        p.relative_to(hostile_site).as_posix()
+        for p in pages
+        if "<script>alert" in p.read_text(encoding="utf-8")
+    ]
     assert injected == []
     names = {p.relative_to(hostile_site).as_posix() for p in showing}
     expected = {f"equipment/{PROJECT}/index.html", "equipment/index.html", "recipients/mongolia/index.html"}

@@ -41,8 +41,9 @@ def test_the_catalogue_computes_each_figure_from_the_records(tmp_path: Path) -> 
 
 def test_a_placeholder_becomes_a_link_to_where_the_figure_comes_from(tmp_path: Path) -> None:
     figures = figure_catalogue(build_index(dataset_of(make_project(tmp_path, FILES))))
-    text, problems = fill_page("Signed: {{ projects.signed }}; FY2024: {{value.signed.fy2024}}.\n",
-                               "brief.md", BRIEF, figures)
+    text, problems = fill_page(
+        "Signed: {{ projects.signed }}; FY2024: {{value.signed.fy2024}}.\n", "brief.md", BRIEF, figures
+    )
     assert problems == []
     assert text == "Signed: [1](equipment/index.md); FY2024: [¥1\\.3 billion](equipment/index.md?fy=2024).\n"
 
@@ -50,9 +51,10 @@ def test_a_placeholder_becomes_a_link_to_where_the_figure_comes_from(tmp_path: P
 def test_figures_built_from_record_text_are_escaped(tmp_path: Path) -> None:
     contested = BASE[BUDGET] + (
         "confidence: contested\ndisputes:\n  - topic: Amount\n    readings:\n"
-        "      - value: \"<script>alert(1)</script>\"\n        sources: [mofa-2025-mongolia-atc-radar]\n"
-        "      - value: \"[x](javascript:alert(1))\"\n        according_to: \"*someone*\"\n"
-        "        sources: []\n")
+        '      - value: "<script>alert(1)</script>"\n        sources: [mofa-2025-mongolia-atc-radar]\n'
+        '      - value: "[x](javascript:alert(1))"\n        according_to: "*someone*"\n'
+        "        sources: []\n"
+    )
     figures = figure_catalogue(build_index(dataset_of(make_project(tmp_path, {BUDGET: contested}))))
     text, _ = fill_page("{{ budget.fy2024.readings }}", "brief.md", BRIEF, figures)
     assert "<script" not in text and "](javascript" not in text and "*someone*" not in text
@@ -62,8 +64,10 @@ def test_figures_built_from_record_text_are_escaped(tmp_path: Path) -> None:
 def test_unknown_names_are_located_errors_in_check_and_build(tmp_path: Path) -> None:
     page = "# Brief\n\nWe count {{ projects.signed }} projects\nand {{ projects.sigend }} more.\n"
     make_project(tmp_path, {BRIEF: page})
-    expected = (f"{BRIEF}:4:5: unknown figure 'projects.sigend'; did you mean 'projects.signed'? "
-                "(the editing guide lists every figure name)")
+    expected = (
+        f"{BRIEF}:4:5: unknown figure 'projects.sigend'; did you mean 'projects.signed'? "
+        "(the editing guide lists every figure name)"
+    )
     result = run_cli(tmp_path, "check")
     assert result.exit_code == 1 and expected in result.stdout
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -74,12 +78,18 @@ def test_unknown_names_are_located_errors_in_check_and_build(tmp_path: Path) -> 
 
 def test_a_placeholder_that_is_not_a_name_and_a_block_inside_a_sentence_are_errors(tmp_path: Path) -> None:
     figures = figure_catalogue(build_index(dataset_of(make_project(tmp_path))))
-    _, problems = fill_page("a {{ Projects Signed }} b\nsee {{ rules.confidence }} here\n", "x.md", "x.md",
-                            figures)
+    _, problems = fill_page(
+        "a {{ Projects Signed }} b\nsee {{ rules.confidence }} here\n", "x.md", "x.md", figures
+    )
     assert [(p.line, p.column, p.message) for p in problems] == [
-        (1, 3, "expected a figure name (lowercase letters, digits, dots, underscores) between {{ and }}, "
-               "received 'Projects Signed'"),
-        (2, 5, "the block {{ rules.confidence }} must stand alone on its own line")]
+        (
+            1,
+            3,
+            "expected a figure name (lowercase letters, digits, dots, underscores) between {{ and }}, "
+            "received 'Projects Signed'",
+        ),
+        (2, 5, "the block {{ rules.confidence }} must stand alone on its own line"),
+    ]
 
 
 def test_the_confidence_rules_block_comes_from_the_checker_definitions(tmp_path: Path) -> None:
@@ -154,8 +164,11 @@ def test_the_error_report_link_comes_from_citation_cff_when_it_names_a_repositor
     index = build_index(dataset_of(tmp_path))
     assert hand_pages(tmp_path, index)["about.md"] == (
         "Please write to the project through its code repository \\(its address is not yet published on this "
-        "site\\).\n")
-    (tmp_path / "CITATION.cff").write_text('cff-version: 1.2.0\nrepository-code: "https://example.org/osa/"\n',
-                                           encoding="utf-8")
+        "site\\).\n"
+    )
+    (tmp_path / "CITATION.cff").write_text(
+        'cff-version: 1.2.0\nrepository-code: "https://example.org/osa/"\n', encoding="utf-8"
+    )
     assert hand_pages(tmp_path, index)["about.md"] == (
-        "Please [open an issue in the project's repository](https://example.org/osa/issues/new).\n")
+        "Please [open an issue in the project's repository](https://example.org/osa/issues/new).\n"
+    )

@@ -66,6 +66,7 @@ def history_rows(page: str) -> list[str]:
 
 # --- The edit shows at the top of /changes/, of the feeds and in the record's own history ---------
 
+
 def test_the_edit_is_at_the_top_of_the_changes_page(docs: Path) -> None:
     page = read(docs, "changes/index.md")
     assert page.index("## March 2025") < page.index("## February 2025") < page.index("## January 2025")
@@ -85,16 +86,20 @@ def test_the_edit_is_the_first_entry_of_the_site_and_recipient_feeds(docs: Path)
         assert entry.findtext(f"{ATOM}updated") == DATES[2]
         assert entry.find(f"{ATOM}link").get("href") == f"{SITE_URL}equipment/{PROJECT}/"
         assert entry.findtext(f"{ATOM}summary").startswith(EDIT_SUMMARY + ".")
-        assert entry.findtext(f"{ATOM}title") == "Project changed: Air traffic control radar for the " \
+        assert (
+            entry.findtext(f"{ATOM}title") == "Project changed: Air traffic control radar for the "
             "Mongolian Air Force"
+        )
 
 
 def test_the_record_history_lists_each_commit_with_its_date_and_summary(docs: Path) -> None:
     page = read(docs, f"equipment/{PROJECT}.md")
     rows = history_rows(page)
     assert len(rows) == 2
-    assert rows[0].startswith(f"| {EDIT_DAY} | Changed | Amount changed from ¥1\\.3 billion to "
-                              "¥1\\.35 billion; handover step added |")
+    assert rows[0].startswith(
+        f"| {EDIT_DAY} | Changed | Amount changed from ¥1\\.3 billion to "
+        "¥1\\.35 billion; handover step added |"
+    )
     assert rows[1].startswith(f"| {DATES[0][:10]} | Added | Record added |")
     assert f"Record last changed {EDIT_DAY}" in page.replace("\\", "")
 
@@ -178,8 +183,10 @@ def test_every_feed_validates_as_atom_1_0(docs: Path) -> None:
 
 
 def test_the_atom_check_catches_what_it_checks() -> None:
-    broken = (b'<feed xmlns="http://www.w3.org/2005/Atom"><id>relative</id><title>t</title>'
-              b"<updated>yesterday</updated><entry><title>e</title></entry></feed>")
+    broken = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><id>relative</id><title>t</title>'
+        b"<updated>yesterday</updated><entry><title>e</title></entry></feed>"
+    )
     problems = check_atom(broken)
     assert "feed: id is not an absolute IRI" in problems
     assert "feed: updated is not an RFC 3339 date" in problems
@@ -190,12 +197,14 @@ def test_the_atom_check_catches_what_it_checks() -> None:
 
 # --- Reproducible -----------------------------------------------------------------------------------
 
+
 def feeds_of(docs: Path) -> dict[str, bytes]:
     return {f.relative_to(docs).as_posix(): f.read_bytes() for f in sorted(docs.rglob("feed.xml"))}
 
 
-def test_feeds_and_pages_are_byte_identical_across_rebuilds_and_clones(repo: Path, docs: Path,
-                                                                        tmp_path: Path) -> None:
+def test_feeds_and_pages_are_byte_identical_across_rebuilds_and_clones(
+    repo: Path, docs: Path, tmp_path: Path
+) -> None:
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(repo), str(clone))
     generate_tree(clone, tmp_path / "again")
@@ -206,6 +215,7 @@ def test_feeds_and_pages_are_byte_identical_across_rebuilds_and_clones(repo: Pat
 
 
 # --- Without full history -------------------------------------------------------------------------
+
 
 def test_a_full_build_without_git_succeeds_and_says_history_is_not_available(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "plain")
@@ -221,8 +231,9 @@ def test_a_full_build_without_git_succeeds_and_says_history_is_not_available(tmp
     assert "History is not available" in (site / "changes" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_shallow_clone_lists_what_it_can_know_and_says_the_rest_is_not_known(repo: Path,
-                                                                                tmp_path: Path) -> None:
+def test_a_shallow_clone_lists_what_it_can_know_and_says_the_rest_is_not_known(
+    repo: Path, tmp_path: Path
+) -> None:
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "3", f"file://{repo}", str(clone))
     history = read_history(clone)
@@ -256,6 +267,7 @@ def test_history_is_read_in_a_git_worktree(repo: Path, tmp_path: Path) -> None:
 
 # --- One full MkDocs build of the repository ----------------------------------------------------------
 
+
 def test_the_built_site_shows_the_change_and_announces_the_feeds(repo: Path, tmp_path: Path) -> None:
     site = build_into(repo, tmp_path)
     changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
@@ -264,8 +276,11 @@ def test_the_built_site_shows_the_change_and_announces_the_feeds(repo: Path, tmp
     assert_valid_atom((site / "changes" / "feed.xml").read_bytes())
     assert (site / "recipients" / "mongolia" / "feed.xml").is_file()
     pages = sorted(site.rglob("index.html"))
-    missing = [p for p in pages if '<link rel="alternate" type="application/atom+xml"'
-               not in p.read_text(encoding="utf-8")]
+    missing = [
+        p
+        for p in pages
+        if '<link rel="alternate" type="application/atom+xml"' not in p.read_text(encoding="utf-8")
+    ]
     assert missing == []
     recipient = (site / "recipients" / "mongolia" / "index.html").read_text(encoding="utf-8")
     assert 'title="OSA Monitor: changes for Mongolia" href="feed.xml"' in recipient
@@ -287,8 +302,10 @@ def test_the_preview_reads_history_again_only_after_a_commit(repo: Path, tmp_pat
     cache = HistoryCache()
     first = cache(clone)
     record = clone / "content" / "recipients" / "tonga.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace('name: "Tonga"', 'name: "Kingdom of Tonga"'),
-                      encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace('name: "Tonga"', 'name: "Kingdom of Tonga"'),
+        encoding="utf-8",
+    )
     assert cache(clone) is first  # a saved but uncommitted edit is not history
     git(clone, "commit", "-q", "-am", "Rename", date="2025-06-01T00:00:00+00:00")
     latest = cache(clone)
@@ -323,7 +340,8 @@ def test_a_merge_that_resolves_a_conflict_lists_the_resolution(repo: Path, tmp_p
     assert [c.time for c in changes][:3] == [1746230400, 1746144000, 1746057600]  # merge, main, side
     generate_tree(clone, tmp_path / "out")
     rows = history_rows(read(tmp_path / "out" / "docs", "recipients/tonga.md"))
-    assert rows[0].startswith("| 2025-05-03 | Changed | Name changed from Tonga \\(main\\) to "
-                              "Kingdom of Tonga |")
+    assert rows[0].startswith(
+        "| 2025-05-03 | Changed | Name changed from Tonga \\(main\\) to Kingdom of Tonga |"
+    )
     assert rows[1].startswith("| 2025-05-02 | Changed | Name changed from Tonga to Tonga \\(main\\) |")
     assert rows[2].startswith("| 2025-05-01 | Changed | Name changed from Tonga to Tonga \\(side\\) |")

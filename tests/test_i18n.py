@@ -26,11 +26,14 @@ def test_languages_are_built_once_and_unknown_codes_are_refused() -> None:
         language("fr")
 
 
-@pytest.mark.parametrize(("iso", "thai", "english"), [
-    ("2023-04-05", "5 เมษายน 2566", "5 April 2023"),
-    ("2022-05", "พฤษภาคม 2565", "May 2022"),
-    ("2025", "พ.ศ. 2568", "2025"),
-])
+@pytest.mark.parametrize(
+    ("iso", "thai", "english"),
+    [
+        ("2023-04-05", "5 เมษายน 2566", "5 April 2023"),
+        ("2022-05", "พฤษภาคม 2565", "May 2022"),
+        ("2025", "พ.ศ. 2568", "2025"),
+    ],
+)
 def test_dates_keep_their_precision_in_buddhist_era(iso: str, thai: str, english: str) -> None:
     date = parse_partial_date(iso)
     assert language("th").date(date) == thai
@@ -46,15 +49,19 @@ def test_a_thai_date_never_shows_more_than_it_knows(year: int, month: int, day: 
     assert len(text.split()) == {"day": 3, "month": 2, "year": 2}[date.precision]
 
 
-@pytest.mark.parametrize(("amount", "approximate", "thai", "english"), [
-    (600_000_000, False, "600 ล้านเยน", "¥600 million"),
-    (1_600_000_000, False, "1,600 ล้านเยน", "¥1.6 billion"),
-    (18_100_000_000, True, "ประมาณ 18,100 ล้านเยน", "about ¥18.1 billion"),
-    (2_500_000, False, "2.5 ล้านเยน", "¥2.5 million"),
-    (250_000, False, "250,000 เยน", "¥250,000"),
-])
-def test_yen_stays_yen_counted_in_millions_in_thai(amount: int, approximate: bool, thai: str,
-                                                   english: str) -> None:
+@pytest.mark.parametrize(
+    ("amount", "approximate", "thai", "english"),
+    [
+        (600_000_000, False, "600 ล้านเยน", "¥600 million"),
+        (1_600_000_000, False, "1,600 ล้านเยน", "¥1.6 billion"),
+        (18_100_000_000, True, "ประมาณ 18,100 ล้านเยน", "about ¥18.1 billion"),
+        (2_500_000, False, "2.5 ล้านเยน", "¥2.5 million"),
+        (250_000, False, "250,000 เยน", "¥250,000"),
+    ],
+)
+def test_yen_stays_yen_counted_in_millions_in_thai(
+    amount: int, approximate: bool, thai: str, english: str
+) -> None:
     assert language("th").yen(amount, approximate) == thai
     assert language("en").yen(amount, approximate) == english
 

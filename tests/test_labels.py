@@ -32,13 +32,16 @@ def test_every_kind_has_its_names() -> None:
         assert list(names) == list(schema.KINDS)
 
 
-@pytest.mark.parametrize(("text", "valid", "suggestion"), [
-    ("2024-mongolia-atc-radar", True, "2024-mongolia-atc-radar"),
-    ("Mongolia ATC", False, "mongolia-atc"),
-    ("a--b", False, "a-b"),
-    ("-a", False, "a"),
-    ("ünïcode", False, "n-code"),
-])
+@pytest.mark.parametrize(
+    ("text", "valid", "suggestion"),
+    [
+        ("2024-mongolia-atc-radar", True, "2024-mongolia-atc-radar"),
+        ("Mongolia ATC", False, "mongolia-atc"),
+        ("a--b", False, "a-b"),
+        ("-a", False, "a"),
+        ("ünïcode", False, "n-code"),
+    ],
+)
 def test_one_id_rule(text: str, valid: bool, suggestion: str) -> None:
     assert schema.is_id(text) is valid
     assert schema.suggest_id(text) == suggestion

@@ -64,7 +64,7 @@ def target_file(site: Path, path: str, prefix: str) -> Path | None:
     """The file a site URL path serves, or None."""
     if not path.startswith(prefix):
         return None
-    rel = unquote(path[len(prefix):])
+    rel = unquote(path[len(prefix) :])
     candidate = site / rel
     if candidate.is_dir():
         candidate = candidate / "index.html"
@@ -90,17 +90,23 @@ def check_site(site: Path, prefix: str) -> tuple[list[str], dict[str, set[str]]]
             if target is None:
                 broken.append(f"{where}: <{tag}> {value!r} → no file at {url.path}")
             elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in parse(target).ids:
-                broken.append(f"{where}: <{tag}> {value!r} → no id {url.fragment!r} in "
-                              f"{target.relative_to(site).as_posix()}")
+                broken.append(
+                    f"{where}: <{tag}> {value!r} → no id {url.fragment!r} in "
+                    f"{target.relative_to(site).as_posix()}"
+                )
     return broken, external
 
 
 def write_report(external: dict[str, set[str]], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"{url}\t{len(pages)} page(s)\t{', '.join(sorted(pages)[:3])}"
-             for url, pages in sorted(external.items())]
-    path.write_text("# External links (not fetched): URL, how many pages, first pages\n"
-                    + "\n".join(lines) + "\n", encoding="utf-8")
+    lines = [
+        f"{url}\t{len(pages)} page(s)\t{', '.join(sorted(pages)[:3])}"
+        for url, pages in sorted(external.items())
+    ]
+    path.write_text(
+        "# External links (not fetched): URL, how many pages, first pages\n" + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
 
 
 def test_every_internal_link_resolves(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -116,8 +122,10 @@ def test_every_internal_link_resolves(built_site: Path, tmp_path_factory: pytest
 def test_sources_are_linked_externally(built_site: Path) -> None:
     """Every source page links out to its source: the report is not empty by accident."""
     _, external = check_site(built_site, site_prefix())
-    source_pages = {p.parent.relative_to(built_site).as_posix() + "/index.html"
-                    for p in (built_site / "sources").glob("*/index.html")}
+    source_pages = {
+        p.parent.relative_to(built_site).as_posix() + "/index.html"
+        for p in (built_site / "sources").glob("*/index.html")
+    }
     linked = {page for pages in external.values() for page in pages}
     assert source_pages and source_pages <= linked, sorted(source_pages - linked)[:5]
 
@@ -128,9 +136,12 @@ def test_sitemap_lists_only_existing_pages(built_site: Path, root: Path) -> None
     site_url = read_config(root)["site_url"].rstrip("/") + "/"
     locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
     assert len(locs) > 50
-    missing = [loc for loc in locs
-               if not loc.startswith(site_url)
-               or target_file(built_site, site_prefix() + loc[len(site_url):], site_prefix()) is None]
+    missing = [
+        loc
+        for loc in locs
+        if not loc.startswith(site_url)
+        or target_file(built_site, site_prefix() + loc[len(site_url) :], site_prefix()) is None
+    ]
     assert missing == []
 
 
@@ -140,10 +151,16 @@ def test_checker_catches_broken_links_and_anchors(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>'
         '<a href="b/">missing page</a><a href="a/#nowhere">missing anchor</a><img src="x.png">'
-        '<a href="https://example.org/">external</a>', encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><a href="../">up</a>',
-                                               encoding="utf-8")
+        '<a href="https://example.org/">external</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">Here</h2><a href="../">up</a>', encoding="utf-8"
+    )
     broken, external = check_site(tmp_path, "/")
     assert [b.split(" → ")[0] for b in broken] == [
-        "index.html: <a> 'b/'", "index.html: <a> 'a/#nowhere'", "index.html: <img> 'x.png'"]
+        "index.html: <a> 'b/'",
+        "index.html: <a> 'a/#nowhere'",
+        "index.html: <img> 'x.png'",
+    ]
     assert set(external) == {"https://example.org/"}

@@ -17,56 +17,136 @@ from osa_site.loader import MAX_DEPTH, MAX_DIGITS, LoadError, parse_yaml
 
 HEAD = "# yaml-language-server: $schema=../../schema/equipment.schema.json\n"
 
-LOL = HEAD + 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
-    for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+LOL = (
+    HEAD
+    + 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
 )
 
 # (case id, file body, line, column, message fragment)
 FILE_CASES = [
-    ("syntax-unclosed-list", HEAD + "title: [unclosed\nrecipient: mongolia\n", 2, 8,
-     "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence); "
-     "a list in [ ] is not closed"),
-    ("syntax-colon-in-value", HEAD + "title: Radar: for Mongolia\n", 2, 13,
-     "YAML syntax error: mapping values are not allowed in this context; a value holds ': '"),
-    ("syntax-missing-colon", HEAD + "title: Radar\nrecipient mongolia\ndomain: air\n", 3, 1,
-     "this line is not 'name: value'"),
+    (
+        "syntax-unclosed-list",
+        HEAD + "title: [unclosed\nrecipient: mongolia\n",
+        2,
+        8,
+        "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence); "
+        "a list in [ ] is not closed",
+    ),
+    (
+        "syntax-colon-in-value",
+        HEAD + "title: Radar: for Mongolia\n",
+        2,
+        13,
+        "YAML syntax error: mapping values are not allowed in this context; a value holds ': '",
+    ),
+    (
+        "syntax-missing-colon",
+        HEAD + "title: Radar\nrecipient mongolia\ndomain: air\n",
+        3,
+        1,
+        "this line is not 'name: value'",
+    ),
     ("syntax-unclosed-quote", HEAD + 'title: "Radar\nrecipient: mongolia\n', 2, 8, "a quote is not closed"),
-    ("syntax-two-documents", HEAD + "title: Radar\n---\ntitle: Other\n", 3, 1,
-     "a record file holds one YAML document; remove the '---' line"),
-    ("tab-indentation", HEAD + "exchange_of_notes:\n\tdate: 2025-02-10\n", 3, 1,
-     "tab characters cannot indent YAML; indent with spaces"),
+    (
+        "syntax-two-documents",
+        HEAD + "title: Radar\n---\ntitle: Other\n",
+        3,
+        1,
+        "a record file holds one YAML document; remove the '---' line",
+    ),
+    (
+        "tab-indentation",
+        HEAD + "exchange_of_notes:\n\tdate: 2025-02-10\n",
+        3,
+        1,
+        "tab characters cannot indent YAML; indent with spaces",
+    ),
     ("empty-file", "", 1, 1, "the file is empty; expected a mapping of fields (name: value)"),
     ("only-comments", HEAD + "# nothing yet\n", 1, 1, "the file is empty; expected a mapping of fields"),
-    ("a-list", HEAD + "- title: Radar\n- recipient: mongolia\n", 2, 1,
-     "expected a mapping of fields (name: value), received a list"),
-    ("a-scalar", HEAD + "Radar for Mongolia\n", 2, 1,
-     "expected a mapping of fields (name: value), received 'Radar for Mongolia'"),
-    ("duplicate-key", BASE[EQUIPMENT].replace("domain: air\n", "domain: air\ndomain: land\n"), 6, 1,
-     "the field 'domain' is set twice (first on line 5); keep only one"),
-    ("duplicate-nested-key", BASE[EQUIPMENT].replace('  place: "Ulaanbaatar"\n',
-                                                     '  place: "Ulaanbaatar"\n  date: "2025-02-11"\n'), 11, 3,
-     "the field 'date' is set twice (first on line 9)"),
-    ("python-tag", HEAD + "title: !!python/object/apply:os.system [\"echo pwned\"]\n", 2, 8,
-     "YAML tags such as '!!python/object/apply:os.system' are not allowed in records"),
-    ("python-name-tag", HEAD + "title: !!python/name:os.system\n", 2, 8,
-     "YAML tags such as '!!python/name:os.system' are not allowed"),
-    ("custom-tag", BASE[EQUIPMENT].replace("domain: air", "domain: !secret air"), 5, 9,
-     "YAML tags such as '!secret' are not allowed"),
-    ("billion-laughs", LOL, 2, 4,
-     "anchors and aliases (&name and *name) are not allowed in records, found &a; "
-     "write the value out in full"),
-    ("lone-anchor", BASE[EQUIPMENT].replace("domain: air", "domain: &d air"), 5, 9,
-     "anchors and aliases (&name and *name) are not allowed in records, found &d"),
-    ("undefined-alias", BASE[EQUIPMENT].replace("domain: air", "domain: *d"), 5, 9,
-     "anchors and aliases (&name and *name) are not allowed"),
+    (
+        "a-list",
+        HEAD + "- title: Radar\n- recipient: mongolia\n",
+        2,
+        1,
+        "expected a mapping of fields (name: value), received a list",
+    ),
+    (
+        "a-scalar",
+        HEAD + "Radar for Mongolia\n",
+        2,
+        1,
+        "expected a mapping of fields (name: value), received 'Radar for Mongolia'",
+    ),
+    (
+        "duplicate-key",
+        BASE[EQUIPMENT].replace("domain: air\n", "domain: air\ndomain: land\n"),
+        6,
+        1,
+        "the field 'domain' is set twice (first on line 5); keep only one",
+    ),
+    (
+        "duplicate-nested-key",
+        BASE[EQUIPMENT].replace('  place: "Ulaanbaatar"\n', '  place: "Ulaanbaatar"\n  date: "2025-02-11"\n'),
+        11,
+        3,
+        "the field 'date' is set twice (first on line 9)",
+    ),
+    (
+        "python-tag",
+        HEAD + 'title: !!python/object/apply:os.system ["echo pwned"]\n',
+        2,
+        8,
+        "YAML tags such as '!!python/object/apply:os.system' are not allowed in records",
+    ),
+    (
+        "python-name-tag",
+        HEAD + "title: !!python/name:os.system\n",
+        2,
+        8,
+        "YAML tags such as '!!python/name:os.system' are not allowed",
+    ),
+    (
+        "custom-tag",
+        BASE[EQUIPMENT].replace("domain: air", "domain: !secret air"),
+        5,
+        9,
+        "YAML tags such as '!secret' are not allowed",
+    ),
+    (
+        "billion-laughs",
+        LOL,
+        2,
+        4,
+        "anchors and aliases (&name and *name) are not allowed in records, found &a; "
+        "write the value out in full",
+    ),
+    (
+        "lone-anchor",
+        BASE[EQUIPMENT].replace("domain: air", "domain: &d air"),
+        5,
+        9,
+        "anchors and aliases (&name and *name) are not allowed in records, found &d",
+    ),
+    (
+        "undefined-alias",
+        BASE[EQUIPMENT].replace("domain: air", "domain: *d"),
+        5,
+        9,
+        "anchors and aliases (&name and *name) are not allowed",
+    ),
 ]
 
 
-@pytest.mark.parametrize("body,line,column,fragment", [c[1:] for c in FILE_CASES],
-                         ids=[c[0] for c in FILE_CASES])
-def test_bad_file_is_reported_where_it_is(tmp_path: Path, body: str, line: int, column: int,
-                                          fragment: str) -> None:
+@pytest.mark.parametrize(
+    "body,line,column,fragment", [c[1:] for c in FILE_CASES], ids=[c[0] for c in FILE_CASES]
+)
+def test_bad_file_is_reported_where_it_is(
+    tmp_path: Path, body: str, line: int, column: int, fragment: str
+) -> None:
     make_project(tmp_path, {EQUIPMENT: body})
     assert_reported(tmp_path, EQUIPMENT, line, column, fragment)
 
@@ -102,13 +182,19 @@ def test_billion_laughs_is_refused_quickly() -> None:
 
 # --- Files that must load untouched ---------------------------------------------------------------
 
+
 def test_thai_and_japanese_text_load_unchanged(tmp_path: Path) -> None:
     thai, japanese = "ประเทศไทย กองทัพเรือ", "防衛装備品・技術移転協定"
-    make_project(tmp_path, {
-        EQUIPMENT: BASE[EQUIPMENT].replace('title: "Air traffic control radar for the Mongolian Air Force"',
-                                           f"title: {japanese}\nnotes: \"{thai}\""),
-        RECIPIENT: BASE[RECIPIENT].replace('local_name: "Монгол Улс"', f"local_name: {thai}"),
-    })
+    make_project(
+        tmp_path,
+        {
+            EQUIPMENT: BASE[EQUIPMENT].replace(
+                'title: "Air traffic control radar for the Mongolian Air Force"',
+                f'title: {japanese}\nnotes: "{thai}"',
+            ),
+            RECIPIENT: BASE[RECIPIENT].replace('local_name: "Монгол Улс"', f"local_name: {thai}"),
+        },
+    )
     data = dataset_of(tmp_path)
     assert data.get("equipment", "2024-mongolia-atc-radar").record.title == japanese
     assert data.get("equipment", "2024-mongolia-atc-radar").record.notes == thai
@@ -130,27 +216,45 @@ def test_bom_and_crlf_keep_line_numbers(tmp_path: Path) -> None:
 
 
 def test_comments_are_ignored(tmp_path: Path) -> None:
-    body = BASE[EQUIPMENT].replace("fiscal_year: 2024",
-                                   "# funded from the FY2024 budget\nfiscal_year: 2024  # FY")
+    body = BASE[EQUIPMENT].replace(
+        "fiscal_year: 2024", "# funded from the FY2024 budget\nfiscal_year: 2024  # FY"
+    )
     make_project(tmp_path, {EQUIPMENT: body})
     assert dataset_of(tmp_path).get("equipment", "2024-mongolia-atc-radar").record.fiscal_year == 2024
 
 
 @pytest.mark.parametrize("written", ['"2025-02-10"', "'2025-02-10'", "2025-02-10"])
 def test_quoted_and_unquoted_dates_are_the_same(tmp_path: Path, written: str) -> None:
-    make_project(tmp_path, {EQUIPMENT: BASE[EQUIPMENT].replace('"2025-02-10"', written),
-                            SOURCE: BASE[SOURCE].replace('"2025-02-10"', written)})
+    make_project(
+        tmp_path,
+        {
+            EQUIPMENT: BASE[EQUIPMENT].replace('"2025-02-10"', written),
+            SOURCE: BASE[SOURCE].replace('"2025-02-10"', written),
+        },
+    )
     data = dataset_of(tmp_path)
     equipment = data.get("equipment", "2024-mongolia-atc-radar").record
     assert equipment.exchange_of_notes.date == PartialDate(2025, 2, 10)
     assert data.get("sources", "mofa-2025-mongolia-atc-radar").record.published == PartialDate(2025, 2, 10)
 
 
-@pytest.mark.parametrize("text,value", [
-    ("a: no", "no"), ("a: on", "on"), ("a: 010", "010"), ("a: 2023-04-05", "2023-04-05"),
-    ("a: 1_000", 1000), ("a: -5", -5), ("a: 1.5", 1.5), ("a: true", True), ("a: ~", None),
-    ("a: '12'", "12"), ("a: 0x10", "0x10"), ("a: .inf", ".inf"),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("a: no", "no"),
+        ("a: on", "on"),
+        ("a: 010", "010"),
+        ("a: 2023-04-05", "2023-04-05"),
+        ("a: 1_000", 1000),
+        ("a: -5", -5),
+        ("a: 1.5", 1.5),
+        ("a: true", True),
+        ("a: ~", None),
+        ("a: '12'", "12"),
+        ("a: 0x10", "0x10"),
+        ("a: .inf", ".inf"),
+    ],
+)
 def test_scalars_keep_what_the_editor_wrote(text: str, value: object) -> None:
     data, _, _ = parse_yaml(text + "\n", "x.yaml")
     assert data == {"a": value} and type(data["a"]) is type(value)
@@ -164,10 +268,19 @@ def test_locations_are_one_based_line_and_column() -> None:
 
 # --- The event walk: same data as PyYAML's composer, with bounds ----------------------------------
 
-@pytest.mark.parametrize("text,value", [
-    ("a: !!str 5", "5"), ("a: ! 010", "010"), ("a: 1.5e5", "1.5e5"), ("a: 1.5e+5", 150000.0),
-    ("a: {b: [1, {c: d}]}", {"b": [1, {"c": "d"}]}), ("<<: x", "x"), ("a: !!map {b: 1}", {"b": 1}),
-])
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("a: !!str 5", "5"),
+        ("a: ! 010", "010"),
+        ("a: 1.5e5", "1.5e5"),
+        ("a: 1.5e+5", 150000.0),
+        ("a: {b: [1, {c: d}]}", {"b": [1, {"c": "d"}]}),
+        ("<<: x", "x"),
+        ("a: !!map {b: 1}", {"b": 1}),
+    ],
+)
 def test_the_event_walk_reads_values_as_the_composer_did(text: str, value: object) -> None:
     data, _, _ = parse_yaml(text + "\n", "x.yaml")
     assert list(data.values()) == [value]

@@ -40,7 +40,7 @@ HOSTILE_TEXT = [
     "del \x7f and C1 \x80\x9f <i>x</i>",
     "noncharacters \ufffe\uffff",
     "bidi \u202eevil\u202c \u2066x\u2069",
-    'quotes \' " and \\N \\\\ backslashes',
+    "quotes ' \" and \\N \\\\ backslashes",
     "---\ntitle: injected\n---",
     "...\n# heading",
     "key: value # comment",
@@ -52,6 +52,7 @@ HOSTILE_TEXT = [
 
 
 # --- Front matter ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)
 def test_front_matter_reads_back_exactly_as_mkdocs_reads_it(text: str) -> None:
@@ -84,6 +85,7 @@ def test_a_header_mkdocs_cannot_read_is_reported() -> None:
 
 # --- Free text at bounded cost -------------------------------------------------------------------
 
+
 def _seconds(source: str) -> float:
     started = time.perf_counter()
     markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
@@ -102,23 +104,33 @@ def test_a_note_of_markdown_punctuation_renders_as_escaped_text_in_linear_time(u
 
 def test_text_block_keeps_paragraphs_and_no_markup() -> None:
     html = markdown.markdown(text_block("*a* <b>\n\n[x](javascript:1)"), extensions=MARKDOWN_EXTENSIONS)
-    assert html == ('<p class="osa-text">*a* &lt;b&gt;</p>\n\n'
-                    '<p class="osa-text">[x](javascript:1)</p>')
+    assert html == ('<p class="osa-text">*a* &lt;b&gt;</p>\n\n<p class="osa-text">[x](javascript:1)</p>')
 
 
 # --- CSV downloads -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,expected", [
-    ("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")"),
-    ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("  =1", "'  =1"),
-    ("Patrol boats", "Patrol boats"), ("a=b", "a=b"), ("", ""),
-])
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("  =1", "'  =1"),
+        ("Patrol boats", "Patrol boats"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
 def test_neutralise_follows_owasp(text: str, expected: str) -> None:
     assert neutralise(text) == expected
 
 
 # --- Projects on disk ----------------------------------------------------------------------------
+
 
 def copy_project(folder: Path) -> Path:
     shutil.copytree(ROOT / "content", folder / "content")
@@ -151,7 +163,7 @@ def test_csv_cells_are_neutralised_and_json_keeps_the_exact_text(formula_tree: P
             assert not value.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), value
     raw = (formula_tree / "data/equipment.csv").read_text("utf-8")
     assert ',"\'=1+1 boats",' in raw  # the neutralised cell is quoted
-    assert f',{fiji["fiscal_year"]},' in raw  # numbers stay unquoted numbers
+    assert f",{fiji['fiscal_year']}," in raw  # numbers stay unquoted numbers
     records = json.loads((formula_tree / "data/equipment.json").read_text("utf-8"))
     assert next(r for r in records if r["id"] == "2023-fiji-patrol-boats")["title"] == "=1+1 boats"
 
@@ -164,6 +176,7 @@ def test_datapackage_and_data_page_say_what_was_done(formula_tree: Path) -> None
 
 
 # --- Pages folder --------------------------------------------------------------------------------
+
 
 def _problems(project: Path) -> list[str]:
     with pytest.raises(RecordError) as caught:
@@ -204,33 +217,46 @@ def test_symlinked_pages_and_folders_are_refused(project: Path, tmp_path: Path) 
     assert any(p.startswith("content/pages/folder: is a symbolic link") for p in problems)
 
 
-@pytest.mark.parametrize("rel,generated", [
-    ("recipients/index.md", "recipients/index.md"),
-    ("data/equipment.csv", "data/equipment.csv"),
-    ("index.md", "index.md"),
-    ("timeline/index.md", "timeline.md"),
-    ("assets/stylesheets/osa.css", "assets/stylesheets/osa.css"),
-])
+@pytest.mark.parametrize(
+    "rel,generated",
+    [
+        ("recipients/index.md", "recipients/index.md"),
+        ("data/equipment.csv", "data/equipment.csv"),
+        ("index.md", "index.md"),
+        ("timeline/index.md", "timeline.md"),
+        ("assets/stylesheets/osa.css", "assets/stylesheets/osa.css"),
+    ],
+)
 def test_a_hand_written_file_cannot_replace_a_generated_one(project: Path, rel: str, generated: str) -> None:
     path = project / "content/pages" / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# Mine\n", encoding="utf-8")
     problems = _problems(project)
-    assert f"content/pages/{rel}: would replace the generated '{generated}'; rename or move the " \
-           "hand-written file" in problems
+    assert (
+        f"content/pages/{rel}: would replace the generated '{generated}'; rename or move the "
+        "hand-written file" in problems
+    )
 
 
 def test_a_hand_written_page_with_unreadable_front_matter_fails(project: Path) -> None:
     (project / "content/pages/broken.md").write_text('---\ntitle: "a\n---\n\n# Broken\n', encoding="utf-8")
     problems = _problems(project)
-    assert any(p.startswith("content/pages/broken.md: front matter: the header is not valid YAML")
-               for p in problems)
+    assert any(
+        p.startswith("content/pages/broken.md: front matter: the header is not valid YAML") for p in problems
+    )
 
 
 # --- Filter keys and ids -------------------------------------------------------------------------
 
-PARTNERS = [("ราชอาณาจักรไทย", "THA"), ("日本の友好国", "KOR"), ("المملكة العربية", "SAU"),
-            ("🛥️🛥️", "NZL"), ("!!!", "CHL"), ("Côte", "CIV"), ("Cote", "COG")]
+PARTNERS = [
+    ("ราชอาณาจักรไทย", "THA"),
+    ("日本の友好国", "KOR"),
+    ("المملكة العربية", "SAU"),
+    ("🛥️🛥️", "NZL"),
+    ("!!!", "CHL"),
+    ("Côte", "CIV"),
+    ("Cote", "COG"),
+]
 
 
 def test_timeline_keys_work_for_any_partner_name(project: Path) -> None:
@@ -251,10 +277,12 @@ def test_timeline_keys_work_for_any_partner_name(project: Path) -> None:
 
 # --- Command-line edges --------------------------------------------------------------------------
 
+
 def run(project: Path, *args: str):
     from click.testing import CliRunner
 
     from osa_site.cli import main
+
     return CliRunner().invoke(main, ["--root", str(project), *args])
 
 
@@ -263,17 +291,21 @@ def _no_traceback(result) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-@pytest.mark.parametrize("config,code,fragment", [
-    (None, 2, "there is no mkdocs.yml in"),
-    ("site_name: [unclosed\n", 1, "mkdocs.yml:2:1: mkdocs.yml is not valid YAML"),
-    ("- a list\n", 1, "expected a mapping of settings such as 'site_name: ...', received list"),
-    ("site_name: x\ntheme: 5\n", 1, "theme: expected a mapping such as 'name: material', received int"),
-    ("site_name: x\nnav: 5\n", 1, "Expected nav to be a list"),
-    (b"site_name: \xff\n", 1, "is not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    "config,code,fragment",
+    [
+        (None, 2, "there is no mkdocs.yml in"),
+        ("site_name: [unclosed\n", 1, "mkdocs.yml:2:1: mkdocs.yml is not valid YAML"),
+        ("- a list\n", 1, "expected a mapping of settings such as 'site_name: ...', received list"),
+        ("site_name: x\ntheme: 5\n", 1, "theme: expected a mapping such as 'name: material', received int"),
+        ("site_name: x\nnav: 5\n", 1, "Expected nav to be a list"),
+        (b"site_name: \xff\n", 1, "is not UTF-8 text"),
+    ],
+)
 @pytest.mark.parametrize("command", [["build"], ["generate", "tree"]])
-def test_a_missing_or_malformed_mkdocs_yml_is_one_message(project: Path, config, code: int, fragment: str,
-                                                          command: list[str]) -> None:
+def test_a_missing_or_malformed_mkdocs_yml_is_one_message(
+    project: Path, config, code: int, fragment: str, command: list[str]
+) -> None:
     config_file = project / "mkdocs.yml"
     if config is None:
         config_file.unlink()
@@ -309,7 +341,8 @@ def test_serve_on_a_busy_port_is_one_message(project: Path) -> None:
 
 
 def test_an_unreadable_file_is_one_message_and_debug_shows_the_traceback(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = project / "content/pages/about.md"
     real = Path.read_bytes
 
@@ -330,15 +363,18 @@ def test_an_unreadable_file_is_one_message_and_debug_shows_the_traceback(
 
 
 def test_an_unexpected_error_names_itself_and_the_debug_switch(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr("osa_site.cli.generate_tree", explode)
     result = run(project, "generate", str(project / "tree"))
     assert result.exit_code == 1
-    assert "Error: unexpected RuntimeError: boom. This is a bug in osa-site; run the command again with " \
-           "--debug" in result.output
+    assert (
+        "Error: unexpected RuntimeError: boom. This is a bug in osa-site; run the command again with "
+        "--debug" in result.output
+    )
     _no_traceback(result)
 
 
@@ -347,6 +383,7 @@ def test_md_escape_is_unchanged_for_single_line_fields() -> None:
 
 
 # --- Ids on the real site ------------------------------------------------------------------------
+
 
 def test_every_id_is_unique_on_every_page_of_the_real_site(built_site: Path) -> None:
     from html.parser import HTMLParser

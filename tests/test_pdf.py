@@ -28,23 +28,38 @@ def run(project: Path, *args: str):
 
 
 def test_the_brief_and_each_recipient_come_as_pdfs() -> None:
-    pages = ["index.md", "brief.md", "recipients/index.md", "recipients/fiji.md", "recipients/x/y.md",
-             "equipment/2023-fiji-boats.md", "methodology.md"]
-    assert pdf_targets(pages) == {"brief.md": "pdf/brief.pdf",
-                                  "recipients/fiji.md": "pdf/recipients/fiji.pdf"}
+    pages = [
+        "index.md",
+        "brief.md",
+        "recipients/index.md",
+        "recipients/fiji.md",
+        "recipients/x/y.md",
+        "equipment/2023-fiji-boats.md",
+        "methodology.md",
+    ]
+    assert pdf_targets(pages) == {
+        "brief.md": "pdf/brief.pdf",
+        "recipients/fiji.md": "pdf/recipients/fiji.pdf",
+    }
 
 
 def test_targets_are_found_in_a_built_site(tmp_path: Path) -> None:
     for folder in ("brief", "recipients", "recipients/tonga", "equipment/x", "methodology"):
         (tmp_path / folder).mkdir(parents=True)
         (tmp_path / folder / "index.html").write_text("<html></html>")
-    assert site_pdf_targets(tmp_path) == {"brief.md": "pdf/brief.pdf",
-                                          "recipients/tonga.md": "pdf/recipients/tonga.pdf"}
+    assert site_pdf_targets(tmp_path) == {
+        "brief.md": "pdf/brief.pdf",
+        "recipients/tonga.md": "pdf/recipients/tonga.pdf",
+    }
 
 
 def test_pages_are_printed_from_their_served_address() -> None:
-    assert [directory(p) for p in ("brief.md", "recipients/fiji.md", "equipment/index.md",
-                                   "index.md")] == ["brief/", "recipients/fiji/", "equipment/", ""]
+    assert [directory(p) for p in ("brief.md", "recipients/fiji.md", "equipment/index.md", "index.md")] == [
+        "brief/",
+        "recipients/fiji/",
+        "equipment/",
+        "",
+    ]
 
 
 def test_pdf_dates_and_site_prefix() -> None:
@@ -81,8 +96,10 @@ def test_finish_pdf_sets_title_language_fixed_dates_and_a_content_id(tmp_path: P
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Titles come from records, whose text policy refuses control characters (a trailing NUL, for one,
 # does not survive PDF metadata), so the strategy leaves them out.
-@given(title=st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=80),
-       lang=st.sampled_from(["en", "th", "ja"]))
+@given(
+    title=st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=80),
+    lang=st.sampled_from(["en", "th", "ja"]),
+)
 def test_any_page_title_reads_back_from_the_metadata(tmp_path: Path, title: str, lang: str) -> None:
     """Titles come from records: whatever characters they hold, the PDF's /Title is exactly them."""
     out = tmp_path / "out.pdf"
@@ -94,10 +111,12 @@ def test_any_page_title_reads_back_from_the_metadata(tmp_path: Path, title: str,
 
 def test_pdfs_are_unavailable_without_a_browser_or_the_packages(monkeypatch) -> None:
     monkeypatch.setenv("OSA_CHROMIUM", "/nonexistent/chromium")
-    assert pdf_unavailable() == ("no Chromium at /nonexistent/chromium "
-                                 "(apt-get install chromium, or set OSA_CHROMIUM)")
-    monkeypatch.setattr(pdf_module.importlib.util, "find_spec",
-                        lambda name: None if name == "playwright" else object())
+    assert pdf_unavailable() == (
+        "no Chromium at /nonexistent/chromium (apt-get install chromium, or set OSA_CHROMIUM)"
+    )
+    monkeypatch.setattr(
+        pdf_module.importlib.util, "find_spec", lambda name: None if name == "playwright" else object()
+    )
     assert pdf_unavailable() == "playwright is not installed (python3 -m pip install -e '.[pdf]')"
 
 

@@ -69,7 +69,8 @@ def _search_titles(server: PreviewServer) -> list[str]:
 
 
 def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
-        project: Path, preview: tuple[PreviewServer, list[RecordError]]) -> None:
+    project: Path, preview: tuple[PreviewServer, list[RecordError]]
+) -> None:
     server, errors = preview
     assert OLD_TITLE in _fetch(server.url + PAGE)
     titles_before = _search_titles(server)
@@ -92,7 +93,14 @@ def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
 
 def test_search_cache_replaces_rebuilt_pages_only() -> None:
     cache = SearchCache()
-    cache.replace([{"location": "a/", "title": "A"}, {"location": "a/#x", "title": "A x"},
-                   {"location": "b/", "title": "B"}], set(), full=True)
+    cache.replace(
+        [
+            {"location": "a/", "title": "A"},
+            {"location": "a/#x", "title": "A x"},
+            {"location": "b/", "title": "B"},
+        ],
+        set(),
+        full=True,
+    )
     cache.replace([{"location": "a/", "title": "A2"}], {"a/"}, full=False)
     assert [d["title"] for d in cache.document()["docs"]] == ["A2", "B"]

@@ -57,9 +57,11 @@ def test_a_build_restores_environment_and_logging(tmp_path: Path, monkeypatch: p
 
 def test_importing_the_package_touches_no_logger() -> None:
     """In a fresh interpreter: importing every adapter adds no handler or filter to any logger."""
-    code = ("import logging, osa_site.cli, osa_site.preview, osa_site.sitebuild\n"
-            "names = list(logging.root.manager.loggerDict)\n"
-            "loggers = [logging.getLogger()] + [logging.getLogger(n) for n in names]\n"
-            "print(sum(len(lg.filters) + len(lg.handlers) for lg in loggers))")
+    code = (
+        "import logging, osa_site.cli, osa_site.preview, osa_site.sitebuild\n"
+        "names = list(logging.root.manager.loggerDict)\n"
+        "loggers = [logging.getLogger()] + [logging.getLogger(n) for n in names]\n"
+        "print(sum(len(lg.filters) + len(lg.handlers) for lg in loggers))"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0", done.stdout + done.stderr

@@ -49,8 +49,9 @@ def read(docs: Path, name: str) -> str:
 # --- Charts -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("make", [charts.budget_chart, charts.fiscal_year_chart, charts.recipient_chart,
-                                  charts.domain_chart])
+@pytest.mark.parametrize(
+    "make", [charts.budget_chart, charts.fiscal_year_chart, charts.recipient_chart, charts.domain_chart]
+)
 def test_chart_svg_has_marks_a_text_alternative_and_no_outside_url(index, make) -> None:
     chart = make(index, "charts.md")
     block = charts.render_chart(chart)
@@ -83,9 +84,12 @@ def test_budget_chart_shows_the_proposal_apart_and_notes_the_conflict(index) -> 
 
 
 def test_chart_text_from_records_is_escaped() -> None:
-    spec = vega.spec("t", [{"key": "<script>alert(1)</script>", "billions": 1.0, "label": "<b>x</b>"}],
-                        [{"mark": "bar", "encoding": {"x": {"field": "billions", "type": "quantitative"}}}],
-                        encoding={"y": {"field": "key", "type": "nominal"}})
+    spec = vega.spec(
+        "t",
+        [{"key": "<script>alert(1)</script>", "billions": 1.0, "label": "<b>x</b>"}],
+        [{"mark": "bar", "encoding": {"x": {"field": "billions", "type": "quantitative"}}}],
+        encoding={"y": {"field": "key", "type": "nominal"}},
+    )
     svg = vega.vega_svg(spec)
     assert "<script" not in svg and "&lt;script&gt;" in svg
 
@@ -219,10 +223,13 @@ def _add_kenya(root: Path, index) -> None:
     # an official source, so the new project may be confirmed under the confidence rules
     source = sorted(e.id for e in index.dataset.of("sources") if e.record.publisher_type == "official")[0]
     (root / "content/recipients/kenya.yaml").write_text(
-        'name: "Kenya"\niso3: KEN\nregion: Africa\n', encoding="utf-8")
+        'name: "Kenya"\niso3: KEN\nregion: Africa\n', encoding="utf-8"
+    )
     (root / "content/equipment/2025-kenya-test-boats.yaml").write_text(
         f'title: "Test boats for the Kenya Navy"\nrecipient: kenya\nfiscal_year: 2025\ndomain: maritime\n'
-        f"amount_jpy: 700000000\nsources: [{source}]\n", encoding="utf-8")
+        f"amount_jpy: 700000000\nsources: [{source}]\n",
+        encoding="utf-8",
+    )
 
 
 def test_a_new_recipient_and_project_appear_everywhere(tmp_path: Path, index) -> None:

@@ -33,22 +33,34 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
-    write(root, "sources/src-a.yaml",
-          'title: "Release A"\npublisher: "MOFA"\npublisher_type: official\nurl: "https://example.org/a"\n'
-          'published: "2023-11"\n')
-    write(root, "sources/src-b.yaml",
-          'title: "Report B"\npublisher: "Jiji"\npublisher_type: news\nurl: "https://example.org/b"\n'
-          'published: unknown\n')
+    write(
+        root,
+        "sources/src-a.yaml",
+        'title: "Release A"\npublisher: "MOFA"\npublisher_type: official\nurl: "https://example.org/a"\n'
+        'published: "2023-11"\n',
+    )
+    write(
+        root,
+        "sources/src-b.yaml",
+        'title: "Report B"\npublisher: "Jiji"\npublisher_type: news\nurl: "https://example.org/b"\n'
+        "published: unknown\n",
+    )
     write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
-    write(root, "equipment/2023-radars.yaml",
-          f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
-          "amount_jpy: 600000000\nexchange_of_notes:\n  date: \"2023-11\"\n  place: Manila\n"
-          "items:\n  - name: radar\n    quantity: 5\nsources: [src-a]\nconfidence: contested\n"
-          "disputes:\n  - topic: How many\n    readings:\n      - value: four\n        sources: [src-a]\n"
-          "      - value: five\n        sources: [src-b]\n")
-    write(root, "agreements/atlantis-2016.yaml",
-          'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
-          'signed: "2016"\nsources: [src-b]\nconfidence: reported\n')
+    write(
+        root,
+        "equipment/2023-radars.yaml",
+        f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
+        'amount_jpy: 600000000\nexchange_of_notes:\n  date: "2023-11"\n  place: Manila\n'
+        "items:\n  - name: radar\n    quantity: 5\nsources: [src-a]\nconfidence: contested\n"
+        "disputes:\n  - topic: How many\n    readings:\n      - value: four\n        sources: [src-a]\n"
+        "      - value: five\n        sources: [src-b]\n",
+    )
+    write(
+        root,
+        "agreements/atlantis-2016.yaml",
+        'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
+        'signed: "2016"\nsources: [src-b]\nconfidence: reported\n',
+    )
     return root
 
 
@@ -63,9 +75,18 @@ def to_html(text: str) -> str:
 
 def test_every_record_gets_a_page_and_sections_exist(tmp_path: Path) -> None:
     pages = pages_for(small_project(tmp_path))
-    for path in ["index.md", "recipients/index.md", "recipients/atlantis.md", "equipment/index.md",
-                 "equipment/2023-radars.md", "agreements/index.md", "agreements/atlantis-2016.md",
-                 "sources/index.md", "sources/src-a.md", "timeline.md"]:
+    for path in [
+        "index.md",
+        "recipients/index.md",
+        "recipients/atlantis.md",
+        "equipment/index.md",
+        "equipment/2023-radars.md",
+        "agreements/index.md",
+        "agreements/atlantis-2016.md",
+        "sources/index.md",
+        "sources/src-a.md",
+        "timeline.md",
+    ]:
         assert path in pages
 
 

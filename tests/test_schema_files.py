@@ -57,14 +57,25 @@ def test_every_record_matches_its_json_schema(kind: str, file: Path) -> None:
     assert errors == []
 
 
-@pytest.mark.parametrize("kind,record,field", [
-    ("sources", {"title": "t", "publisher": "p", "url": "javascript:alert(1)", "published": "2024"}, "url"),
-    ("sources", {"title": "t", "publisher": "p", "url": "data:text/html,x", "published": "unknown"}, "url"),
-    ("budgets", {"fiscal_year": 2019, "amount_jpy": 1, "sources": ["s"]}, "fiscal_year"),
-    ("budgets", {"fiscal_year": 2024, "amount_jpy": -1, "sources": ["s"]}, "amount_jpy"),
-    ("budgets", {"fiscal_year": 2024, "amount_jpy": 1, "sources": ["Bad Id"]}, "sources"),
-    ("budgets", {"fiscal_year": 2024, "amount_jpy": 1, "sources": ["s"], "recipent": "x"}, ""),
-])
+@pytest.mark.parametrize(
+    "kind,record,field",
+    [
+        (
+            "sources",
+            {"title": "t", "publisher": "p", "url": "javascript:alert(1)", "published": "2024"},
+            "url",
+        ),
+        (
+            "sources",
+            {"title": "t", "publisher": "p", "url": "data:text/html,x", "published": "unknown"},
+            "url",
+        ),
+        ("budgets", {"fiscal_year": 2019, "amount_jpy": 1, "sources": ["s"]}, "fiscal_year"),
+        ("budgets", {"fiscal_year": 2024, "amount_jpy": -1, "sources": ["s"]}, "amount_jpy"),
+        ("budgets", {"fiscal_year": 2024, "amount_jpy": 1, "sources": ["Bad Id"]}, "sources"),
+        ("budgets", {"fiscal_year": 2024, "amount_jpy": 1, "sources": ["s"], "recipent": "x"}, ""),
+    ],
+)
 def test_json_schemas_refuse_what_the_validator_refuses(kind: str, record: dict, field: str) -> None:
     errors = list(_validator(kind).iter_errors(record))
     assert errors and (not field or any(field in [str(p) for p in e.absolute_path] for e in errors))
@@ -73,11 +84,13 @@ def test_json_schemas_refuse_what_the_validator_refuses(kind: str, record: dict,
 def test_schemas_carry_the_validators_wording_for_editors() -> None:
     equipment = json_schema("equipment")
     assert equipment["properties"]["fiscal_year"]["errorMessage"] == (
-        "Expected a whole-number Japanese fiscal year such as 2024.")
+        "Expected a whole-number Japanese fiscal year such as 2024."
+    )
     assert "expected" not in json.dumps(equipment).replace('"Expected', "")
 
 
 # --- The editing guide ----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def guide() -> str:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-SUITE = '''
+SUITE = """
 import pytest
 
 def test_passes():
@@ -20,7 +20,7 @@ def test_skips():
 @pytest.mark.xfail(reason="known")
 def test_expected_failure():
     assert False
-'''
+"""
 MODULE_SKIP = 'import pytest\n\npytest.skip("this module needs a tool", allow_module_level=True)\n'
 
 
@@ -29,8 +29,14 @@ def run_suite(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_module_skip.py").write_text(MODULE_SKIP, encoding="utf-8")
     env = {**os.environ, "CI": ci, "PYTHONPATH": str(TESTS)}
     args = ["-p", "skipguard", "-p", "no:cacheprovider", "-rs", "-q", "--rootdir", str(tmp_path)]
-    return subprocess.run([sys.executable, "-m", "pytest", *args, str(tmp_path)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args, str(tmp_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_skip_fails_the_run_under_ci(tmp_path: Path) -> None:

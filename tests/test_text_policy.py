@@ -41,37 +41,102 @@ from osa_site.validate import discover, load_dataset, validate_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "footnotes", "attr_list", "md_in_html", "admonition"]  # as in mkdocs.yml
-PROPERTY = settings(max_examples=60, derandomize=True, database=None, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 AGREEMENT = "content/agreements/mongolia-2024.yaml"
 MILESTONE = "content/milestones/osa-guidelines-adopted.yaml"
 DESIGNATION = "content/designations/2024.yaml"
 CITED = ["mofa-2025-mongolia-atc-radar"]
-DISPUTE = {"topic": "Number of radars", "readings": [
-    {"value": "one radar", "according_to": "MOFA", "sources": CITED},
-    {"value": "two radars", "sources": CITED}]}
+DISPUTE = {
+    "topic": "Number of radars",
+    "readings": [
+        {"value": "one radar", "according_to": "MOFA", "sources": CITED},
+        {"value": "two radars", "sources": CITED},
+    ],
+}
 RECORDS: dict[str, tuple[str, dict[str, Any]]] = {  # kind -> (file, a valid record using every text field)
-    "equipment": (EQUIPMENT, {
-        "title": "Radar", "recipient": "mongolia", "domain": "air", "fiscal_year": 2024, "force": "Air Force",
-        "exchange_of_notes": {"date": "2025-02-10", "place": "Ulaanbaatar"},
-        "items": [{"name": "radar", "note": "one"}],
-        "lifecycle": [{"stage": "handover", "date": "2026-01", "description": "handed over",
-                       "sources": CITED}],
-        "confidence": "contested", "disputes": [DISPUTE], "notes": "Context.", "sources": CITED}),
-    "recipients": (RECIPIENT, {"name": "Mongolia", "local_name": "Монгол Улс", "iso3": "MNG",
-                               "region": "East Asia", "notes": "Context."}),
-    "agreements": (AGREEMENT, {"title": "Agreement", "partner": {"name": "Mongolia", "iso3": "MNG"},
-                               "signed": "2024-03", "place": "Tokyo", "notes": "Context.", "sources": CITED}),
-    "milestones": (MILESTONE, {"title": "Guidelines", "date": "2023-04-05", "summary": "Context.",
-                               "sources": CITED}),
-    "budgets": (BUDGET, {"fiscal_year": 2024, "amount_jpy": 5_000_000_000, "notes": "Context.",
-                         "sources": CITED}),
-    "sources": (SOURCE, {"title": "Notes", "publisher": "MOFA", "publisher_type": "official",
-                         "url": "https://www.mofa.go.jp/", "published": "2025-02-10", "note": "Context."}),
-    "designations": (DESIGNATION, {"fiscal_year": 2024, "notes": "Context.", "countries": [
-        {"recipient": "mongolia", "reported": "2024-11", "confidence": "contested", "disputes": [DISPUTE],
-         "notes": "Context.", "sources": CITED}]}),
+    "equipment": (
+        EQUIPMENT,
+        {
+            "title": "Radar",
+            "recipient": "mongolia",
+            "domain": "air",
+            "fiscal_year": 2024,
+            "force": "Air Force",
+            "exchange_of_notes": {"date": "2025-02-10", "place": "Ulaanbaatar"},
+            "items": [{"name": "radar", "note": "one"}],
+            "lifecycle": [
+                {"stage": "handover", "date": "2026-01", "description": "handed over", "sources": CITED}
+            ],
+            "confidence": "contested",
+            "disputes": [DISPUTE],
+            "notes": "Context.",
+            "sources": CITED,
+        },
+    ),
+    "recipients": (
+        RECIPIENT,
+        {
+            "name": "Mongolia",
+            "local_name": "Монгол Улс",
+            "iso3": "MNG",
+            "region": "East Asia",
+            "notes": "Context.",
+        },
+    ),
+    "agreements": (
+        AGREEMENT,
+        {
+            "title": "Agreement",
+            "partner": {"name": "Mongolia", "iso3": "MNG"},
+            "signed": "2024-03",
+            "place": "Tokyo",
+            "notes": "Context.",
+            "sources": CITED,
+        },
+    ),
+    "milestones": (
+        MILESTONE,
+        {"title": "Guidelines", "date": "2023-04-05", "summary": "Context.", "sources": CITED},
+    ),
+    "budgets": (
+        BUDGET,
+        {"fiscal_year": 2024, "amount_jpy": 5_000_000_000, "notes": "Context.", "sources": CITED},
+    ),
+    "sources": (
+        SOURCE,
+        {
+            "title": "Notes",
+            "publisher": "MOFA",
+            "publisher_type": "official",
+            "url": "https://www.mofa.go.jp/",
+            "published": "2025-02-10",
+            "note": "Context.",
+        },
+    ),
+    "designations": (
+        DESIGNATION,
+        {
+            "fiscal_year": 2024,
+            "notes": "Context.",
+            "countries": [
+                {
+                    "recipient": "mongolia",
+                    "reported": "2024-11",
+                    "confidence": "contested",
+                    "disputes": [DISPUTE],
+                    "notes": "Context.",
+                    "sources": CITED,
+                }
+            ],
+        },
+    ),
 }
 
 
@@ -114,10 +179,15 @@ def test_every_text_field_of_every_kind_is_covered() -> None:
     while models:
         model = models.pop()
         seen.add(model)
-        models += [m for info in model.model_fields.values() for m in _models(info.annotation)
-                   if m not in seen]
-    declared = {(m.__name__, name) for m in seen for name, info in m.model_fields.items()
-                if _rule(info.annotation) or any(isinstance(x, TextRule) for x in info.metadata)}
+        models += [
+            m for info in model.model_fields.values() for m in _models(info.annotation) if m not in seen
+        ]
+    declared = {
+        (m.__name__, name)
+        for m in seen
+        for name, info in m.model_fields.items()
+        if _rule(info.annotation) or any(isinstance(x, TextRule) for x in info.metadata)
+    }
     assert {name for _, name in declared} == {loc[-1] for _, loc in FIELDS}
     assert {kind for kind, _ in FIELDS} == set(KINDS) and len(FIELDS) == 30
     assert ("equipment", ("disputes", 0, "readings", 0, "according_to")) in FIELDS
@@ -144,10 +214,21 @@ def _set(data: Any, loc: FieldPath, value: str) -> Any:
 
 
 PAYLOADS = [
-    "<osax>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))",
-    "<a href='javascript:alert(1)'>a</a>", "<b onmouseover=alert(1)>b</b>", "{: onclick=alert(1) }", "<!--",
-    "`<osax>`", "| <osax> |", "\u2067<osax>\u2069", "&lt;osax&gt;", "![x](javascript:alert(1))",
-    "<https://evil.example>", "<iframe src=//evil.example>",
+    "<osax>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[a](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>a</a>",
+    "<b onmouseover=alert(1)>b</b>",
+    "{: onclick=alert(1) }",
+    "<!--",
+    "`<osax>`",
+    "| <osax> |",
+    "\u2067<osax>\u2069",
+    "&lt;osax&gt;",
+    "![x](javascript:alert(1))",
+    "<https://evil.example>",
+    "<iframe src=//evil.example>",
 ]
 _readable = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=12)
 _payload = st.sampled_from(PAYLOADS)
@@ -201,8 +282,9 @@ def _project_with(kind: str, loc: FieldPath, value: str, root: Path) -> str:
 
 @PROPERTY
 @given(field=st.sampled_from(FIELDS), text=hostile_text)
-def test_any_text_in_any_field_is_refused_where_it_is_or_rendered_inert(field: tuple[str, FieldPath],
-                                                                       text: str) -> None:
+def test_any_text_in_any_field_is_refused_where_it_is_or_rendered_inert(
+    field: tuple[str, FieldPath], text: str
+) -> None:
     kind, loc = field
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -230,8 +312,13 @@ SCHEMA_PATTERN = re.compile(TITLE_RULE.json_schema()["pattern"])
 def _forbidden(char: str) -> bool:
     """Controls other than tab and newline, separators, noncharacters (written out independently)."""
     code = ord(char)
-    return (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029) \
-        or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+    return (
+        (code < 0x20 and char not in "\t\n")
+        or 0x7F <= code <= 0x9F
+        or code in (0x2028, 0x2029)
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE
+    )
 
 
 @PROPERTY
@@ -266,7 +353,7 @@ _MUTATIONS = ["flip", "truncate", "nest", "number", "insert"]
 def _mutate(raw: bytes, how: str, at: int, byte: int) -> bytes:
     at %= max(len(raw), 1)
     if how == "flip":
-        return raw[:at] + bytes([raw[at] ^ (byte or 1)]) + raw[at + 1:]
+        return raw[:at] + bytes([raw[at] ^ (byte or 1)]) + raw[at + 1 :]
     if how == "truncate":
         return raw[:at]
     if how == "nest":
@@ -278,10 +365,15 @@ def _mutate(raw: bytes, how: str, at: int, byte: int) -> bytes:
 
 
 @PROPERTY
-@given(file=st.sampled_from(REAL), how=st.sampled_from(_MUTATIONS), at=st.integers(0, 10_000),
-       byte=st.integers(0, 255))
-def test_mangled_real_records_give_a_record_or_located_problems(file: Path, how: str, at: int,
-                                                                byte: int) -> None:
+@given(
+    file=st.sampled_from(REAL),
+    how=st.sampled_from(_MUTATIONS),
+    at=st.integers(0, 10_000),
+    byte=st.integers(0, 255),
+)
+def test_mangled_real_records_give_a_record_or_located_problems(
+    file: Path, how: str, at: int, byte: int
+) -> None:
     kind = file.parent.name
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / file.name
@@ -309,22 +401,43 @@ def _schema_validator(kind: str) -> Any:
     return jsonschema.Draft202012Validator(schema)
 
 
-@pytest.mark.parametrize("field,value", [
-    ("title", "\u200b\u2060"), ("title", "   "), ("title", "Radar\x07"), ("title", "Radar\u2028x"),
-    ("title", "Radar\nx"), ("title", "x" * 301), ("publisher", "\ufdd0"), ("note", "n" * 2001),
-    ("url", "https://host@evil.example/"), ("url", "https:///x"), ("url", "https://#"),
-    ("url", "https://a.example/ x"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("title", "\u200b\u2060"),
+        ("title", "   "),
+        ("title", "Radar\x07"),
+        ("title", "Radar\u2028x"),
+        ("title", "Radar\nx"),
+        ("title", "x" * 301),
+        ("publisher", "\ufdd0"),
+        ("note", "n" * 2001),
+        ("url", "https://host@evil.example/"),
+        ("url", "https:///x"),
+        ("url", "https://#"),
+        ("url", "https://a.example/ x"),
+    ],
+)
 def test_the_committed_json_schema_refuses_hostile_source_fields(field: str, value: str) -> None:
-    record = {"title": "t", "publisher": "p", "publisher_type": "news", "url": "https://www.mofa.go.jp/",
-              "published": "2024"}
+    record = {
+        "title": "t",
+        "publisher": "p",
+        "publisher_type": "news",
+        "url": "https://www.mofa.go.jp/",
+        "published": "2024",
+    }
     record[field] = value
     errors = list(_schema_validator("sources").iter_errors(record))
     assert [list(e.absolute_path) for e in errors] == [[field]]
 
 
 def test_the_committed_json_schema_accepts_text_in_any_script() -> None:
-    record = {"title": "ประเทศไทย 👩\u200d💻 \u2067مرحبا\u2069", "publisher": "防衛省",
-              "publisher_type": "official", "note": "One.\n\nTwo.", "url": "https://日本語.jp/",
-              "published": "2024"}
+    record = {
+        "title": "ประเทศไทย 👩\u200d💻 \u2067مرحبا\u2069",
+        "publisher": "防衛省",
+        "publisher_type": "official",
+        "note": "One.\n\nTwo.",
+        "url": "https://日本語.jp/",
+        "published": "2024",
+    }
     assert list(_schema_validator("sources").iter_errors(record)) == []

@@ -21,8 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def english_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).as_posix().startswith("th/"))
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith("th/")
+    )
 
 
 def test_every_english_page_has_a_thai_twin_at_the_same_path(built_site: Path) -> None:
@@ -32,8 +35,17 @@ def test_every_english_page_has_a_thai_twin_at_the_same_path(built_site: Path) -
     assert missing == []
 
 
-@pytest.mark.parametrize("page", ["index.html", "brief/index.html", "recipients/philippines/index.html",
-                                  "equipment/index.html", "timeline/index.html", "data/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "brief/index.html",
+        "recipients/philippines/index.html",
+        "equipment/index.html",
+        "timeline/index.html",
+        "data/index.html",
+    ],
+)
 def test_thai_pages_are_thai_and_link_to_their_twin_both_ways(built_site: Path, page: str) -> None:
     thai = (built_site / "th" / page).read_text(encoding="utf-8")
     english = (built_site / page).read_text(encoding="utf-8")
@@ -41,15 +53,23 @@ def test_thai_pages_are_thai_and_link_to_their_twin_both_ways(built_site: Path, 
     depth = page.count("/")
     up = "../" * depth
     assert f'hreflang="th" href="{up}th/{page.removesuffix("index.html")}"' in english or (
-        depth == 0 and 'hreflang="th" href="./th/"' in english)
+        depth == 0 and 'hreflang="th" href="./th/"' in english
+    )
     assert f'hreflang="en" href="{up}../{page.removesuffix("index.html")}"' in thai or (
-        depth == 0 and 'hreflang="en" href="./../"' in thai)
+        depth == 0 and 'hreflang="en" href="./../"' in thai
+    )
     assert 'class="md-select__link"' in thai and 'class="md-select__link"' in english
 
 
 def test_english_urls_do_not_change(built_site: Path) -> None:
-    for page in ["index.html", "brief/index.html", "recipients/philippines/index.html",
-                 "equipment/index.html", "data/recipients.csv", "search/search_index.json"]:
+    for page in [
+        "index.html",
+        "brief/index.html",
+        "recipients/philippines/index.html",
+        "equipment/index.html",
+        "data/recipients.csv",
+        "search/search_index.json",
+    ]:
         assert (built_site / page).is_file(), page
 
 
@@ -64,8 +84,11 @@ def test_thai_search_index_is_segmented_and_separate(built_site: Path) -> None:
 
 
 def test_thai_dates_are_buddhist_era_and_amounts_stay_yen(built_site: Path) -> None:
-    page = (built_site / "th" / "equipment" / "2023-philippines-coastal-radars" / "index.html").read_text(
-        encoding="utf-8").replace(ZWSP, "")
+    page = (
+        (built_site / "th" / "equipment" / "2023-philippines-coastal-radars" / "index.html")
+        .read_text(encoding="utf-8")
+        .replace(ZWSP, "")
+    )
     assert "3 พฤศจิกายน 2566" in page  # exchange of notes, 2023-11-03
     assert "600 ล้านเยน" in page
 
@@ -94,23 +117,30 @@ def added_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("content", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     project = (ROOT / "content" / "equipment" / "2023-philippines-coastal-radars.yaml").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     base = re.sub(r"(?ms)^th:.*\Z", "", project)
     base = re.sub(r"(?m)^\s+th: \{.*\}\n", "", base)
     (root / "content" / "equipment" / "2026-philippines-thai-only.yaml").write_text(
         base.replace("Coastal radar systems for the Philippine Navy", "Test boats for the Philippine Navy")
-        + 'th:\n  title: "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์"\n', encoding="utf-8")
+        + 'th:\n  title: "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์"\n',
+        encoding="utf-8",
+    )
     (root / "content" / "equipment" / "2026-philippines-english-only.yaml").write_text(
         base.replace("Coastal radar systems for the Philippine Navy", "Untranslated <b>test</b> barges"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     generate_tree(root, root / "build")
     build_site(root / "build", root / "site", ROOT)
     return root / "site"
 
 
 def test_a_record_with_only_a_thai_title_shows_in_thai_everywhere(added_site: Path) -> None:
-    page = (added_site / "th" / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(
-        encoding="utf-8").replace(ZWSP, "")
+    page = (
+        (added_site / "th" / "equipment" / "2026-philippines-thai-only" / "index.html")
+        .read_text(encoding="utf-8")
+        .replace(ZWSP, "")
+    )
     assert "<h1" in page and "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์</h1>" in page
     register = (added_site / "th" / "equipment" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
     assert "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์" in register
@@ -118,13 +148,15 @@ def test_a_record_with_only_a_thai_title_shows_in_thai_everywhere(added_site: Pa
     hits = [d["location"] for d in index["docs"] if "เรือ" in d["title"] and "ทดสอบ" in d["title"]]
     assert any(h.startswith("equipment/2026-philippines-thai-only/") for h in hits), hits
     english = (added_site / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "Test boats for the Philippine Navy" in english
 
 
 def test_a_missing_thai_field_shows_the_english_marked_and_escaped(added_site: Path) -> None:
     page = (added_site / "th" / "equipment" / "2026-philippines-english-only" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert '<span lang="en">Untranslated &lt;b&gt;test&lt;/b&gt; barges</span>' in page
     assert "<b>test</b>" not in page
 

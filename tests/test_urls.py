@@ -11,10 +11,17 @@ from hypothesis import strategies as st
 from osa_site.urls import directory, href, page_url, rel
 
 
-@pytest.mark.parametrize(("page", "folder"), [
-    ("index.md", ""), ("recipients/index.md", "recipients/"), ("equipment/x.md", "equipment/x/"),
-    ("timeline.md", "timeline/"), ("xindex.md", "xindex/"), ("a/b/index.md", "a/b/"),
-])
+@pytest.mark.parametrize(
+    ("page", "folder"),
+    [
+        ("index.md", ""),
+        ("recipients/index.md", "recipients/"),
+        ("equipment/x.md", "equipment/x/"),
+        ("timeline.md", "timeline/"),
+        ("xindex.md", "xindex/"),
+        ("a/b/index.md", "a/b/"),
+    ],
+)
 def test_directory_is_where_a_page_is_served(page: str, folder: str) -> None:
     assert directory(page) == folder
 

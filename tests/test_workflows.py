@@ -33,8 +33,33 @@ EXPECTED_ACTIONS = {
     "actions/upload-pages-artifact@v3",
     "actions/deploy-pages@v4",
 }
-SHELL_WORDS = {"if", "then", "else", "elif", "fi", "for", "do", "done", "while", "case", "esac", "[", "]",
-               "test", "echo", "export", "cd", "set", "exit", "true", "false", "command", "!", "{", "}"}
+SHELL_WORDS = {
+    "if",
+    "then",
+    "else",
+    "elif",
+    "fi",
+    "for",
+    "do",
+    "done",
+    "while",
+    "case",
+    "esac",
+    "[",
+    "]",
+    "test",
+    "echo",
+    "export",
+    "cd",
+    "set",
+    "exit",
+    "true",
+    "false",
+    "command",
+    "!",
+    "{",
+    "}",
+}
 # Only in the CI image, not necessarily on a developer's machine.
 CI_ONLY = {"apt-get", "/usr/bin/chromium", "zensical"}
 
@@ -98,8 +123,13 @@ def test_the_test_job_checks_builds_tests_and_uploads_in_order(workflow: dict) -
     job = workflow["jobs"]["test"]
     assert "3.11" in job["container"]
     runs = [" ".join(c) for s in job["steps"] if "run" in s for c in commands(s["run"])]
-    order = ["apt-get install -y -qq --no-install-recommends chromium", "python -m pip install -e .[test]",
-             "osa-site check", "osa-site build", "python -m pytest"]
+    order = [
+        "apt-get install -y -qq --no-install-recommends chromium",
+        "python -m pip install -e .[test]",
+        "osa-site check",
+        "osa-site build",
+        "python -m pytest",
+    ]
     positions = [next(i for i, r in enumerate(runs) if r.startswith(o)) for o in order]
     assert positions == sorted(positions), runs
     uploads = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
@@ -131,8 +161,9 @@ def test_only_the_expected_actions_are_used(workflow: dict) -> None:
 
 
 def test_every_program_exists(workflow: dict) -> None:
-    missing = sorted({c[0] for c in all_commands(workflow)
-                      if c[0] not in CI_ONLY and shutil.which(c[0]) is None})
+    missing = sorted(
+        {c[0] for c in all_commands(workflow) if c[0] not in CI_ONLY and shutil.which(c[0]) is None}
+    )
     assert missing == []
 
 
@@ -155,8 +186,9 @@ def test_osa_site_command_lines_parse(workflow: dict) -> None:
         _parse(osa_site_cli, "osa-site", line)
 
 
-def test_zensical_command_lines_parse(workflow: dict, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zensical_command_lines_parse(
+    workflow: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from zensical.main import cli
 
     (tmp_path / "out").mkdir()  # what `osa-site generate out/` writes before Zensical runs
@@ -169,8 +201,11 @@ def test_zensical_command_lines_parse(workflow: dict, tmp_path: Path,
 
 
 def test_python_modules_and_extras_exist(workflow: dict) -> None:
-    extras = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-                 ["project"]["optional-dependencies"])
+    extras = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+            "optional-dependencies"
+        ]
+    )
     for c in all_commands(workflow):
         if c[:2] == ["python", "-m"]:
             assert importlib.util.find_spec(c[2]) is not None or c[2] == "zensical", c
@@ -181,8 +216,9 @@ def test_python_modules_and_extras_exist(workflow: dict) -> None:
 
 
 def test_command_splitter() -> None:
-    script = ("a -x && b 'y z' | c; VAR=1 d\nif [ ! -x e ]; then f \"$(g h)\"; fi\n"
-              "python - <<'PY'\nimport x\nPY\n")
+    script = (
+        "a -x && b 'y z' | c; VAR=1 d\nif [ ! -x e ]; then f \"$(g h)\"; fi\npython - <<'PY'\nimport x\nPY\n"
+    )
     assert [c[0] for c in commands(script)] == ["a", "b", "c", "d", "f", "g", "python"]
 
 
@@ -208,8 +244,9 @@ def test_workflow_files_match_githubs_schema() -> None:
 
 def test_schema_check_refuses_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    step:\n      - run: x\n",
-                      encoding="utf-8")
+    broken.write_text(
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    step:\n      - run: x\n", encoding="utf-8"
+    )
     result = check_workflow(broken)
     assert result.returncode == 1, result.stdout + result.stderr
 

@@ -49,16 +49,21 @@ def test_every_generated_page_is_built_by_zensical(zensical_tree: Path) -> None:
 def test_zensical_pages_have_the_search_box(zensical_tree: Path) -> None:
     """Zensical draws its own header and search partials: the theme overrides none of them."""
     pages = sorted((zensical_tree / "site").rglob("index.html"))
-    without = [p.relative_to(zensical_tree).as_posix() for p in pages
-               if 'class="md-search__button"' not in p.read_text(encoding="utf-8")]
+    without = [
+        p.relative_to(zensical_tree).as_posix()
+        for p in pages
+        if 'class="md-search__button"' not in p.read_text(encoding="utf-8")
+    ]
     assert pages and without == []
 
 
 def test_zensical_search_index_holds_every_page(zensical_tree: Path) -> None:
     index = json.loads((zensical_tree / "site" / "search.json").read_text(encoding="utf-8"))
     located = {item["location"].split("#")[0] for item in index["items"]}
-    pages = {directory(md.relative_to(zensical_tree / "docs").as_posix())
-             for md in (zensical_tree / "docs").rglob("*.md")}
+    pages = {
+        directory(md.relative_to(zensical_tree / "docs").as_posix())
+        for md in (zensical_tree / "docs").rglob("*.md")
+    }
     assert pages - located == set()
     assert index["config"]["separator"] == read_config(ROOT)["plugins"][0]["search"]["separator"]
 
@@ -99,8 +104,12 @@ def test_a_hostile_title_is_inert_on_zensical(hostile_tree: Path) -> None:
     assert injected == []
     page = (site / "equipment" / HOSTILE_PROJECT / "index.html").read_text(encoding="utf-8")
     assert f"<title>{ESCAPED} - OSA Monitor</title>" in page
-    assert re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*'
-                     + re.escape(ESCAPED) + r"\s*</span>", page)
+    assert re.search(
+        r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*'
+        + re.escape(ESCAPED)
+        + r"\s*</span>",
+        page,
+    )
     assert "<em>emphasis</em>" not in page
 
 
@@ -130,9 +139,15 @@ def test_the_thai_tree_builds_with_zensical_too(zensical_tree: Path) -> None:
     import sys
 
     thai = zensical_tree / "th"
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(thai / "mkdocs.yml")],
-                          cwd=thai, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", str(thai / "mkdocs.yml")],
+        cwd=thai,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert missing_pages(thai) == []
     assert '<html lang="th"' in (thai / "site" / "recipients" / "philippines" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )

@@ -73,8 +73,9 @@ class Preview:
             editions.append((self.tree / THAI_DIR, self.site_dir / THAI_DIR, self.thai_search, thai_url))
         for tree, site_dir, search, serve_url in editions:
             rebuilt = {directory(page) for page in self._changed_pages(tree, site_dir)} if dirty else set()
-            config = mkdocs_build(tree / "mkdocs.yml", site_dir, strict=False, dirty=dirty,
-                                  serve_url=serve_url or None)
+            config = mkdocs_build(
+                tree / "mkdocs.yml", site_dir, strict=False, dirty=dirty, serve_url=serve_url or None
+            )
             self._write_search_index(config, site_dir, search, rebuilt, full=not dirty)
 
     @staticmethod
@@ -90,8 +91,9 @@ class Preview:
         return changed
 
     @staticmethod
-    def _write_search_index(config: Any, site_dir: Path, search: SearchCache, rebuilt: set[str],
-                            full: bool) -> None:
+    def _write_search_index(
+        config: Any, site_dir: Path, search: SearchCache, rebuilt: set[str], full: bool
+    ) -> None:
         plugin = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
         index_file = site_dir / "search" / "search_index.json"
         if plugin is None or not index_file.is_file():

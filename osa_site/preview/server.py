@@ -28,8 +28,9 @@ class PreviewServer:
         self.url = f"http://{HOST}:{port}/"
         self.preview = Preview(root, on_error, serve_url=self.url)
         try:
-            self.server = LiveReloadServer(builder=self._rebuild, host=HOST, port=port,
-                                           root=str(self.preview.site_dir))
+            self.server = LiveReloadServer(
+                builder=self._rebuild, host=HOST, port=port, root=str(self.preview.site_dir)
+            )
         except OSError:  # the port is busy, for example: leave no temporary folder behind
             self.preview.close()
             raise

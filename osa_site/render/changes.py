@@ -37,15 +37,20 @@ def _entry(change: RecordChange, index: Index, lang: Language) -> str:
     present = index.dataset.get(change.kind, change.id) is not None and change.action != "removed"
     entry = index.dataset.get(change.kind, change.id)
     name = title_of(entry, lang) if entry is not None and lang.code != "en" else change.title
-    title = (HtmlText.link(PAGE, f"{change.kind}/{change.id}.md", name) if present
-             else _("{title} (no longer on the site)").format(title=html(name)))
+    title = (
+        HtmlText.link(PAGE, f"{change.kind}/{change.id}.md", name)
+        if present
+        else _("{title} (no longer on the site)").format(title=html(name))
+    )
     details = "; ".join(change.details)
     shown = details if lang.code == "en" else Fallback(details)  # summaries are written in English
     what = "" if change.action != "changed" else f" ({html(shown)})"
     action = _("{kind} {action}").format(kind=kind, action=_(ACTIONS_LOWER.get(change.action, change.action)))
-    return (f'<li><span class="osa-change" data-kind="{attr(change.kind)}" '
-            f'data-recipient="{attr(change.recipient)}"><strong>{html(_day(change, lang))}</strong></span> · '
-            f"{action}: {title}{what}</li>")
+    return (
+        f'<li><span class="osa-change" data-kind="{attr(change.kind)}" '
+        f'data-recipient="{attr(change.recipient)}"><strong>{html(_day(change, lang))}</strong></span> · '
+        f"{action}: {title}{what}</li>"
+    )
 
 
 ACTIONS_LOWER = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
@@ -57,8 +62,16 @@ def _day(change: RecordChange, lang: Language) -> str:
 
 def _form(log: ChangeLog, index: Index, lang: Language) -> str:
     present = {c.kind for c in log.changes}
-    kinds = [(k, lang.gettext(KIND_NOUNS.get(k, k)).capitalize() if lang.code == "en"
-              else lang.gettext(KIND_NOUNS.get(k, k))) for k in KINDS if k in present]
+    kinds = [
+        (
+            k,
+            lang.gettext(KIND_NOUNS.get(k, k)).capitalize()
+            if lang.code == "en"
+            else lang.gettext(KIND_NOUNS.get(k, k)),
+        )
+        for k in KINDS
+        if k in present
+    ]
     ids = {c.recipient for c in log.changes if c.recipient}
 
     def name(rid: str) -> str:
@@ -87,15 +100,28 @@ def render_changes_page(index: Index, ctx: SiteContext) -> str:
     _ = lang.gettext
     log = ctx.changes
     feed = rel(PAGE, SITE_FEED)
-    intro = _("Every change to a record, newest first and grouped by month. Dates are the dates of the "
-              "commits that made the changes (UTC), and each summary says which fields changed. Follow the "
-              "changes in a feed reader with the {feed}; each recipient's page has a feed of its "
-              "own.").format(feed=f"[{_('Atom feed')}]({feed})") + "\n\n"
+    intro = (
+        _(
+            "Every change to a record, newest first and grouped by month. Dates are the dates of the "
+            "commits that made the changes (UTC), and each summary says which fields changed. Follow the "
+            "changes in a feed reader with the {feed}; each recipient's page has a feed of its "
+            "own."
+        ).format(feed=f"[{_('Atom feed')}]({feed})")
+        + "\n\n"
+    )
     note = history_note(log, bool(log.changes), N_("No change to a record is recorded yet."), lang)
     description = _("What changed in OSA Monitor's records, and when: every change, newest first.")
-    body = [front_matter(_("Changes"), description, {"search": {"exclude": True}}),  # the records are indexed
-            f"# {_('Changes')}\n\n", intro, md(note) + "\n\n" if note else ""]
+    body = [
+        front_matter(_("Changes"), description, {"search": {"exclude": True}}),  # the records are indexed
+        f"# {_('Changes')}\n\n",
+        intro,
+        md(note) + "\n\n" if note else "",
+    ]
     if log.changes:
-        body += [_form(log, index, lang), '<div class="osa-changes" markdown>\n\n',
-                 change_list(list(log.changes), index, lang), "\n</div>\n"]
+        body += [
+            _form(log, index, lang),
+            '<div class="osa-changes" markdown>\n\n',
+            change_list(list(log.changes), index, lang),
+            "\n</div>\n",
+        ]
     return "".join(body)

@@ -68,14 +68,17 @@ def fiscal_year_groups(index: Index, lang: Language = EN) -> list[Group]:
 
 def recipient_groups(index: Index, lang: Language = EN) -> list[Group]:
     """By value, largest first, then by name."""
-    groups = [Group(str(lang.text(index.recipient(rid).record, "name")), total, index.recipient(rid))
-              for rid, total in index.totals_by_recipient.items()]
+    groups = [
+        Group(str(lang.text(index.recipient(rid).record, "name")), total, index.recipient(rid))
+        for rid, total in index.totals_by_recipient.items()
+    ]
     return sorted(groups, key=lambda g: (-g.total.value, g.label))
 
 
 def domain_groups(index: Index, lang: Language = EN) -> list[Group]:
-    groups = [Group(lang.gettext(DOMAIN_LABELS[domain]), total)
-              for domain, total in index.totals_by_domain.items()]
+    groups = [
+        Group(lang.gettext(DOMAIN_LABELS[domain]), total) for domain, total in index.totals_by_domain.items()
+    ]
     return sorted(groups, key=lambda g: (-g.total.value, g.label))
 
 
@@ -125,9 +128,13 @@ def _budget_reading(b: Entry[Budget], lang: Language) -> str:
     parts = [_("{fy}: {amount}, {stage}").format(fy=lang.fy(rec.fiscal_year), amount=amount, stage=stage)]
     for dispute in rec.disputes:
         readings = "; ".join(
-            _("{reading} according to {who}").format(reading=lang.text(r, "value"),
-                                                      who=lang.text(r, "according_to"))
-            if r.according_to else str(lang.text(r, "value")) for r in dispute.readings)
+            _("{reading} according to {who}").format(
+                reading=lang.text(r, "value"), who=lang.text(r, "according_to")
+            )
+            if r.according_to
+            else str(lang.text(r, "value"))
+            for r in dispute.readings
+        )
         parts.append(_("the sources disagree ({readings})").format(readings=readings))
     return ", ".join(parts)
 
@@ -137,38 +144,81 @@ def budget_chart(index: Index, page: str, lang: Language = EN) -> Chart:
     _ = lang.gettext
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
     stages = list(dict.fromkeys(b.record.stage for b in budgets))
-    values = [{"fy": lang.fy(b.record.fiscal_year), "billions": _billions(b.record.amount_jpy),
-               "stage": _(BUDGET_STAGE_LABELS[b.record.stage]), "label": _budget_label(b, lang)}
-              for b in budgets]
+    values = [
+        {
+            "fy": lang.fy(b.record.fiscal_year),
+            "billions": _billions(b.record.amount_jpy),
+            "stage": _(BUDGET_STAGE_LABELS[b.record.stage]),
+            "label": _budget_label(b, lang),
+        }
+        for b in budgets
+    ]
     x = {"field": "fy", "type": "ordinal", "title": _("Fiscal year"), "axis": {"labelAngle": 0}}
-    bar = {"mark": {"type": "bar", "width": {"band": 0.6}},
-           "encoding": {"y": {"field": "billions", "type": "quantitative", "title": _("¥ billion")},
-                        "color": {"field": "stage", "type": "nominal", "title": _("Stage"),
-                                  "scale": {"domain": [_(BUDGET_STAGE_LABELS[s]) for s in stages],
-                                            "range": [STAGE_COLOURS[s] for s in stages]}}}}
-    text = {"mark": {"type": "text", "dy": -8, "fontSize": 12, "color": "#1a1a1a"},
-            "encoding": {"y": {"field": "billions", "type": "quantitative"}, "text": {"field": "label"}}}
+    bar = {
+        "mark": {"type": "bar", "width": {"band": 0.6}},
+        "encoding": {
+            "y": {"field": "billions", "type": "quantitative", "title": _("¥ billion")},
+            "color": {
+                "field": "stage",
+                "type": "nominal",
+                "title": _("Stage"),
+                "scale": {
+                    "domain": [_(BUDGET_STAGE_LABELS[s]) for s in stages],
+                    "range": [STAGE_COLOURS[s] for s in stages],
+                },
+            },
+        },
+    }
+    text = {
+        "mark": {"type": "text", "dy": -8, "fontSize": 12, "color": "#1a1a1a"},
+        "encoding": {"y": {"field": "billions", "type": "quantitative"}, "text": {"field": "label"}},
+    }
     title = _("OSA budget by fiscal year")
-    description = (_("Bar chart of Japan's OSA budget by fiscal year, in billions of yen.") + " "
-                   + "; ".join(_budget_reading(b, lang) for b in budgets) + "."
-                   + (" " + _("A Cabinet proposal is drawn in a different colour from enacted budgets.")
-                      if "proposal" in stages else ""))
-    rows = [[link(page, page_of(b), lang.fy(b.record.fiscal_year)),
-             md(yen(b.record.amount_jpy, b.record.approximate, lang)), _(BUDGET_STAGE_LABELS[b.record.stage]),
-             md("; ".join(str(lang.text(r, "value")) for d in b.record.disputes for r in d.readings)) or "—"]
-            for b in budgets]
+    description = (
+        _("Bar chart of Japan's OSA budget by fiscal year, in billions of yen.")
+        + " "
+        + "; ".join(_budget_reading(b, lang) for b in budgets)
+        + "."
+        + (
+            " " + _("A Cabinet proposal is drawn in a different colour from enacted budgets.")
+            if "proposal" in stages
+            else ""
+        )
+    )
+    rows = [
+        [
+            link(page, page_of(b), lang.fy(b.record.fiscal_year)),
+            md(yen(b.record.amount_jpy, b.record.approximate, lang)),
+            _(BUDGET_STAGE_LABELS[b.record.stage]),
+            md("; ".join(str(lang.text(r, "value")) for d in b.record.disputes for r in d.readings)) or "—",
+        ]
+        for b in budgets
+    ]
     chart_spec = spec(title, values, [bar, text], width=max(200, 90 * len(budgets)), encoding={"x": x})
-    return Chart("chart-budget", title, description, chart_spec,
-                 [_("Fiscal year"), _("Amount"), _("Stage"), _("Readings in dispute")], rows, "lrll")
+    return Chart(
+        "chart-budget",
+        title,
+        description,
+        chart_spec,
+        [_("Fiscal year"), _("Amount"), _("Stage"), _("Readings in dispute")],
+        rows,
+        "lrll",
+    )
 
 
 # --- Project charts ---------------------------------------------------------------------------
 
 
 def _values(groups: list[Group], lang: Language) -> list[dict[str, Any]]:
-    return [{"key": g.label, "billions": _billions(g.total.value),
-             "label": f"{yen(g.total.value, lang=lang) if g.total.value else lang.gettext('not stated')} · "
-                      f"{projects_text(g.total.projects, lang)}"} for g in groups]
+    return [
+        {
+            "key": g.label,
+            "billions": _billions(g.total.value),
+            "label": f"{yen(g.total.value, lang=lang) if g.total.value else lang.gettext('not stated')} · "
+            f"{projects_text(g.total.projects, lang)}",
+        }
+        for g in groups
+    ]
 
 
 def _rows(groups: list[Group], page: str, lang: Language) -> list[list[str]]:
@@ -176,43 +226,73 @@ def _rows(groups: list[Group], page: str, lang: Language) -> list[list[str]]:
     for g in groups:
         name = link(page, page_of(g.entry), g.label) if g.entry else md(g.label)
         t = g.total
-        rows.append([name, lang.number(t.projects),
-                     md(yen(t.value, lang=lang)) if t.value else lang.gettext("Not stated"),
-                     lang.number(t.unknown) if t.unknown else "—"])
+        rows.append(
+            [
+                name,
+                lang.number(t.projects),
+                md(yen(t.value, lang=lang)) if t.value else lang.gettext("Not stated"),
+                lang.number(t.unknown) if t.unknown else "—",
+            ]
+        )
     return rows
 
 
 def _description(what: str, groups: list[Group], lang: Language) -> str:
-    parts = [lang.gettext("{group}: {value}, {projects}").format(
-        group=g.label, value=value_text(g.total, lang), projects=projects_text(g.total.projects, lang))
-        for g in groups]
-    intro = lang.gettext("Bar chart of the value of signed OSA projects by {what}, in billions of yen, "
-                         "adding up the amounts the sources state.")
-    return (intro.format(what=what) + " "
-            + ("; ".join(parts) or lang.gettext("No project is recorded yet")) + ".")
+    parts = [
+        lang.gettext("{group}: {value}, {projects}").format(
+            group=g.label, value=value_text(g.total, lang), projects=projects_text(g.total.projects, lang)
+        )
+        for g in groups
+    ]
+    intro = lang.gettext(
+        "Bar chart of the value of signed OSA projects by {what}, in billions of yen, "
+        "adding up the amounts the sources state."
+    )
+    return (
+        intro.format(what=what) + " " + ("; ".join(parts) or lang.gettext("No project is recorded yet")) + "."
+    )
 
 
-def _bars(title: str, what: str, groups: list[Group], page: str, slug: str, horizontal: bool,
-          lang: Language = EN) -> Chart:
+def _bars(
+    title: str, what: str, groups: list[Group], page: str, slug: str, horizontal: bool, lang: Language = EN
+) -> Chart:
     """A bar chart of the first MAX_BARS groups; its table lists every group."""
     shown = groups[:MAX_BARS]
-    key = {"field": "key", "type": "nominal", "sort": None, "title": None,
-           "axis": {"labelAngle": 0, "labelLimit": 240}}
+    key = {
+        "field": "key",
+        "type": "nominal",
+        "sort": None,
+        "title": None,
+        "axis": {"labelAngle": 0, "labelLimit": 240},
+    }
     value: dict[str, Any] = {"field": "billions", "type": "quantitative", "title": lang.gettext("¥ billion")}
     if horizontal:  # room for the labels to the right of the longest bar
         value["scale"] = {"domainMax": _billions(max((g.total.value for g in shown), default=0)) * 1.7 or 1}
     pos, val = ("y", "x") if horizontal else ("x", "y")
-    bar = {"mark": {"type": "bar", "color": BAR, "width" if not horizontal else "height": {"band": 0.7}},
-           "encoding": {val: value}}
-    text = {"mark": {"type": "text", "align": "left" if horizontal else "center",
-                     "dx": 4 if horizontal else 0, "dy": 0 if horizontal else -8, "fontSize": 12,
-                     "color": "#1a1a1a"},
-            "encoding": {val: value, "text": {"field": "label"}}}
+    bar = {
+        "mark": {"type": "bar", "color": BAR, "width" if not horizontal else "height": {"band": 0.7}},
+        "encoding": {val: value},
+    }
+    text = {
+        "mark": {
+            "type": "text",
+            "align": "left" if horizontal else "center",
+            "dx": 4 if horizontal else 0,
+            "dy": 0 if horizontal else -8,
+            "fontSize": 12,
+            "color": "#1a1a1a",
+        },
+        "encoding": {val: value, "text": {"field": "label"}},
+    }
     height = 26 * len(shown) + 10 if horizontal else 260
     width = 420 if horizontal else max(300, 170 * len(shown))
     chart_spec = spec(title, _values(shown, lang), [bar, text], width, height, {pos: key})
-    head = [what[:1].upper() + what[1:], lang.gettext("Projects"), lang.gettext("Value"),
-            lang.gettext("Of unstated amount")]
+    head = [
+        what[:1].upper() + what[1:],
+        lang.gettext("Projects"),
+        lang.gettext("Value"),
+        lang.gettext("Of unstated amount"),
+    ]
     description = _description(what, shown, lang)
     if len(shown) < len(groups):
         cut = lang.gettext("The chart shows the {shown} largest of {all}; the table lists all.")
@@ -222,17 +302,38 @@ def _bars(title: str, what: str, groups: list[Group], page: str, slug: str, hori
 
 def fiscal_year_chart(index: Index, page: str, lang: Language = EN) -> Chart:
     _ = lang.gettext
-    return _bars(_("Value of OSA projects by fiscal year"), _("fiscal year"), fiscal_year_groups(index, lang),
-                 page, "chart-projects-fy", horizontal=False, lang=lang)
+    return _bars(
+        _("Value of OSA projects by fiscal year"),
+        _("fiscal year"),
+        fiscal_year_groups(index, lang),
+        page,
+        "chart-projects-fy",
+        horizontal=False,
+        lang=lang,
+    )
 
 
 def recipient_chart(index: Index, page: str, lang: Language = EN) -> Chart:
     _ = lang.gettext
-    return _bars(_("Value of OSA projects by recipient"), _("recipient"), recipient_groups(index, lang),
-                 page, "chart-projects-recipient", horizontal=True, lang=lang)
+    return _bars(
+        _("Value of OSA projects by recipient"),
+        _("recipient"),
+        recipient_groups(index, lang),
+        page,
+        "chart-projects-recipient",
+        horizontal=True,
+        lang=lang,
+    )
 
 
 def domain_chart(index: Index, page: str, lang: Language = EN) -> Chart:
     _ = lang.gettext
-    return _bars(_("Value of OSA projects by domain"), _("domain"), domain_groups(index, lang),
-                 page, "chart-projects-domain", horizontal=True, lang=lang)
+    return _bars(
+        _("Value of OSA projects by domain"),
+        _("domain"),
+        domain_groups(index, lang),
+        page,
+        "chart-projects-domain",
+        horizontal=True,
+        lang=lang,
+    )

@@ -162,20 +162,30 @@ def source_line(entry: Entry, from_page: str, lang: Language = EN) -> str:
     published = lang.date(src.published) if isinstance(src.published, PartialDate) else _("date unknown")
     name = _(LANGUAGES[src.language]) if src.language in LANGUAGES else src.language
     language_note = " " + _("In {language}.").format(language=name) if src.language else ""
-    return (f"{link(from_page, f'sources/{entry.id}.md', src.title)}. {md(src.publisher)}, "
-            f"{md(published)}.{language_note} [{_('Original')}]({url(src.url)})")
+    return (
+        f"{link(from_page, f'sources/{entry.id}.md', src.title)}. {md(src.publisher)}, "
+        f"{md(published)}.{language_note} [{_('Original')}]({url(src.url)})"
+    )
 
 
-LANGUAGES = {"ja": N_("Japanese"), "th": N_("Thai"), "en": N_("English"), "id": N_("Indonesian"),
-             "ru": N_("Russian")}
+LANGUAGES = {
+    "ja": N_("Japanese"),
+    "th": N_("Thai"),
+    "en": N_("English"),
+    "id": N_("Indonesian"),
+    "ru": N_("Russian"),
+}
 
 
 def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -> str:
     """A 'Cite this' block: organisation, title, address and the record's last change."""
     _ = ctx.lang.gettext
     changed = ctx.last_changed.get(record_path)
-    changed_text = (_("Record last changed {date}.").format(date=changed) if changed
-                    else _("Record change date not available."))
+    changed_text = (
+        _("Record last changed {date}.").format(date=changed)
+        if changed
+        else _("Record change date not available.")
+    )
     address = f"<{url(page_url(ctx.site_url, page))}>" if ctx.site_url else md(page_url("", page))
     return (
         f"## {_('Cite this')}\n\n"

@@ -24,11 +24,22 @@ from ..schema import KIND_TITLES, KINDS
 from .common import SiteContext, front_matter, page_url, table
 from .escape import md, url
 
-__all__ = ["Column", "columns", "rows", "render_downloads", "render_data_page", "DATA_LICENSE", "neutralise",
-           "CSV_NOTE"]
+__all__ = [
+    "Column",
+    "columns",
+    "rows",
+    "render_downloads",
+    "render_data_page",
+    "DATA_LICENSE",
+    "neutralise",
+    "CSV_NOTE",
+]
 
-DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-                "path": "https://creativecommons.org/licenses/by/4.0/"}
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 _LAST = ("confidence", "disputes", "notes")  # shared fields go after each kind's own
 _TYPES = {"integer": "integer", "boolean": "boolean", "array": "array", "string": "string"}
 
@@ -97,9 +108,15 @@ def _schema_columns(kind: str) -> tuple[Column, ...]:
                 plain = _plain(sub_prop, defs)
                 text = f"{prop.get('description', name).rstrip('.')}: {plain.get('description', sub)}"
                 if sub == "th" and "properties" in plain:  # a nested object's Thai text: partner_name_th
-                    result += [_column(f"{name}_{field}_th", _plain(p, defs), (name, sub, field),
-                                       f"{text.rstrip('.')}: {field}")
-                               for field, p in plain["properties"].items()]
+                    result += [
+                        _column(
+                            f"{name}_{field}_th",
+                            _plain(p, defs),
+                            (name, sub, field),
+                            f"{text.rstrip('.')}: {field}",
+                        )
+                        for field, p in plain["properties"].items()
+                    ]
                     continue
                 column = f"{sub}_{name}" if name == "th" else f"{name}_{sub}"  # Thai text: title_th, ...
                 result.append(_column(column, plain, (name, sub), text))
@@ -120,18 +137,35 @@ def _recipient(attribute: str) -> Callable[[Row], Any]:
 
 _JOINS: dict[str, list[Column]] = {
     "equipment": [
-        Column("recipient_name", "string", "The recipient's name, joined from recipients.",
-               _recipient("name")),
-        Column("recipient_iso3", "string", "The recipient's ISO 3166-1 alpha-3 code, joined from recipients.",
-               _recipient("iso3")),
+        Column(
+            "recipient_name", "string", "The recipient's name, joined from recipients.", _recipient("name")
+        ),
+        Column(
+            "recipient_iso3",
+            "string",
+            "The recipient's ISO 3166-1 alpha-3 code, joined from recipients.",
+            _recipient("iso3"),
+        ),
     ],
 }
-_ID = Column("id", "string", "The record's stable id: its file name under content/ without .yaml.",
-             lambda row: row.entry.id)
-_SOURCE_URLS = Column("source_urls", "array", "Addresses of every source the record cites, in order of "
-                      "first citation (joined from sources).", _source_urls)
-_PAGE = Column("page", "string", "The record's page on the site.",
-               lambda row: page_url(row.ctx.site_url, page_of(row.entry)))
+_ID = Column(
+    "id",
+    "string",
+    "The record's stable id: its file name under content/ without .yaml.",
+    lambda row: row.entry.id,
+)
+_SOURCE_URLS = Column(
+    "source_urls",
+    "array",
+    "Addresses of every source the record cites, in order of first citation (joined from sources).",
+    _source_urls,
+)
+_PAGE = Column(
+    "page",
+    "string",
+    "The record's page on the site.",
+    lambda row: page_url(row.ctx.site_url, page_of(row.entry)),
+)
 
 
 def columns(kind: str) -> list[Column]:
@@ -154,9 +188,11 @@ def rows(kind: str, index: Index, ctx: SiteContext) -> list[dict[str, Any]]:
 # OWASP, CSV injection: a cell a spreadsheet would read as a formula starts with one of these,
 # possibly after spaces. Such text cells get a leading apostrophe; numbers are written as numbers.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-CSV_NOTE = N_("Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a "
-            "line break, also after spaces) begin with an added apostrophe (') in the CSV files, following "
-            "OWASP's advice on CSV injection; the JSON files keep the exact text.")
+CSV_NOTE = N_(
+    "Text cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a "
+    "line break, also after spaces) begin with an added apostrophe (') in the CSV files, following "
+    "OWASP's advice on CSV injection; the JSON files keep the exact text."
+)
 
 
 def neutralise(text: str) -> str:
@@ -194,8 +230,9 @@ def _to_json(records: list[dict[str, Any]]) -> str:
 def _resource(kind: str, fmt: str, count: int) -> dict:
     schema: dict[str, Any] = {"fields": [c.field() for c in columns(kind)], "primaryKey": ["id"]}
     if kind == "equipment":
-        schema["foreignKeys"] = [{"fields": ["recipient"],
-                                  "reference": {"resource": f"recipients-{fmt}", "fields": ["id"]}}]
+        schema["foreignKeys"] = [
+            {"fields": ["recipient"], "reference": {"resource": f"recipients-{fmt}", "fields": ["id"]}}
+        ]
     return {
         "name": f"{kind}-{fmt}",
         "title": f"{KIND_TITLES[kind]} ({fmt.upper()})",
@@ -211,14 +248,15 @@ def _resource(kind: str, fmt: str, count: int) -> dict:
 
 
 def datapackage(index: Index, ctx: SiteContext) -> dict:
-    resources = [_resource(kind, fmt, len(index.dataset.of(kind)))
-                 for kind in KINDS for fmt in ("csv", "json")]
+    resources = [
+        _resource(kind, fmt, len(index.dataset.of(kind))) for kind in KINDS for fmt in ("csv", "json")
+    ]
     package = {
         "profile": "tabular-data-package",
         "name": "osa-monitor",
         "title": f"{ctx.site_name}: Japan's Official Security Assistance",
         "description": "Every OSA project, recipient, transfer agreement, milestone, budget and source "
-                       "recorded by OSA Monitor, each fact tied to a public source.",
+        "recorded by OSA Monitor, each fact tied to a public source.",
         "licenses": [DATA_LICENSE],
         "contributors": [{"title": ctx.publisher, "role": "author"}],
         "resources": resources,
@@ -241,8 +279,10 @@ def render_downloads(index: Index, ctx: SiteContext) -> dict[str, str]:
 
 def _citation(ctx: SiteContext) -> str:
     address = f"<{url(ctx.site_url)}>" if ctx.site_url else ""
-    return (f"> {md(ctx.publisher)}. *{md(ctx.site_name)}: an open, sourced record of Japan's Official "
-            f"Security Assistance*. {address} Data licensed CC BY 4.0.")
+    return (
+        f"> {md(ctx.publisher)}. *{md(ctx.site_name)}: an open, sourced record of Japan's Official "
+        f"Security Assistance*. {address} Data licensed CC BY 4.0."
+    )
 
 
 FRICTIONLESS = "https://specs.frictionlessdata.io/data-package/"
@@ -251,34 +291,62 @@ FRICTIONLESS = "https://specs.frictionlessdata.io/data-package/"
 def render_data_page(index: Index, ctx: SiteContext) -> str:
     lang = ctx.lang
     _ = lang.gettext
-    page_rows = [[md(_(KIND_TITLES[kind])), lang.number(len(index.dataset.of(kind))),
-                  f"[{kind}.csv]({kind}.csv)", f"[{kind}.json]({kind}.json)"] for kind in KINDS]
-    licence = _("The data is licensed under {licence} (CC BY 4.0): you may share and adapt it for any "
-                "purpose if you credit {publisher}. The sources themselves belong to their publishers; the "
-                "records quote only facts and titles.").format(
-        licence=f"[{DATA_LICENSE['title']}]({DATA_LICENSE['path']})", publisher=md(ctx.publisher))
+    page_rows = [
+        [
+            md(_(KIND_TITLES[kind])),
+            lang.number(len(index.dataset.of(kind))),
+            f"[{kind}.csv]({kind}.csv)",
+            f"[{kind}.json]({kind}.json)",
+        ]
+        for kind in KINDS
+    ]
+    licence = _(
+        "The data is licensed under {licence} (CC BY 4.0): you may share and adapt it for any "
+        "purpose if you credit {publisher}. The sources themselves belong to their publishers; the "
+        "records quote only facts and titles."
+    ).format(licence=f"[{DATA_LICENSE['title']}]({DATA_LICENSE['path']})", publisher=md(ctx.publisher))
     return (
-        front_matter(_("Open data"),
-                     _("Download every OSA Monitor record as CSV or JSON, with a Data Package."))
+        front_matter(
+            _("Open data"), _("Download every OSA Monitor record as CSV or JSON, with a Data Package.")
+        )
         + f"# {_('Open data')}\n\n"
-        + _("Every record on this site can be downloaded. The files are rebuilt from the records each time "
+        + _(
+            "Every record on this site can be downloaded. The files are rebuilt from the records each time "
             "the site is built, so they always match the pages. Each row has the record's stable `id` (its "
             "file name), the addresses of the sources it cites (`source_urls`) and its page on the site "
-            "(`page`). Lists and nested details are JSON arrays, in the CSV files too.") + "\n\n"
-        + (_("Thai text has its own columns beside the English ones, named after them with `_th` "
-             "(`title_th`, `name_th`, ...); inside lists it sits under `th`.") + "\n\n"
-           if lang.code != "en" else "")
-        + md(_(CSV_NOTE)) + "\n\n"
-        + table([_("Records"), _("Rows"), "CSV", "JSON"], page_rows, "lrll") + "\n\n"
-        + _("{datapackage} describes every file and column as a {frictionless}, so tools can check and load "
-            "the files, for example `frictionless validate datapackage.json`.").format(
+            "(`page`). Lists and nested details are JSON arrays, in the CSV files too."
+        )
+        + "\n\n"
+        + (
+            _(
+                "Thai text has its own columns beside the English ones, named after them with `_th` "
+                "(`title_th`, `name_th`, ...); inside lists it sits under `th`."
+            )
+            + "\n\n"
+            if lang.code != "en"
+            else ""
+        )
+        + md(_(CSV_NOTE))
+        + "\n\n"
+        + table([_("Records"), _("Rows"), "CSV", "JSON"], page_rows, "lrll")
+        + "\n\n"
+        + _(
+            "{datapackage} describes every file and column as a {frictionless}, so tools can check and load "
+            "the files, for example `frictionless validate datapackage.json`."
+        ).format(
             datapackage="[datapackage.json](datapackage.json)",
-            frictionless=f"[{_('Frictionless Data Package')}]({FRICTIONLESS})")
+            frictionless=f"[{_('Frictionless Data Package')}]({FRICTIONLESS})",
+        )
         + "\n\n"
         + f"## {_('Licence')}\n\n"
-        + licence + "\n\n"
+        + licence
+        + "\n\n"
         + f"## {_('How to cite')}\n\n"
-        + _citation(ctx) + "\n\n"
-        + _("Each record's page has its own *Cite this* block with the date the record last changed. "
-            "The project's repository has a `CITATION.cff` file for reference managers.") + "\n"
+        + _citation(ctx)
+        + "\n\n"
+        + _(
+            "Each record's page has its own *Cite this* block with the date the record last changed. "
+            "The project's repository has a `CITATION.cff` file for reference managers."
+        )
+        + "\n"
     )

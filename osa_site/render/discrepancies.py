@@ -41,9 +41,13 @@ def _source_links(index: Index, source_ids: list[str]) -> str:
 def _entry_section(entry: Entry, index: Index, lang: Language) -> str:
     _ = lang.gettext
     title = title_of(entry, lang)
-    parts = [f"## {md(title)} {{#{heading_id('record', entry.kind, entry.id)}}}\n",
-             _("The {kind} record: {link}.").format(kind=_(KIND_NOUNS[entry.kind]),
-                                                    link=link(PAGE, page_of(entry), title)) + "\n"]
+    parts = [
+        f"## {md(title)} {{#{heading_id('record', entry.kind, entry.id)}}}\n",
+        _("The {kind} record: {link}.").format(
+            kind=_(KIND_NOUNS[entry.kind]), link=link(PAGE, page_of(entry), title)
+        )
+        + "\n",
+    ]
 
     def cite(ids: list[str]) -> str:
         return ". " + _("Source: {sources}.").format(sources=_source_links(index, ids))
@@ -62,15 +66,30 @@ def render_discrepancies(index: Index, lang: Language = EN) -> str:
     if entries:
         fact_count = lang.ngettext("{n} contested fact", "{n} contested facts", facts)
         record_count = lang.ngettext("{n} record", "{n} records", len(entries))
-        counted = _("{facts} in {records}.").format(facts=fact_count.format(n=lang.number(facts)),
-                                                    records=record_count.format(n=lang.number(len(entries))))
-        recorded = _("Where the sources disagree, every reading is recorded with its source, or marked "
-                     "\"{no_source}\" when no page stating it could be found.").format(no_source=_(NO_SOURCE))
-        intro = (recorded + " " + counted
-                 + " " + _("The figure a record's page shows is explained in its notes.") + "\n\n")
+        counted = _("{facts} in {records}.").format(
+            facts=fact_count.format(n=lang.number(facts)),
+            records=record_count.format(n=lang.number(len(entries))),
+        )
+        recorded = _(
+            "Where the sources disagree, every reading is recorded with its source, or marked "
+            '"{no_source}" when no page stating it could be found.'
+        ).format(no_source=_(NO_SOURCE))
+        intro = (
+            recorded
+            + " "
+            + counted
+            + " "
+            + _("The figure a record's page shows is explained in its notes.")
+            + "\n\n"
+        )
     else:
         intro = _("No contested fact is recorded.") + "\n\n"
-    return (front_matter(_("Discrepancies"), _("Every fact on which the sources disagree, with each reading "
-                                               "and its source."))
-            + f"# {_('Discrepancies between sources')}\n\n" + intro
-            + "".join(_entry_section(e, index, lang) for e in entries))
+    return (
+        front_matter(
+            _("Discrepancies"),
+            _("Every fact on which the sources disagree, with each reading and its source."),
+        )
+        + f"# {_('Discrepancies between sources')}\n\n"
+        + intro
+        + "".join(_entry_section(e, index, lang) for e in entries)
+    )

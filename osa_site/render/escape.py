@@ -19,8 +19,21 @@ from urllib.parse import quote
 
 import yaml
 
-__all__ = ["md", "paragraphs", "text_block", "html", "attr", "url", "front_matter", "read_front_matter",
-           "FrontMatterError", "heading_id", "title_heading", "printable", "template_text"]
+__all__ = [
+    "md",
+    "paragraphs",
+    "text_block",
+    "html",
+    "attr",
+    "url",
+    "front_matter",
+    "read_front_matter",
+    "FrontMatterError",
+    "heading_id",
+    "title_heading",
+    "printable",
+    "template_text",
+]
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus `|` from tables); a
 # backslash before any other character would show, so only these are escaped.
@@ -75,9 +88,11 @@ def text_block(text: str) -> str:
     return "\n\n".join(f'<p class="osa-text"{marked}>{html(b)}</p>' for b in blocks if b)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                    for plane in range(17)) + "]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def printable(text: str) -> str:
@@ -101,6 +116,8 @@ def template_text(text: str) -> str:
     page as they are, in the header, the `<title>` and the description; so the value itself is escaped.
     """
     return str(text).translate(_TEMPLATE_TABLE)
+
+
 def heading_id(*parts: str | int) -> str:
     """An explicit heading id in the `osa-` namespace, from safe parts (record ids, numbers).
 
@@ -117,6 +134,7 @@ def title_heading(text: str) -> str:
 
 
 # --- Front matter -------------------------------------------------------------------------------
+
 
 class FrontMatterError(ValueError):
     """A page's YAML header cannot be read back as written (MkDocs would show it as text)."""
@@ -149,11 +167,13 @@ def read_front_matter(page: str) -> dict[str, Any] | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (header line {mark.line + 1})" if mark else ""
-        raise FrontMatterError(f"the header is not valid YAML{where}: "
-                               f"{getattr(exc, 'problem', None) or 'unreadable'}") from None
+        raise FrontMatterError(
+            f"the header is not valid YAML{where}: {getattr(exc, 'problem', None) or 'unreadable'}"
+        ) from None
     if not isinstance(data, dict):
-        raise FrontMatterError("the header must be a mapping of names to values, "
-                               f"received {type(data).__name__}")
+        raise FrontMatterError(
+            f"the header must be a mapping of names to values, received {type(data).__name__}"
+        )
     return data
 
 

@@ -17,13 +17,23 @@ from .escape import attr, html
 
 EN = language("en")
 
-__all__ = ["filter_form", "register_form", "timeline_form", "changes_form", "row_key", "sort_value",
-           "date_sort_key"]
+__all__ = [
+    "filter_form",
+    "register_form",
+    "timeline_form",
+    "changes_form",
+    "row_key",
+    "sort_value",
+    "date_sort_key",
+]
+
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Language = EN) -> str:
     items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
-    return (f'<label>{html(label)} <select name="{attr(name)}" data-filter="{attr(name)}">'
-            f'<option value="">{html(lang.gettext("All"))}</option>{items}</select></label>')
+    return (
+        f'<label>{html(label)} <select name="{attr(name)}" data-filter="{attr(name)}">'
+        f'<option value="">{html(lang.gettext("All"))}</option>{items}</select></label>'
+    )
 
 
 def filter_form(target: str, label: str, selects: list[str], lang: Language = EN, count: str = "") -> str:
@@ -33,11 +43,13 @@ def filter_form(target: str, label: str, selects: list[str], lang: Language = EN
     pages leave it to the script's own wording.
     """
     wording = f' data-count="{attr(count)}"' if count and lang.code != "en" else ""
-    return (f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}"'
-            f"{wording} hidden>"
-            + "".join(selects)
-            + f'<button type="reset" class="md-button">{html(lang.gettext("Clear filters"))}</button>'
-            '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n')
+    return (
+        f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}"'
+        f"{wording} hidden>"
+        + "".join(selects)
+        + f'<button type="reset" class="md-button">{html(lang.gettext("Clear filters"))}</button>'
+        '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n'
+    )
 
 
 def register_form(index: Index, projects: list[Entry], lang: Language = EN) -> str:
@@ -46,24 +58,43 @@ def register_form(index: Index, projects: list[Entry], lang: Language = EN) -> s
     years = sorted({p.record.fiscal_year for p in projects})
     domains = sorted({p.record.domain for p in projects}, key=DOMAIN_LABELS.__getitem__)
     confidences = [c for c in CONFIDENCE_LABELS if any(p.record.confidence == c for p in projects)]
-    return filter_form("register", _("Filter the register"), [
-        _select("recipient", _("Recipient"),
-                [(r, str(lang.text(index.recipient(r).record, "name"))) for r in recipients], lang),
-        _select("fy", _("Fiscal year"), [(str(y), lang.fy(y)) for y in years], lang),
-        _select("domain", _("Domain"), [(d, _(DOMAIN_LABELS[d])) for d in domains], lang),
-        _select("confidence", _("Confidence"), [(c, _(CONFIDENCE_LABELS[c])) for c in confidences], lang),
-    ], lang, _("Showing {shown} of {total} projects."))
+    return filter_form(
+        "register",
+        _("Filter the register"),
+        [
+            _select(
+                "recipient",
+                _("Recipient"),
+                [(r, str(lang.text(index.recipient(r).record, "name"))) for r in recipients],
+                lang,
+            ),
+            _select("fy", _("Fiscal year"), [(str(y), lang.fy(y)) for y in years], lang),
+            _select("domain", _("Domain"), [(d, _(DOMAIN_LABELS[d])) for d in domains], lang),
+            _select("confidence", _("Confidence"), [(c, _(CONFIDENCE_LABELS[c])) for c in confidences], lang),
+        ],
+        lang,
+        _("Showing {shown} of {total} projects."),
+    )
 
 
 def timeline_form(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     kinds = [k for k in EVENT_LABELS if any(e.kind == k for e in index.events)]
-    countries = {e.country_key: _country_name(index, e.country_key, e.country_name, lang)
-                 for e in index.events if e.country_code}
-    return filter_form("timeline", _("Filter the timeline"), [
-        _select("kind", _("Event"), [(k, _(EVENT_LABELS[k])) for k in kinds], lang),
-        _select("country", _("Country"), sorted(countries.items(), key=lambda c: (c[1], c[0])), lang),
-    ], lang, _("Showing {shown} of {total} events."))
+    countries = {
+        e.country_key: _country_name(index, e.country_key, e.country_name, lang)
+        for e in index.events
+        if e.country_code
+    }
+    return filter_form(
+        "timeline",
+        _("Filter the timeline"),
+        [
+            _select("kind", _("Event"), [(k, _(EVENT_LABELS[k])) for k in kinds], lang),
+            _select("country", _("Country"), sorted(countries.items(), key=lambda c: (c[1], c[0])), lang),
+        ],
+        lang,
+        _("Showing {shown} of {total} events."),
+    )
 
 
 def _country_name(index: Index, key: str, english: str, lang: Language) -> str:
@@ -84,9 +115,11 @@ def sort_value(value: str | int, text: str) -> str:
 def row_key(project: Entry, text: str) -> str:
     """The first cell of a register row: it carries the row's filter values and its sort value."""
     rec = project.record
-    return (f'<span class="osa-row" data-recipient="{attr(rec.recipient)}" data-fy="{rec.fiscal_year}" '
-            f'data-domain="{attr(rec.domain)}" data-confidence="{attr(rec.confidence)}" '
-            f'data-sort-value="{rec.fiscal_year}">{text}</span>')
+    return (
+        f'<span class="osa-row" data-recipient="{attr(rec.recipient)}" data-fy="{rec.fiscal_year}" '
+        f'data-domain="{attr(rec.domain)}" data-confidence="{attr(rec.confidence)}" '
+        f'data-sort-value="{rec.fiscal_year}">{text}</span>'
+    )
 
 
 def date_sort_key(iso: str | None) -> str:
@@ -97,7 +130,12 @@ def date_sort_key(iso: str | None) -> str:
 def changes_form(kinds: list[tuple[str, str]], recipients: list[tuple[str, str]], lang: Language = EN) -> str:
     """The changes page's filters: (value, label) pairs of record kinds and of recipients, by stable id."""
     _ = lang.gettext
-    return filter_form("changes", _("Filter the changes"), [
-        _select("kind", _("Record"), kinds, lang),
-        _select("recipient", _("Recipient"), recipients, lang),
-    ], lang)
+    return filter_form(
+        "changes",
+        _("Filter the changes"),
+        [
+            _select("kind", _("Record"), kinds, lang),
+            _select("recipient", _("Recipient"), recipients, lang),
+        ],
+        lang,
+    )

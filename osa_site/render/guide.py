@@ -92,8 +92,13 @@ def _field_rows(model: type[BaseModel]) -> Iterator[list[str]]:
         expected = expected_words(info)
         if expected:
             description += f" Must be {expected}."
-        yield [md(name), "Required" if info.is_required() else "Optional",
-               _type_md(info.annotation, info.metadata), md(description), md(example_text(info) or "—")]
+        yield [
+            md(name),
+            "Required" if info.is_required() else "Optional",
+            _type_md(info.annotation, info.metadata),
+            md(description),
+            md(example_text(info) or "—"),
+        ]
 
 
 def _fields_table(model: type[BaseModel]) -> str:
@@ -101,10 +106,12 @@ def _fields_table(model: type[BaseModel]) -> str:
 
 
 def _kind_section(kind: str, model: type[BaseModel], count: int) -> str:
-    return (f"### {md(kind.capitalize())} {{#{_anchor(model)}}}\n\n"
-            f"{md(inspect.cleandoc(model.__doc__ or ''))} Folder: {md(f'content/{kind}/')}, "
-            f"{count} {'record' if count == 1 else 'records'} so far. First line of each file:\n\n"
-            f"{md(modeline(kind))}\n\n{_fields_table(model)}\n")
+    return (
+        f"### {md(kind.capitalize())} {{#{_anchor(model)}}}\n\n"
+        f"{md(inspect.cleandoc(model.__doc__ or ''))} Folder: {md(f'content/{kind}/')}, "
+        f"{count} {'record' if count == 1 else 'records'} so far. First line of each file:\n\n"
+        f"{md(modeline(kind))}\n\n{_fields_table(model)}\n"
+    )
 
 
 def _part_section(model: type[BaseModel]) -> str:
@@ -114,14 +121,21 @@ def _part_section(model: type[BaseModel]) -> str:
 
 
 def _kinds_table(index: Index) -> str:
-    rows = [[f"[{md(kind.capitalize())}](#{_anchor(model)})", md(f"content/{kind}/"),
-             md(f"{SINGULAR[kind]}.schema.json"), str(len(index.dataset.of(kind))),
-             md(inspect.cleandoc(model.__doc__ or ""))]
-            for kind, model in KINDS.items()]
+    rows = [
+        [
+            f"[{md(kind.capitalize())}](#{_anchor(model)})",
+            md(f"content/{kind}/"),
+            md(f"{SINGULAR[kind]}.schema.json"),
+            str(len(index.dataset.of(kind))),
+            md(inspect.cleandoc(model.__doc__ or "")),
+        ]
+        for kind, model in KINDS.items()
+    ]
     return table(["Kind", "Folder", "Schema", "Records", "What it holds"], rows, "lllrl") + "\n"
 
 
 # --- Commands, from their description in osa_site.commands ---------------------------------------
+
 
 def _param_rows(params: tuple[Param, ...]) -> list[list[str]]:
     return [[md(p.label), "Option" if p.is_option else "Argument", md(p.description())] for p in params]
@@ -130,15 +144,20 @@ def _param_rows(params: tuple[Param, ...]) -> list[list[str]]:
 def _command_section(command: Command) -> str:
     rows = [*_param_rows(command.params), [md("-h, --help"), "Option", "Show the command's help and exit."]]
     usage = md("Usage: " + command.usage(PROGRAM.name))
-    return (f"### {md(PROGRAM.name + ' ' + command.name)}\n\n{usage}\n\n"
-            f"{paragraphs(command.help)}\n\n"
-            f"{table(['Argument or option', 'Kind', 'Description'], rows)}\n\n")
+    return (
+        f"### {md(PROGRAM.name + ' ' + command.name)}\n\n{usage}\n\n"
+        f"{paragraphs(command.help)}\n\n"
+        f"{table(['Argument or option', 'Kind', 'Description'], rows)}\n\n"
+    )
 
 
 def _commands_section() -> str:
-    head = (f"## Commands\n\nRun these in the project folder. {md(PROGRAM.help)} "
-            "Every command accepts these options before its name:\n\n"
-            + table(["Option", "Kind", "Description"], _param_rows(PROGRAM.params)) + "\n\n")
+    head = (
+        f"## Commands\n\nRun these in the project folder. {md(PROGRAM.help)} "
+        "Every command accepts these options before its name:\n\n"
+        + table(["Option", "Kind", "Description"], _param_rows(PROGRAM.params))
+        + "\n\n"
+    )
     return head + "".join(_command_section(c) for c in sorted(COMMANDS, key=lambda c: c.name))
 
 
@@ -153,12 +172,20 @@ A block stands alone on its own line and becomes a list.
 
 
 def _figures_section(index: Index, ctx: SiteContext) -> str:
-    rows = [[md(name), md(figure.text), md(figure.page), md(figure.description)]
-            for name, figure in {**figure_catalogue(index), **site_figures(ctx)}.items()]
+    rows = [
+        [md(name), md(figure.text), md(figure.page), md(figure.description)]
+        for name, figure in {**figure_catalogue(index), **site_figures(ctx)}.items()
+    ]
     blocks = [[md(name), md(description)] for name, (description, _) in BLOCKS.items()]
-    return ("## Figures for hand-written pages\n\n" + paragraphs(_FIGURES_INTRO) + "\n\n"
-            + table(["Name", "Value now", "Links to", "What it is"], rows) + "\n\n"
-            + table(["Block", "What it holds"], blocks) + "\n\n")
+    return (
+        "## Figures for hand-written pages\n\n"
+        + paragraphs(_FIGURES_INTRO)
+        + "\n\n"
+        + table(["Name", "Value now", "Links to", "What it is"], rows)
+        + "\n\n"
+        + table(["Block", "What it holds"], blocks)
+        + "\n\n"
+    )
 
 
 _THAI = """\
@@ -179,14 +206,26 @@ used."""
 
 def render_editing_guide(index: Index, ctx: SiteContext) -> str:
     """The editing guide page, generated from the schema and the command line."""
-    parts = [front_matter("Editing guide", "How to add and edit OSA Monitor's records: every kind, "
-                          "every field and every command."),
-             "# Editing guide\n\n", paragraphs(_INTRO), "\n\n## Rules for every record\n\n",
-             paragraphs(_RULES), "\n\n## Thai text\n\n", paragraphs(_THAI), "\n\n## Record kinds\n\n",
-             _kinds_table(index), "\n"]
+    parts = [
+        front_matter(
+            "Editing guide",
+            "How to add and edit OSA Monitor's records: every kind, every field and every command.",
+        ),
+        "# Editing guide\n\n",
+        paragraphs(_INTRO),
+        "\n\n## Rules for every record\n\n",
+        paragraphs(_RULES),
+        "\n\n## Thai text\n\n",
+        paragraphs(_THAI),
+        "\n\n## Record kinds\n\n",
+        _kinds_table(index),
+        "\n",
+    ]
     parts += [_kind_section(kind, model, len(index.dataset.of(kind))) for kind, model in KINDS.items()]
-    parts.append("## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
-                 "fields inside them.\n\n")
+    parts.append(
+        "## Parts of records\n\nFields that hold a mapping, or a list of mappings, take these "
+        "fields inside them.\n\n"
+    )
     parts += [_part_section(m) for m in guide_models() if m not in KINDS.values()]
     parts.append(_figures_section(index, ctx))
     parts.append(_commands_section())

@@ -17,10 +17,14 @@ from .escape import md
 
 __all__ = ["render_record_history", "render_recipient_history", "recipient_feed_meta", "history_note"]
 
-_UNAVAILABLE = N_("History is not available: this site was built without the project's git history, so "
-                  "no change can be dated.")
-_SHALLOW = N_("The site was built from a shallow clone of the repository, which holds only its latest "
-              "commits, so earlier changes are not known here.")
+_UNAVAILABLE = N_(
+    "History is not available: this site was built without the project's git history, so "
+    "no change can be dated."
+)
+_SHALLOW = N_(
+    "The site was built from a shallow clone of the repository, which holds only its latest "
+    "commits, so earlier changes are not known here."
+)
 NO_CHANGE = N_("No committed change to this record is recorded yet.")
 
 
@@ -52,12 +56,22 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     changes = ctx.changes.of(entry.path)
     parts = [f"## {_('History')} {{ data-search-exclude }}\n\n"]  # dates and commits: noise in search results
     if changes:
-        parts.append(_("Each change to this record, newest first, from the project's git history. Dates are "
-                       "commit dates (UTC); the summaries compare the record before and after each commit.")
-                     + "\n\n")
-        rows = [[c.day if lang.code == "en" else md(lang.date(parse_partial_date(c.day))), _action(c, lang),
-                 md(c.summary if lang.code == "en" else Fallback(c.summary)), f"`{c.commit[:7]}`"]
-                for c in changes]
+        parts.append(
+            _(
+                "Each change to this record, newest first, from the project's git history. Dates are "
+                "commit dates (UTC); the summaries compare the record before and after each commit."
+            )
+            + "\n\n"
+        )
+        rows = [
+            [
+                c.day if lang.code == "en" else md(lang.date(parse_partial_date(c.day))),
+                _action(c, lang),
+                md(c.summary if lang.code == "en" else Fallback(c.summary)),
+                f"`{c.commit[:7]}`",
+            ]
+            for c in changes
+        ]
         parts.append(table([_("Date"), _("Change"), _("What changed"), _("Commit")], rows) + "\n\n")
     note = history_note(ctx.changes, bool(changes), lang=lang)
     if note:
@@ -69,9 +83,9 @@ def render_recipient_history(entry: Entry, ctx: SiteContext) -> str:
     """A recipient's History section and its own feed, which also follows its projects and agreements."""
     lang = ctx.lang
     feed = rel(f"recipients/{entry.id}.md", recipient_feed(entry.id))
-    follow = lang.gettext("Follow changes to {country}, its projects and its agreements in a feed reader: "
-                          "{feed}.").format(country=md(lang.text(entry.record, "name")),
-                                            feed=f"[{lang.gettext('Atom feed')}]({feed})")
+    follow = lang.gettext(
+        "Follow changes to {country}, its projects and its agreements in a feed reader: {feed}."
+    ).format(country=md(lang.text(entry.record, "name")), feed=f"[{lang.gettext('Atom feed')}]({feed})")
     return render_record_history(entry, ctx) + follow + "\n\n"
 
 

@@ -16,15 +16,20 @@ PAGE = "index.md"
 
 def _latest_exchange(index: Index, lang: Language) -> str:
     _ = lang.gettext
-    dated = [(e.record.exchange_of_notes.date, e.id, e) for e in index.dataset.of("equipment")
-             if e.record.exchange_of_notes]
+    dated = [
+        (e.record.exchange_of_notes.date, e.id, e)
+        for e in index.dataset.of("equipment")
+        if e.record.exchange_of_notes
+    ]
     if not dated:
         return _("No exchange of notes is recorded yet.")
     date, _id, latest = max(dated, key=lambda d: (d[0], d[1]))
     recipient = lang.text(index.recipient(latest.record.recipient).record, "name")
     return _("The latest exchange of notes on record was signed on {date}: {project} ({recipient}).").format(
-        date=md(when(date, lang)), project=link(PAGE, page_of(latest), lang.text(latest.record, "title")),
-        recipient=md(recipient))
+        date=md(when(date, lang)),
+        project=link(PAGE, page_of(latest), lang.text(latest.record, "title")),
+        recipient=md(recipient),
+    )
 
 
 def _key_figures(index: Index, lang: Language) -> str:
@@ -33,23 +38,34 @@ def _key_figures(index: Index, lang: Language) -> str:
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
     designated = [r for r in recipients if index.status(r.id) == "designated"]
     projects = index.dataset.of("equipment")
-    rows = [[lang.fy(fy), lang.number(t.projects), md(yen(t.value, lang=lang))]
-            for fy, t in index.totals_by_fiscal_year.items()]
+    rows = [
+        [lang.fy(fy), lang.number(t.projects), md(yen(t.value, lang=lang))]
+        for fy, t in index.totals_by_fiscal_year.items()
+    ]
     figures = [
         _("**{n}** signed projects, worth **{value}** in all where the amount is known.").format(
-            n=lang.number(len(projects)), value=md(yen(index.total.value, lang=lang))),
-        _("**{signed}** countries with at least one signed project, and **{designated}** more designated "
-          "without one.").format(signed=lang.number(len(signed)), designated=lang.number(len(designated))),
+            n=lang.number(len(projects)), value=md(yen(index.total.value, lang=lang))
+        ),
+        _(
+            "**{signed}** countries with at least one signed project, and **{designated}** more designated "
+            "without one."
+        ).format(signed=lang.number(len(signed)), designated=lang.number(len(designated))),
         _("**{n}** defence equipment transfer agreements on record.").format(
-            n=lang.number(len(index.dataset.of("agreements")))),
+            n=lang.number(len(index.dataset.of("agreements")))
+        ),
         _latest_exchange(index, lang),
     ]
     return (
-        f"## {_('Key figures')}\n\n" + "".join(f"- {line}\n" for line in figures) + "\n"
+        f"## {_('Key figures')}\n\n"
+        + "".join(f"- {line}\n" for line in figures)
+        + "\n"
         + render_chart(fiscal_year_chart(index, PAGE, lang), with_table=False, level=3, lang=lang)
-        + _("Value of signed projects by fiscal year, as stated in each project's sources:") + "\n\n"
-        + table([_("Fiscal year"), _("Projects"), _("Value")], rows, "lrr") + "\n\n"
-        + _("These figures are computed from the records each time the site is built.") + "\n\n"
+        + _("Value of signed projects by fiscal year, as stated in each project's sources:")
+        + "\n\n"
+        + table([_("Fiscal year"), _("Projects"), _("Value")], rows, "lrr")
+        + "\n\n"
+        + _("These figures are computed from the records each time the site is built.")
+        + "\n\n"
     )
 
 
@@ -71,18 +87,35 @@ _NEXT = [
 
 def render_home(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
-    intro = _(
-        "Japan's Official Security Assistance (OSA) began in April 2023. Through it, Japan gives "
-        "equipment, supplies and infrastructure to the armed forces of partner countries, most of "
-        "them developing countries, to strengthen their security and deterrence. Unlike Official "
-        "Development Assistance, which funds economic and social development, OSA is aimed at "
-        "security. OSA Monitor records every project, recipient and agreement, each fact tied to "
-        "a public source."
-    ) + "\n\n"
-    nxt = "\n".join(_("{page}: {what}.").format(page="- " + link(PAGE, page, _(title)), what=_(text))
-                    for page, title, text in _NEXT)
-    return (front_matter("OSA Monitor", _("An open, sourced record of Japan's Official Security "
-                                          "Assistance: every project, recipient and agreement."))
-            + "# OSA Monitor\n\n" + intro + _key_figures(index, lang)
-            + f"## {_('Where OSA goes')}\n\n" + render_map(index, PAGE, lang=lang)
-            + f"## {_('Where to go next')}\n\n" + nxt + "\n")
+    intro = (
+        _(
+            "Japan's Official Security Assistance (OSA) began in April 2023. Through it, Japan gives "
+            "equipment, supplies and infrastructure to the armed forces of partner countries, most of "
+            "them developing countries, to strengthen their security and deterrence. Unlike Official "
+            "Development Assistance, which funds economic and social development, OSA is aimed at "
+            "security. OSA Monitor records every project, recipient and agreement, each fact tied to "
+            "a public source."
+        )
+        + "\n\n"
+    )
+    nxt = "\n".join(
+        _("{page}: {what}.").format(page="- " + link(PAGE, page, _(title)), what=_(text))
+        for page, title, text in _NEXT
+    )
+    return (
+        front_matter(
+            "OSA Monitor",
+            _(
+                "An open, sourced record of Japan's Official Security "
+                "Assistance: every project, recipient and agreement."
+            ),
+        )
+        + "# OSA Monitor\n\n"
+        + intro
+        + _key_figures(index, lang)
+        + f"## {_('Where OSA goes')}\n\n"
+        + render_map(index, PAGE, lang=lang)
+        + f"## {_('Where to go next')}\n\n"
+        + nxt
+        + "\n"
+    )

@@ -29,8 +29,10 @@ _NAME = re.compile(rf"{NAME_PATTERN}")
 
 def confidence_rules() -> str:
     """The confidence levels as a list, from the definitions `osa-site check` applies."""
-    items = [f"- **{level.name.capitalize()}**: {md(level.meaning)} Required: {md(level.requirement)}"
-             for level in LEVELS]
+    items = [
+        f"- **{level.name.capitalize()}**: {md(level.meaning)} Required: {md(level.requirement)}"
+        for level in LEVELS
+    ]
     return "\n".join(items) + "\n\n*This list is generated from the rules that `osa-site check` applies.*"
 
 
@@ -40,8 +42,10 @@ def publisher_types() -> str:
 
 
 BLOCKS: dict[str, tuple[str, Callable[[], str]]] = {
-    "rules.confidence": ("The confidence levels, what each means and what its sources must show.",
-                         confidence_rules),
+    "rules.confidence": (
+        "The confidence levels, what each means and what its sources must show.",
+        confidence_rules,
+    ),
     "rules.publisher_types": ("The publisher types a source can have.", publisher_types),
 }
 
@@ -57,13 +61,25 @@ def _figure_link(page: str, figure: Figure) -> str:
 def site_figures(ctx: SiteContext) -> dict[str, Figure]:
     """Figures that come from the site's settings rather than the records."""
     _ = ctx.lang.gettext
-    report = (Figure("site.report_error", _("open an issue in the project's repository"),
-                     ctx.repository.rstrip("/") + "/issues/new", "A link for reporting an error.")
-              if ctx.repository else
-              Figure("site.report_error", _("write to the project through its code repository (its address "
-                                            "is not yet published on this site)"), "",
-                     "How to report an error, with a link when the repository's address is published in "
-                     "CITATION.cff (repository-code)."))
+    report = (
+        Figure(
+            "site.report_error",
+            _("open an issue in the project's repository"),
+            ctx.repository.rstrip("/") + "/issues/new",
+            "A link for reporting an error.",
+        )
+        if ctx.repository
+        else Figure(
+            "site.report_error",
+            _(
+                "write to the project through its code repository (its address "
+                "is not yet published on this site)"
+            ),
+            "",
+            "How to report an error, with a link when the repository's address is published in "
+            "CITATION.cff (repository-code).",
+        )
+    )
     return {report.name: report}
 
 
@@ -77,8 +93,15 @@ def _block(name: str, lang: Language) -> str:
     return block if lang.code == "en" else f'<div lang="en" markdown>\n\n{block}\n\n</div>'
 
 
-def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, Figure],
-               problems: list[Problem], lang: Language = EN) -> str:
+def _fill_line(
+    text: str,
+    number: int,
+    page: str,
+    path: str,
+    figures: dict[str, Figure],
+    problems: list[Problem],
+    lang: Language = EN,
+) -> str:
     def replace(match: re.Match[str]) -> str:
         name, column = match.group(1).strip(), match.start() + 1
         if name in figures:
@@ -86,31 +109,49 @@ def _fill_line(text: str, number: int, page: str, path: str, figures: dict[str, 
         if name in BLOCKS:
             if text.strip() == match.group(0):
                 return _block(name, lang)
-            problems.append(_problem(path, number, column, f"the block {{{{ {name} }}}} must stand alone on "
-                                     "its own line"))
+            problems.append(
+                _problem(path, number, column, f"the block {{{{ {name} }}}} must stand alone on its own line")
+            )
         elif not _NAME.fullmatch(name):
-            problems.append(_problem(path, number, column, "expected a figure name (lowercase letters, "
-                                     f"digits, dots, underscores) between {{{{ and }}}}, received {name!r}"))
+            problems.append(
+                _problem(
+                    path,
+                    number,
+                    column,
+                    "expected a figure name (lowercase letters, "
+                    f"digits, dots, underscores) between {{{{ and }}}}, received {name!r}",
+                )
+            )
         else:
             hint = suggest(name, [*figures, *BLOCKS])
-            problems.append(_problem(path, number, column, f"unknown figure {name!r}{hint} (the editing "
-                                     "guide lists every figure name)"))
+            problems.append(
+                _problem(
+                    path,
+                    number,
+                    column,
+                    f"unknown figure {name!r}{hint} (the editing guide lists every figure name)",
+                )
+            )
         return match.group(0)
 
     return PLACEHOLDER.sub(replace, text)
 
 
-def fill_page(text: str, page: str, path: str, figures: dict[str, Figure],
-              lang: Language = EN) -> tuple[str, list[Problem]]:
+def fill_page(
+    text: str, page: str, path: str, figures: dict[str, Figure], lang: Language = EN
+) -> tuple[str, list[Problem]]:
     """A hand-written page with its placeholders filled, and the problems found (file:line:column)."""
     problems: list[Problem] = []
-    lines = [_fill_line(line, n, page, path, figures, problems, lang)
-             for n, line in enumerate(text.split("\n"), start=1)]
+    lines = [
+        _fill_line(line, n, page, path, figures, problems, lang)
+        for n, line in enumerate(text.split("\n"), start=1)
+    ]
     return "\n".join(lines), problems
 
 
-def fill_pages(pages: dict[str, tuple[str, str]], index: Index,
-               ctx: SiteContext | None = None) -> tuple[dict[str, str], list[Problem]]:
+def fill_pages(
+    pages: dict[str, tuple[str, str]], index: Index, ctx: SiteContext | None = None
+) -> tuple[dict[str, str], list[Problem]]:
     """{docs path: (display path, text)} -> ({docs path: filled text}, problems of every page)."""
     ctx = ctx or SiteContext()
     figures = {**figure_catalogue(index, ctx.lang), **site_figures(ctx)}

@@ -52,8 +52,14 @@ def _facts(rows: list[tuple[str, str]], lang: Language) -> str:
     return table([lang.gettext("Fact"), lang.pgettext("facts table", "Value")], rows)
 
 
-def dispute_list(entry: Entry, cite: Callable[[list[str]], str], disputes: list | None = None,
-                 level: int = 3, scope: str = "", lang: Language = EN) -> str:
+def dispute_list(
+    entry: Entry,
+    cite: Callable[[list[str]], str],
+    disputes: list | None = None,
+    level: int = 3,
+    scope: str = "",
+    lang: Language = EN,
+) -> str:
     """Each contested fact as a heading, then every reading with `cite(its source ids)`, or
     "no source on record" for a reading whose source could not be found. `scope` tells apart the
     heading ids of several dispute lists of one record (a designation file's countries)."""
@@ -69,8 +75,12 @@ def dispute_list(entry: Entry, cite: Callable[[list[str]], str], disputes: list 
                 line = _("{reading} (according to {who})").format(reading=value, who=who) if who else value
                 parts.append(f"- {line}{cite(reading.sources)}")
             elif who:
-                parts.append("- " + _("{reading} (according to {who}; {no_source})").format(
-                    reading=value, who=who, no_source=_(NO_SOURCE)))
+                parts.append(
+                    "- "
+                    + _("{reading} (according to {who}; {no_source})").format(
+                        reading=value, who=who, no_source=_(NO_SOURCE)
+                    )
+                )
             else:
                 parts.append(f"- {value} ({_(NO_SOURCE)})")
         parts.append("")
@@ -95,12 +105,17 @@ def _notes(entry: Entry, lang: Language) -> str:
     return f"## {lang.gettext('Notes')}\n\n{text_block(notes)}\n\n" if notes else ""
 
 
-def _page(title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext,
-          refs: Citations) -> str:
+def _page(
+    title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext, refs: Citations
+) -> str:
     page = page_of(entry)
     head = front_matter(title, description)
-    foot = render_record_history(entry, ctx) + cite_this(ctx, title, page, entry.path) + "\n" \
+    foot = (
+        render_record_history(entry, ctx)
+        + cite_this(ctx, title, page, entry.path)
+        + "\n"
         + sources_section(refs)
+    )
     badge_line = f"{badge(entry.record.confidence, ctx.lang)}\n\n"
     return head + title_heading(title) + badge_line + "".join(body) + foot
 
@@ -108,8 +123,11 @@ def _page(title: str, description: str, body: list[str], entry: Entry, ctx: Site
 def sources_section(refs: Citations) -> str:
     """The page's numbered references, each a source with its links."""
     _ = refs.lang.gettext
-    return (f"## {_('Sources')}\n\n{_('Numbered references on this page point to these sources.')}\n\n"
-            + refs.footer() + "\n")
+    return (
+        f"## {_('Sources')}\n\n{_('Numbered references on this page point to these sources.')}\n\n"
+        + refs.footer()
+        + "\n"
+    )
 
 
 def _items(entry: Entry, refs: Citations) -> str:
@@ -125,9 +143,9 @@ def _items(entry: Entry, refs: Citations) -> str:
         rows.append([md(lang.text(item, "name")), qty, md(note) if note else ""])
     cite = refs.ref(entry.record.sources)
     listed = _("As listed in the record's sources{refs}.").format(refs=cite)
-    return f"## {_('Equipment')}\n\n{listed}\n\n" + table(
-        [_("Item"), _("Quantity"), _("Detail")], rows
-    ) + "\n\n"
+    return (
+        f"## {_('Equipment')}\n\n{listed}\n\n" + table([_("Item"), _("Quantity"), _("Detail")], rows) + "\n\n"
+    )
 
 
 def _step_order(step: LifecycleStep) -> tuple[int, PartialDate | None, str]:
@@ -142,8 +160,14 @@ def _lifecycle(entry: Entry, refs: Citations) -> str:
     steps = sorted(entry.record.lifecycle, key=_step_order)
     if not steps:
         return f"## {_('Delivery and handover')}\n\n{_('No delivery or handover has been recorded yet.')}\n\n"
-    rows = [[md(when(s.known_date(), lang)) + refs.ref(s.sources), _(EVENT_LABELS[s.stage]),
-             md(lang.text(s, "description") or "")] for s in steps]
+    rows = [
+        [
+            md(when(s.known_date(), lang)) + refs.ref(s.sources),
+            _(EVENT_LABELS[s.stage]),
+            md(lang.text(s, "description") or ""),
+        ]
+        for s in steps
+    ]
     return f"## {_('Delivery and handover')}\n\n" + table([_("Date"), _("Step"), _("What")], rows) + "\n\n"
 
 
@@ -164,8 +188,10 @@ def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
         (_("Recipient"), link(page, page_of(recipient), recipient_name)),
         (_("Receiving force"), md(force) + cite if force else _(NOT_STATED)),
         (_("Fiscal year"), md(fiscal_year(rec.fiscal_year, lang)) + cite),
-        (_("Grant amount"),
-         md(yen(rec.amount_jpy, lang=lang)) + (cite if rec.amount_jpy is not None else "")),
+        (
+            _("Grant amount"),
+            md(yen(rec.amount_jpy, lang=lang)) + (cite if rec.amount_jpy is not None else ""),
+        ),
         (_("Exchange of notes"), en + cite if en else _("Not yet recorded")),
         (_("Domain"), _(DOMAIN_LABELS[rec.domain])),
         (_("Area of cooperation"), _(PURPOSE_LABELS[rec.purpose]) + cite if rec.purpose else _(NOT_STATED)),
@@ -179,7 +205,8 @@ def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
         _notes(entry, lang),
     ]
     description = _("OSA project for {recipient}, {fy}: {title}.").format(
-        recipient=recipient_name, fy=lang.fy(rec.fiscal_year), title=title)
+        recipient=recipient_name, fy=lang.fy(rec.fiscal_year), title=title
+    )
     return _page(title, description, body, entry, ctx, refs)
 
 
@@ -202,7 +229,8 @@ def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
     ]
     body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang)]
     description = _("Japan's defence equipment and technology transfer agreement with {partner}.").format(
-        partner=name)
+        partner=name
+    )
     return _page(lang.text(rec, "title"), description, body, entry, ctx, refs)
 
 
@@ -212,15 +240,23 @@ def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
     rec, page = entry.record, page_of(entry)
     refs = Citations(index, page, lang)
     cite = refs.ref(rec.sources)
-    rows = [(_("Date"), md(when(rec.date, lang)) + cite),
-            (_("Kind of event"), _(MILESTONE_CATEGORY_LABELS[rec.category]))]
+    rows = [
+        (_("Date"), md(when(rec.date, lang)) + cite),
+        (_("Kind of event"), _(MILESTONE_CATEGORY_LABELS[rec.category])),
+    ]
     summary_text = lang.text(rec, "summary")
     summary = f"{text_block(summary_text)}\n\n{_sourced(cite, lang)}" if summary_text else ""
     title = lang.text(rec, "title")
     context = _("See it in context on the {timeline}.").format(
-        timeline=link(page, "timeline.md", _("timeline")))
-    body = [_facts(rows, lang) + "\n\n", summary, render_disputes(entry, refs), _notes(entry, lang),
-            f"{context}\n\n"]
+        timeline=link(page, "timeline.md", _("timeline"))
+    )
+    body = [
+        _facts(rows, lang) + "\n\n",
+        summary,
+        render_disputes(entry, refs),
+        _notes(entry, lang),
+        f"{context}\n\n",
+    ]
     return _page(title, _("OSA milestone: {title}.").format(title=title), body, entry, ctx, refs)
 
 
@@ -239,7 +275,8 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     ]
     title = title_of(entry, lang)
     compared = _("All years are compared on the {budget_page}.").format(
-        budget_page=link(page, "budgets/index.md", _("budget page")))
+        budget_page=link(page, "budgets/index.md", _("budget page"))
+    )
     body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang), f"{compared}\n\n"]
     description = _("Japan's OSA budget for fiscal year {year}.").format(year=lang.year(rec.fiscal_year))
     return _page(title, description, body, entry, ctx, refs)
@@ -253,15 +290,18 @@ def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
     citing = sorted(index.cited_by.get(entry.id, []), key=lambda e: (e.kind, e.id))
     lines = [f"- {link(page, page_of(e), title_of(e, lang))} ({_(KIND_NOUNS[e.kind])})" for e in citing]
     note = lang.text(src, "note")
-    count = lang.ngettext("{n} record cite this source.", "{n} records cite this source.",
-                          len(citing)).format(n=len(citing))
+    count = lang.ngettext(
+        "{n} record cite this source.", "{n} records cite this source.", len(citing)
+    ).format(n=len(citing))
     body = (
         front_matter(src.title, _("Source cited by OSA Monitor: {title}.").format(title=src.title))
         + title_heading(src.title)
-        + source_line(entry, page, lang) + "\n\n"
+        + source_line(entry, page, lang)
+        + "\n\n"
         + (f"{text_block(note)}\n\n" if note else "")
         + f"## {_('Cited by')}\n\n{count}\n\n"
-        + "\n".join(lines) + "\n\n"
+        + "\n".join(lines)
+        + "\n\n"
         + render_record_history(entry, ctx)
     )
     return body

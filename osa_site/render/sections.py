@@ -54,8 +54,15 @@ __all__ = [
     "event_list",
 ]
 
-def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient: bool,
-                  w: Writer = MarkdownText, lang: Language = EN) -> list[list[str]]:
+
+def _project_rows(
+    projects: list[Entry],
+    page: str,
+    index: Index,
+    with_recipient: bool,
+    w: Writer = MarkdownText,
+    lang: Language = EN,
+) -> list[list[str]]:
     _ = lang.gettext
     rows = []
     for p in projects:
@@ -66,15 +73,28 @@ def _project_rows(projects: list[Entry], page: str, index: Index, with_recipient
         if with_recipient:
             recipient = index.recipient(rec.recipient)
             row.append(w.link(page, page_of(recipient), lang.text(recipient.record, "name")))
-        row += [items, w.text(yen(rec.amount_jpy, lang=lang)),
-                w.text(when(notes.date, lang)) if notes else _("Not yet"),
-                _(DOMAIN_LABELS[rec.domain]), _(project_status(p)), badge(rec.confidence, lang)]
+        row += [
+            items,
+            w.text(yen(rec.amount_jpy, lang=lang)),
+            w.text(when(notes.date, lang)) if notes else _("Not yet"),
+            _(DOMAIN_LABELS[rec.domain]),
+            _(project_status(p)),
+            badge(rec.confidence, lang),
+        ]
         rows.append(row)
     return rows
 
 
-_PROJECT_HEAD = [N_("FY"), N_("Project"), N_("Items"), N_("Amount"), N_("Exchange of notes"), N_("Domain"),
-                 N_("Status"), N_("Confidence")]
+_PROJECT_HEAD = [
+    N_("FY"),
+    N_("Project"),
+    N_("Items"),
+    N_("Amount"),
+    N_("Exchange of notes"),
+    N_("Domain"),
+    N_("Status"),
+    N_("Confidence"),
+]
 
 
 def _event_entry(index: Index, event: Event) -> Entry | None:
@@ -95,8 +115,9 @@ def _event_texts(index: Index, event: Event, lang: Language) -> tuple[str, str]:
     return title, country
 
 
-def event_list(events: list[Event], page: str, show_country: bool = True, index: Index | None = None,
-               lang: Language = EN) -> str:
+def event_list(
+    events: list[Event], page: str, show_country: bool = True, index: Index | None = None, lang: Language = EN
+) -> str:
     """Events grouped by year, each linked to its record; a plain list that works without JS.
 
     The lists are raw HTML: the full timeline has thousands of entries at scale, which
@@ -135,8 +156,10 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
         (_("Region"), md(_(REGION_LABELS.get(rec.region, rec.region)))),
         (_("OSA status"), _(RECIPIENT_STATUS_LABELS[index.status(entry.id)])),
         (_("Signed projects"), lang.number(len(projects))),
-        (_("Total value of signed projects"),
-         md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet")),
+        (
+            _("Total value of signed projects"),
+            md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet"),
+        ),
         (_("Transfer agreements"), lang.number(len(agreements))),
     ]
     designations = index.designations_by_recipient.get(entry.id, [])
@@ -146,26 +169,43 @@ def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
     if cite:
         rows.append((_("Sources on the country"), cite))
     description = _("Japan's Official Security Assistance to {country}: projects, agreements and sources.")
-    body = [front_matter(name, description.format(country=name), recipient_feed_meta(entry)),
-            title_heading(name), f"{badge(rec.confidence, lang)}\n\n",
-            table([_("Fact"), lang.pgettext("facts table", "Value")], rows), "\n\n"]
+    body = [
+        front_matter(name, description.format(country=name), recipient_feed_meta(entry)),
+        title_heading(name),
+        f"{badge(rec.confidence, lang)}\n\n",
+        table([_("Fact"), lang.pgettext("facts table", "Value")], rows),
+        "\n\n",
+    ]
     body.append(f"## {_('Projects')}\n\n")
-    body.append(table([_(h) for h in _PROJECT_HEAD],
-                      _project_rows(projects, page, index, False, lang=lang)) + "\n\n"
-                if projects else _("No signed OSA project has been found for this country.") + "\n\n")
+    body.append(
+        table([_(h) for h in _PROJECT_HEAD], _project_rows(projects, page, index, False, lang=lang)) + "\n\n"
+        if projects
+        else _("No signed OSA project has been found for this country.") + "\n\n"
+    )
     if projects:
         body.append(f"## {_('Projects over time')}\n\n" + recipient_history(entry, index, lang))
     body.append(designations_section(designations, page, index, refs))
     body.append(f"## {_('Transfer agreements')}\n\n")
     signed = _("{agreement}, signed {date}")
-    body.append("\n".join("- " + signed.format(agreement=link(page, page_of(a), lang.text(a.record, "title")),
-                                               date=md(when(a.record.signed, lang)))
-                          + refs.ref(a.record.sources) for a in agreements) + "\n\n"
-                if agreements else _("No defence equipment transfer agreement is recorded.") + "\n\n")
+    body.append(
+        "\n".join(
+            "- "
+            + signed.format(
+                agreement=link(page, page_of(a), lang.text(a.record, "title")),
+                date=md(when(a.record.signed, lang)),
+            )
+            + refs.ref(a.record.sources)
+            for a in agreements
+        )
+        + "\n\n"
+        if agreements
+        else _("No defence equipment transfer agreement is recorded.") + "\n\n"
+    )
     events = index.events_of(entry.id)
-    body.append(f"## {_('Timeline')}\n\n"
-                + (event_list(events, page, False, index, lang) if events
-                   else _("No dated events yet.") + "\n\n"))
+    body.append(
+        f"## {_('Timeline')}\n\n"
+        + (event_list(events, page, False, index, lang) if events else _("No dated events yet.") + "\n\n")
+    )
     body.append(render_disputes(entry, refs))
     notes = lang.text(rec, "notes")
     if notes:
@@ -185,25 +225,46 @@ def render_recipients_index(index: Index, lang: Language = EN) -> str:
     for e in recipients:
         projects = index.projects_by_recipient.get(e.id, [])
         designated = ", ".join(lang.fy(o.fiscal_year) for o in index.designations_by_recipient.get(e.id, []))
-        rows.append([link(page, page_of(e), lang.text(e.record, "name")),
-                     md(_(REGION_LABELS.get(e.record.region, e.record.region))),
-                     _(RECIPIENT_STATUS_LABELS[index.status(e.id)]).split(" (")[0], designated or "—",
-                     lang.number(len(projects)),
-                     md(yen(index.total_jpy(e.id), lang=lang)) if projects else "—",
-                     lang.number(len(index.agreements_by_recipient.get(e.id, [])))])
-    intro = _("{n} countries are recorded. A country that is designated only has been reported as chosen "
-              "for a fiscal year's OSA (see {designations}), but no signed exchange of notes has been found "
-              "for it. Totals add up the signed projects whose amount is known; each project page cites its "
-              "sources.").format(n=lang.number(len(recipients)),
-                                 designations=link(page, "designations/index.md", _("designations")))
-    return (front_matter(_("Recipients"),
-                         _("Every country that receives or has been designated to receive OSA."))
-            + f"# {_('Recipients')}\n\n"
-            + intro + "\n\n"
-            + render_map(index, page, with_table=False, lang=lang)
-            + table([_("Recipient"), _("Region"), _("Status"), _("Designated for"), _("Projects"),
-                     _("Total value"), _("Agreements")], rows, "lllllrr")
-            + "\n")
+        rows.append(
+            [
+                link(page, page_of(e), lang.text(e.record, "name")),
+                md(_(REGION_LABELS.get(e.record.region, e.record.region))),
+                _(RECIPIENT_STATUS_LABELS[index.status(e.id)]).split(" (")[0],
+                designated or "—",
+                lang.number(len(projects)),
+                md(yen(index.total_jpy(e.id), lang=lang)) if projects else "—",
+                lang.number(len(index.agreements_by_recipient.get(e.id, []))),
+            ]
+        )
+    intro = _(
+        "{n} countries are recorded. A country that is designated only has been reported as chosen "
+        "for a fiscal year's OSA (see {designations}), but no signed exchange of notes has been found "
+        "for it. Totals add up the signed projects whose amount is known; each project page cites its "
+        "sources."
+    ).format(
+        n=lang.number(len(recipients)), designations=link(page, "designations/index.md", _("designations"))
+    )
+    return (
+        front_matter(_("Recipients"), _("Every country that receives or has been designated to receive OSA."))
+        + f"# {_('Recipients')}\n\n"
+        + intro
+        + "\n\n"
+        + render_map(index, page, with_table=False, lang=lang)
+        + table(
+            [
+                _("Recipient"),
+                _("Region"),
+                _("Status"),
+                _("Designated for"),
+                _("Projects"),
+                _("Total value"),
+                _("Agreements"),
+            ],
+            rows,
+            "lllllrr",
+        )
+        + "\n"
+    )
 
 
 def render_register(index: Index, lang: Language = EN) -> str:
@@ -211,27 +272,42 @@ def render_register(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     page = "equipment/index.md"
     projects = sorted(index.dataset.of("equipment"), key=project_sort_key)
-    head = [_("FY"), _("Project"), _("Recipient"), _("Items"), _("Amount"), _("Exchange of notes"),
-            _("Domain"), _("Status"), _("Confidence")]
+    head = [
+        _("FY"),
+        _("Project"),
+        _("Recipient"),
+        _("Items"),
+        _("Amount"),
+        _("Exchange of notes"),
+        _("Domain"),
+        _("Status"),
+        _("Confidence"),
+    ]
     rows = _project_rows(projects, page, index, True, HtmlText, lang)  # raw HTML: fast at thousands of rows
     for p, row in zip(projects, rows, strict=True):
         notes = p.record.exchange_of_notes
         row[0] = row_key(p, row[0])
         row[4] = sort_value(-1 if p.record.amount_jpy is None else p.record.amount_jpy, row[4])
         row[5] = sort_value(date_sort_key(notes.date.iso() if notes else None), row[5])
-    intro = _("Every OSA project recorded so far: {n} in all, one exchange of notes each. Open a project for "
-              "its sources. Select a column heading to sort the table. The same data can be {downloaded} as "
-              "CSV or JSON.").format(n=lang.number(len(projects)),
-                                     downloaded=link(page, "data/index.md", _("downloaded")))
-    return (front_matter(_("Equipment register"),
-                         _("Every OSA project: recipient, items, amount, dates and sources."),
-                         {"hide": ["toc"]})
-            + f"# {_('Equipment register')}\n\n"
-            + intro + "\n\n"
-            + register_form(index, projects, lang)
-            + '<div class="osa-register">\n'
-            + html_table(head, rows)
-            + "\n</div>\n")
+    intro = _(
+        "Every OSA project recorded so far: {n} in all, one exchange of notes each. Open a project for "
+        "its sources. Select a column heading to sort the table. The same data can be {downloaded} as "
+        "CSV or JSON."
+    ).format(n=lang.number(len(projects)), downloaded=link(page, "data/index.md", _("downloaded")))
+    return (
+        front_matter(
+            _("Equipment register"),
+            _("Every OSA project: recipient, items, amount, dates and sources."),
+            {"hide": ["toc"]},
+        )
+        + f"# {_('Equipment register')}\n\n"
+        + intro
+        + "\n\n"
+        + register_form(index, projects, lang)
+        + '<div class="osa-register">\n'
+        + html_table(head, rows)
+        + "\n</div>\n"
+    )
 
 
 def render_agreements_index(index: Index, lang: Language = EN) -> str:
@@ -243,27 +319,47 @@ def render_agreements_index(index: Index, lang: Language = EN) -> str:
         recipient = index.recipient_for_agreement(a)
         name = lang.text(a.record.partner, "name")
         partner = link(page, page_of(recipient), name) if recipient else md(name)
-        rows.append([md(when(a.record.signed, lang)), partner,
-                     link(page, page_of(a), lang.text(a.record, "title")),
-                     md(when(a.record.in_force, lang)) if a.record.in_force else "—",
-                     badge(a.record.confidence, lang)])
+        rows.append(
+            [
+                md(when(a.record.signed, lang)),
+                partner,
+                link(page, page_of(a), lang.text(a.record, "title")),
+                md(when(a.record.in_force, lang)) if a.record.in_force else "—",
+                badge(a.record.confidence, lang),
+            ]
+        )
     description = _("Japan's agreements on the transfer of defence equipment and technology, in date order.")
-    return (front_matter(_("Transfer agreements"), description)
-            + f"# {_('Defence equipment transfer agreements')}\n\n"
-            + _("Agreements concerning the Transfer of Defense Equipment and Technology, oldest first. "
-                "Dates keep the precision the sources give.") + "\n\n"
-            + table([_("Signed"), _("Partner"), _("Agreement"), _("In force"), _("Confidence")], rows) + "\n")
+    return (
+        front_matter(_("Transfer agreements"), description)
+        + f"# {_('Defence equipment transfer agreements')}\n\n"
+        + _(
+            "Agreements concerning the Transfer of Defense Equipment and Technology, oldest first. "
+            "Dates keep the precision the sources give."
+        )
+        + "\n\n"
+        + table([_("Signed"), _("Partner"), _("Agreement"), _("In force"), _("Confidence")], rows)
+        + "\n"
+    )
 
 
 def render_milestones_index(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     page = "milestones/index.md"
     milestones = sorted(index.dataset.of("milestones"), key=lambda e: (e.record.date, e.id))
-    rows = [[md(when(m.record.date, lang)), link(page, page_of(m), lang.text(m.record, "title")),
-             _(MILESTONE_CATEGORY_LABELS[m.record.category])] for m in milestones]
-    return (front_matter(_("Milestones"), _("The policy and budget milestones of OSA."))
-            + f"# {_('Milestones')}\n\n{_('The decisions that shaped OSA, oldest first.')}\n\n"
-            + table([_("Date"), _("Milestone"), _("Kind")], rows) + "\n")
+    rows = [
+        [
+            md(when(m.record.date, lang)),
+            link(page, page_of(m), lang.text(m.record, "title")),
+            _(MILESTONE_CATEGORY_LABELS[m.record.category]),
+        ]
+        for m in milestones
+    ]
+    return (
+        front_matter(_("Milestones"), _("The policy and budget milestones of OSA."))
+        + f"# {_('Milestones')}\n\n{_('The decisions that shaped OSA, oldest first.')}\n\n"
+        + table([_("Date"), _("Milestone"), _("Kind")], rows)
+        + "\n"
+    )
 
 
 def render_budgets_index(index: Index, lang: Language = EN) -> str:
@@ -271,45 +367,77 @@ def render_budgets_index(index: Index, lang: Language = EN) -> str:
     page = "budgets/index.md"
     refs = Citations(index, page, lang)
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
-    rows = [[link(page, page_of(b), lang.fy(b.record.fiscal_year)),
-             md(yen(b.record.amount_jpy, b.record.approximate, lang)) + refs.ref(b.record.sources),
-             _(BUDGET_STAGE_LABELS[b.record.stage]),
-             badge(b.record.confidence, lang)] for b in budgets]
-    return (front_matter(_("OSA budget"), _("Japan's OSA budget by fiscal year."))
-            + f"# {_('OSA budget by fiscal year')}\n\n"
-            + _("The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
-                "a Cabinet draft that the Diet had not enacted when it was recorded.") + "\n\n"
-            + render_chart(budget_chart(index, page, lang), with_table=False)
-            + _("The same figures, with their sources:") + "\n\n"
-            + table([_("Fiscal year"), _("Amount"), _("Stage"), _("Confidence")], rows, "lrll") + "\n\n"
-            + f"## {_('Sources')}\n\n" + refs.footer() + "\n")
+    rows = [
+        [
+            link(page, page_of(b), lang.fy(b.record.fiscal_year)),
+            md(yen(b.record.amount_jpy, b.record.approximate, lang)) + refs.ref(b.record.sources),
+            _(BUDGET_STAGE_LABELS[b.record.stage]),
+            badge(b.record.confidence, lang),
+        ]
+        for b in budgets
+    ]
+    return (
+        front_matter(_("OSA budget"), _("Japan's OSA budget by fiscal year."))
+        + f"# {_('OSA budget by fiscal year')}\n\n"
+        + _(
+            "The amount set aside for OSA in each Japanese fiscal year (April to March). A proposal is "
+            "a Cabinet draft that the Diet had not enacted when it was recorded."
+        )
+        + "\n\n"
+        + render_chart(budget_chart(index, page, lang), with_table=False)
+        + _("The same figures, with their sources:")
+        + "\n\n"
+        + table([_("Fiscal year"), _("Amount"), _("Stage"), _("Confidence")], rows, "lrll")
+        + "\n\n"
+        + f"## {_('Sources')}\n\n"
+        + refs.footer()
+        + "\n"
+    )
 
 
 def render_sources_index(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     page = "sources/index.md"
     sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
-    rows = [[link(page, page_of(s), s.record.title), md(s.record.publisher),
-             md(lang.date(s.record.published) if s.record.published != "unknown" else _("Unknown")),
-             lang.number(len(index.cited_by.get(s.id, [])))] for s in sources]
-    intro = _("The {n} sources behind every fact on this site, by publisher. Each source's page lists the "
-              "records that cite it.").format(n=lang.number(len(sources)))
-    return (front_matter(_("Sources"), _("The bibliography: every source the records cite."))
-            + f"# {_('Sources')}\n\n"
-            + intro + "\n\n"
-            + table([_("Source"), _("Publisher"), _("Published"), _("Cited by")], rows, "lllr") + "\n")
+    rows = [
+        [
+            link(page, page_of(s), s.record.title),
+            md(s.record.publisher),
+            md(lang.date(s.record.published) if s.record.published != "unknown" else _("Unknown")),
+            lang.number(len(index.cited_by.get(s.id, []))),
+        ]
+        for s in sources
+    ]
+    intro = _(
+        "The {n} sources behind every fact on this site, by publisher. Each source's page lists the "
+        "records that cite it."
+    ).format(n=lang.number(len(sources)))
+    return (
+        front_matter(_("Sources"), _("The bibliography: every source the records cite."))
+        + f"# {_('Sources')}\n\n"
+        + intro
+        + "\n\n"
+        + table([_("Source"), _("Publisher"), _("Published"), _("Cited by")], rows, "lllr")
+        + "\n"
+    )
 
 
 def render_timeline(index: Index, lang: Language = EN) -> str:
     _ = lang.gettext
     page = "timeline.md"
-    return (front_matter(_("Timeline"),
-                         _("OSA milestones, exchanges of notes, agreements, deliveries and handovers."))
-            + f"# {_('Timeline')}\n\n"
-            + _("Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
-                "Each entry links to its record and its sources.") + "\n\n"
-            + f"## {_('Events by year')}\n\n"
-            + timeline_form(index, lang)
-            + '<div class="osa-timeline" markdown>\n\n'
-            + event_list(index.events, page, True, index, lang)
-            + "\n</div>\n")
+    return (
+        front_matter(
+            _("Timeline"), _("OSA milestones, exchanges of notes, agreements, deliveries and handovers.")
+        )
+        + f"# {_('Timeline')}\n\n"
+        + _(
+            "Milestones, exchanges of notes, agreement signings, deliveries and handovers, oldest first. "
+            "Each entry links to its record and its sources."
+        )
+        + "\n\n"
+        + f"## {_('Events by year')}\n\n"
+        + timeline_form(index, lang)
+        + '<div class="osa-timeline" markdown>\n\n'
+        + event_list(index.events, page, True, index, lang)
+        + "\n</div>\n"
+    )

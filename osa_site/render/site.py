@@ -35,8 +35,14 @@ from .sections import (
     render_timeline,
 )
 
-__all__ = ["render_site", "render_docs", "render_record", "RECORD_RENDERERS", "SECTION_RENDERERS",
-           "CONTEXT_RENDERERS"]
+__all__ = [
+    "render_site",
+    "render_docs",
+    "render_record",
+    "RECORD_RENDERERS",
+    "SECTION_RENDERERS",
+    "CONTEXT_RENDERERS",
+]
 
 # Pages drawn from the index alone, in the edition's language.
 SECTION_RENDERERS: dict[str, Callable[[Index, Language], str]] = {

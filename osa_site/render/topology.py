@@ -114,8 +114,11 @@ def representative_points(topology: dict, known: set[str]) -> dict[str, dict]:
             continue
         outer = max((p[0] for p in country.polygons), key=_ring_area)
         lons, lats = [p[0] for p in outer], [p[1] for p in outer]
-        points[country.id] = {"name": country.name, "lon": round((min(lons) + max(lons)) / 2, 3),
-                              "lat": round((min(lats) + max(lats)) / 2, 3)}
+        points[country.id] = {
+            "name": country.name,
+            "lon": round((min(lons) + max(lons)) / 2, 3),
+            "lat": round((min(lats) + max(lats)) / 2, 3),
+        }
     return dict(sorted(points.items()))
 
 

@@ -41,8 +41,14 @@ class ChartError(Exception):
     """vl-convert returned an SVG without any data marks."""
 
 
-def spec(title: str, values: list[dict[str, Any]], layers: list[dict[str, Any]], width: int = 560,
-         height: int | None = None, encoding: dict[str, Any] | None = None) -> dict[str, Any]:
+def spec(
+    title: str,
+    values: list[dict[str, Any]],
+    layers: list[dict[str, Any]],
+    width: int = 560,
+    height: int | None = None,
+    encoding: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """A layered Vega-Lite spec with inline data and the site's look."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -67,8 +73,12 @@ def vega_svg(chart_spec: dict[str, Any]) -> str:
 def _svg(spec_json: str) -> str:
     import vl_convert
 
-    svg: str = vl_convert.vegalite_to_svg(_printable_values(json.loads(spec_json)), allowed_base_urls=[],
-                                          format_locale="en-US", time_format_locale="en-US")
+    svg: str = vl_convert.vegalite_to_svg(
+        _printable_values(json.loads(spec_json)),
+        allowed_base_urls=[],
+        format_locale="en-US",
+        time_format_locale="en-US",
+    )
     if not _MARKS.search(svg):
         description = json.loads(spec_json).get("description", "")
         raise ChartError(f"the chart {description!r} came out without marks")

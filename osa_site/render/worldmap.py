@@ -57,7 +57,7 @@ def _classes(totals: list[int]) -> list[tuple[int, int]]:
     """Up to four classes of equal count over the positive totals: [(low, high), …]."""
     values = sorted(set(t for t in totals if t > 0))
     k = min(len(SHADES), len(values))
-    groups = [values[i * len(values) // k:(i + 1) * len(values) // k] for i in range(k)]
+    groups = [values[i * len(values) // k : (i + 1) * len(values) // k] for i in range(k)]
     return [(g[0], g[-1]) for g in groups if g]
 
 
@@ -67,11 +67,15 @@ def _class_label(low: int, high: int, lang: Language) -> str:
     return lang.gettext("{low} to {high}").format(low=yen(low, lang=lang), high=yen(high, lang=lang))
 
 
-def _shade(projects: int, total: int, classes: list[tuple[int, int]], designated: bool,
-           lang: Language) -> tuple[str, str]:
+def _shade(
+    projects: int, total: int, classes: list[tuple[int, int]], designated: bool, lang: Language
+) -> tuple[str, str]:
     if not projects:
-        label = (lang.gettext("Designated, no signed project") if designated
-                 else lang.gettext("No signed project found"))
+        label = (
+            lang.gettext("Designated, no signed project")
+            if designated
+            else lang.gettext("No signed project found")
+        )
         return "hatch", label
     if total <= 0:
         return UNKNOWN_SHADE, lang.gettext("Signed projects, amount not stated")
@@ -150,11 +154,13 @@ def _accessible_name(m: MapEntry, lang: Language) -> str:
     if not m.projects:
         if m.designated_for:
             return _("{country}: designated for {years}, no signed project").format(
-                country=country, years=m.designated_for)
+                country=country, years=m.designated_for
+            )
         return _("{country}: not designated, no signed project").format(country=country)
     value = yen(m.total, lang=lang) if m.total else _("amount not stated")
     signed = lang.ngettext("{n} signed project", "{n} signed projects", m.projects).format(
-        n=lang.number(m.projects))
+        n=lang.number(m.projects)
+    )
     return _("{country}: {signed}, {value}").format(country=country, signed=signed, value=value)
 
 
@@ -172,8 +178,10 @@ def _recipient_link(m: MapEntry, page: str, paths: dict[str, tuple[str, tuple]],
         x, y = project(lon, lat)
         shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}"/>')
     address = href(page, page_of(m.entry))
-    return (f'<a class="osa-map__recipient" href="{attr(address)}" aria-label="{attr(name)}">'
-            f"<title>{html(name)}</title>{''.join(shapes)}</a>")
+    return (
+        f'<a class="osa-map__recipient" href="{attr(address)}" aria-label="{attr(name)}">'
+        f"<title>{html(name)}</title>{''.join(shapes)}</a>"
+    )
 
 
 def _legend(entries: list[MapEntry], box: tuple[float, float, float, float]) -> str:
@@ -184,13 +192,19 @@ def _legend(entries: list[MapEntry], box: tuple[float, float, float, float]) -> 
     rows = []
     for i, (shade, label) in enumerate(labels):
         top = y + 18 * i
-        rows.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="14" height="14" fill="{_fill(shade)}" '
-                    f'stroke="#333" stroke-width="0.8"/><text x="{x + 20:.1f}" y="{top + 11:.1f}">'
-                    f"{html(label)}</text>")
-    frame = (f'<rect x="{x - 6:.1f}" y="{y - 6:.1f}" width="{_legend_width(labels):.1f}" '
-             f'height="{18 * len(labels) + 8:.1f}" fill="#ffffff" fill-opacity="0.85"/>')
-    return (f'<g class="osa-map__legend" aria-hidden="true" font-size="12" fill="#1a1a1a">{frame}'
-            f'{"".join(rows)}</g>')
+        rows.append(
+            f'<rect x="{x:.1f}" y="{top:.1f}" width="14" height="14" fill="{_fill(shade)}" '
+            f'stroke="#333" stroke-width="0.8"/><text x="{x + 20:.1f}" y="{top + 11:.1f}">'
+            f"{html(label)}</text>"
+        )
+    frame = (
+        f'<rect x="{x - 6:.1f}" y="{y - 6:.1f}" width="{_legend_width(labels):.1f}" '
+        f'height="{18 * len(labels) + 8:.1f}" fill="#ffffff" fill-opacity="0.85"/>'
+    )
+    return (
+        f'<g class="osa-map__legend" aria-hidden="true" font-size="12" fill="#1a1a1a">{frame}'
+        f"{''.join(rows)}</g>"
+    )
 
 
 def _legend_width(labels: dict) -> float:
@@ -214,10 +228,13 @@ def map_svg(page: str, entries: list[MapEntry], lang: Language = EN) -> str:
     edge = _path([outline()])
     links = "".join(_recipient_link(m, page, paths, lang) for m in entries if m.placement != "absent")
     title = html(lang.gettext("World map of OSA recipients"))
-    desc = html(lang.gettext(
-        "Recipients are shaded by the total value of their signed projects; designated recipients "
-        "without a signed project are hatched. Small countries are marked with a circle. "
-        "Each recipient links to its page; the table below gives the same figures."))
+    desc = html(
+        lang.gettext(
+            "Recipients are shaded by the total value of their signed projects; designated recipients "
+            "without a signed project are hatched. Small countries are marked with a circle. "
+            "Each recipient links to its page; the table below gives the same figures."
+        )
+    )
     return (
         f'<svg class="osa-map__svg" viewBox="{box[0]:.1f} {box[1]:.1f} {box[2]:.1f} {box[3]:.1f}" '
         f'role="group" aria-labelledby="osa-map-title" aria-describedby="osa-map-desc" font-family="{FONT}">'
@@ -227,22 +244,31 @@ def map_svg(page: str, entries: list[MapEntry], lang: Language = EN) -> str:
         f'<g clip-path="url(#osa-map-clip)" stroke="#ffffff" stroke-width="0.5">'
         f'<path d="{land}" fill="{LAND}" aria-hidden="true"/>'
         f'<g class="osa-map__recipients" stroke="#333333" stroke-width="0.8">{links}</g></g>'
-        + _legend(entries, box) + "</svg>"
+        + _legend(entries, box)
+        + "</svg>"
     )
 
 
-_PLACEMENT = {"shape": N_("Shaded"), "circle": N_("Circle (small country)"),
-              "absent": N_("Too small to show at this scale")}
+_PLACEMENT = {
+    "shape": N_("Shaded"),
+    "circle": N_("Circle (small country)"),
+    "absent": N_("Too small to show at this scale"),
+}
 
 
 def map_table(entries: list[MapEntry], page: str, lang: Language = EN) -> str:
     _ = lang.gettext
-    rows = [[link(page, page_of(m.entry), lang.text(m.entry.record, "name")),
-             _("Recipient") if m.projects
-             else _("Designated") if m.designated_for else _("No signed project"),
-             lang.number(m.projects),
-             md(yen(m.total, lang=lang)) if m.projects else "—", md(m.label), _(_PLACEMENT[m.placement])]
-            for m in entries]
+    rows = [
+        [
+            link(page, page_of(m.entry), lang.text(m.entry.record, "name")),
+            _("Recipient") if m.projects else _("Designated") if m.designated_for else _("No signed project"),
+            lang.number(m.projects),
+            md(yen(m.total, lang=lang)) if m.projects else "—",
+            md(m.label),
+            _(_PLACEMENT[m.placement]),
+        ]
+        for m in entries
+    ]
     head = [_("Recipient"), _("Status"), _("Projects"), _("Total value"), _("Map shading"), _("On the map")]
     return table(head, rows, "llrrll")
 
@@ -250,8 +276,12 @@ def map_table(entries: list[MapEntry], page: str, lang: Language = EN) -> str:
 def render_map(index: Index, page: str, with_table: bool = True, lang: Language = EN) -> str:
     """The map in a figure, then (unless the page has its own) the table of the same data."""
     entries = map_entries(index, lang)
-    caption = lang.gettext("Where OSA goes: recipients shaded by the total value of their signed projects. "
-                           "Hatched: designated, no signed project yet. Select a country to open its page.")
-    figure = (f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries, lang)}\n'
-              f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n")
+    caption = lang.gettext(
+        "Where OSA goes: recipients shaded by the total value of their signed projects. "
+        "Hatched: designated, no signed project yet. Select a country to open its page."
+    )
+    figure = (
+        f'<figure class="osa-map" id="osa-map">\n{map_svg(page, entries, lang)}\n'
+        f"<figcaption>{html(caption)}</figcaption>\n</figure>\n\n"
+    )
     return figure + (map_table(entries, page, lang) + "\n\n" if with_table else "")

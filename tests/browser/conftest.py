@@ -20,8 +20,14 @@ from sitetools import LocalServer, hostile_copy, site_prefix, zensical_build
 
 CHROMIUM = Path(os.environ.get("OSA_CHROMIUM", "/usr/bin/chromium"))  # Debian's; override for tests
 CHROME_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -69,8 +75,13 @@ class Tab:
     def foreign(self) -> list[str]:
         """Requests to anything but the local server (data: and blob: URLs are not requests)."""
         local = urlsplit(self.base).netloc
-        return sorted({u for u in self.requests
-                       if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != local})
+        return sorted(
+            {
+                u
+                for u in self.requests
+                if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != local
+            }
+        )
 
 
 def _record(tab: Tab, local: str):
@@ -81,6 +92,7 @@ def _record(tab: Tab, local: str):
             route.continue_()
         else:
             route.abort("blockedbyclient")
+
     return handle
 
 
@@ -146,6 +158,8 @@ def axe_violations():
     def check(page) -> str:
         page.add_script_tag(content=source)
         violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
         return _describe(violations)
+
     return check

@@ -18,8 +18,10 @@ MAP_PAGES = ["", "recipients/"]
 
 def recipients(root: Path) -> dict[str, str]:
     """{recipient id: country name} from the records."""
-    return {f.stem: yaml.safe_load(f.read_text(encoding="utf-8"))["name"]
-            for f in sorted((root / "content" / "recipients").glob("*.yaml"))}
+    return {
+        f.stem: yaml.safe_load(f.read_text(encoding="utf-8"))["name"]
+        for f in sorted((root / "content" / "recipients").glob("*.yaml"))
+    }
 
 
 def heading(site: Path, path: str) -> str:
@@ -36,7 +38,8 @@ def map_links(tab, path: str) -> list[tuple[str, str]]:
     tab.goto(path)
     links = tab.page.locator(MAP_LINK).evaluate_all(
         "as => as.map(a => [a.getAttribute('aria-label'),"
-        " new URL(a.getAttribute('href'), location.href).href])")
+        " new URL(a.getAttribute('href'), location.href).href])"
+    )
     return [(label, href.removeprefix(tab.base).split("#")[0]) for label, href in links]
 
 

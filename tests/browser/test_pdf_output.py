@@ -83,8 +83,10 @@ def test_recipient_pdf_has_the_country_its_projects_and_their_sources(project: P
 
 
 def test_pdfs_carry_title_language_a4_pages_and_fixed_dates(project: Path) -> None:
-    for name, title in (("recipients/philippines.pdf", "Philippines - OSA Monitor"),
-                        ("brief.pdf", "Brief - OSA Monitor")):
+    for name, title in (
+        ("recipients/philippines.pdf", "Philippines - OSA Monitor"),
+        ("brief.pdf", "Brief - OSA Monitor"),
+    ):
         reader = PdfReader(project / "site/pdf" / name)
         assert reader.metadata.title == title
         assert reader.trailer["/Root"]["/Lang"] == "en"

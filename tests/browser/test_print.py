@@ -49,8 +49,10 @@ def as_printed(tab, path: str) -> None:
     tab.page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
 
 
-SCREEN_ONLY = (".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .osa-filters, button, "
-               "select, input, .headerlink, .footnote-backref, .osa-pdf-link")
+SCREEN_ONLY = (
+    ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .osa-filters, button, "
+    "select, input, .headerlink, .footnote-backref, .osa-pdf-link"
+)
 SHOWN = """(selector) => [...document.querySelectorAll(selector)]
     .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
     .map(e => e.tagName.toLowerCase() + '.' + e.className)"""
@@ -70,8 +72,9 @@ def test_page_prints_on_a4_with_nothing_clipped(tab, kind: str) -> None:
     problems = tab.page.evaluate(CLIPPED, A4_PRINTABLE_PX)
     problems += [f"shows on paper: {e}" for e in tab.page.evaluate(SHOWN, SCREEN_ONLY)]
     figures = tab.page.evaluate(FIGURES, A4_PRINTABLE_PX)
-    problems += [f"figure {f['id']} is cut or split" for f in figures
-                 if not (f["whole"] and f["avoidsBreaks"])]
+    problems += [
+        f"figure {f['id']} is cut or split" for f in figures if not (f["whole"] and f["avoidsBreaks"])
+    ]
     assert problems == [], f"{PAGES[kind] or 'home'} as printed:\n" + "\n".join(problems[:40])
     assert tab.page.locator("article").evaluate("a => a.getBoundingClientRect().width") > 600
     assert (len(figures) > 0) is (kind in WITH_FIGURES), figures
@@ -99,7 +102,8 @@ def test_register_prints_one_labelled_block_per_project(tab) -> None:
     assert {rows.nth(i).evaluate("r => getComputedStyle(r).display") for i in range(rows.count())} == {"grid"}
     headings = table.locator("thead th").all_inner_texts()
     labels = rows.first.locator("td").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
     # FY and the project's title head the block; every other cell is labelled with its column heading.
     assert labels[:2] == ["none", "none"]
     assert labels[2:] == [f'"{h.strip()}: "' for h in headings[2:]], (labels, headings)
@@ -107,8 +111,13 @@ def test_register_prints_one_labelled_block_per_project(tab) -> None:
 
 def test_print_header_says_what_the_page_is(tab) -> None:
     config = read_config(ROOT)
-    data_date = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "content"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+    data_date = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "content"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     tab.goto(PAGES["recipient"])
     header = tab.page.locator(".osa-print-header")
     assert not header.is_visible(), "the print header shows on screen"
@@ -152,22 +161,28 @@ def test_links_are_written_out_as_numbered_references(tab) -> None:
     assert article.locator("#osa-print-references li").all_inner_texts() == references
     tab.page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     hrefs = article.locator("a[href*='sources/']").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert hrefs and all(h.startswith("../") for h in hrefs[:-len(references)] if "osa-monitor" not in h)
+    assert hrefs and all(h.startswith("../") for h in hrefs[: -len(references)] if "osa-monitor" not in h)
 
 
-TITLES = ['"; } body { display: none } @page { x: "', "</style><script>x()</script>",
-          "\\\"\n\u202e\U0001f600 ติมอร์-เลสเต"]
+TITLES = [
+    '"; } body { display: none } @page { x: "',
+    "</style><script>x()</script>",
+    '\\"\n\u202e\U0001f600 ติมอร์-เลสเต',
+]
 
 
 def test_running_headers_escape_the_page_title(tab) -> None:
     """A title from a record cannot end the running header's string and add rules of its own."""
     as_printed(tab, PAGES["recipient"])
     for title in TITLES:
-        rules = tab.page.evaluate("""(title) => {
+        rules = tab.page.evaluate(
+            """(title) => {
             document.querySelector('.osa-print-header').dataset.title = title;
             window.osaPrint.prepare();
             const sheet = document.getElementById('osa-print-page').sheet;
             return [...sheet.cssRules].map(r => r.constructor.name);
-        }""", title)
+        }""",
+            title,
+        )
         assert rules == ["CSSPageRule"], (title, rules)
     assert tab.page.locator("article").is_visible()

@@ -17,8 +17,10 @@ FORM = 'form[data-osa-filter="register"]'
 
 
 def projects(root: Path) -> list[dict]:
-    return [yaml.safe_load(f.read_text(encoding="utf-8"))
-            for f in sorted((root / "content" / "equipment").glob("*.yaml"))]
+    return [
+        yaml.safe_load(f.read_text(encoding="utf-8"))
+        for f in sorted((root / "content" / "equipment").glob("*.yaml"))
+    ]
 
 
 def assert_filters(site: Path) -> None:
@@ -37,7 +39,8 @@ def register(tab, built_site):
 
 def visible_keys(tab, attribute: str) -> list[str]:
     return tab.page.locator(f"{ROWS}:not([hidden]) .osa-row").evaluate_all(
-        f"spans => spans.map(s => s.getAttribute('data-{attribute}'))")
+        f"spans => spans.map(s => s.getAttribute('data-{attribute}'))"
+    )
 
 
 def test_filter_by_recipient_and_year(register, root) -> None:
@@ -47,8 +50,10 @@ def test_filter_by_recipient_and_year(register, root) -> None:
     page.select_option(f"{FORM} select[name=recipient]", "philippines")
     expected = sum(r["recipient"] == "philippines" for r in records)
     assert visible_keys(register, "recipient") == ["philippines"] * expected
-    assert page.locator(f"{FORM} .osa-filters__count").inner_text() == \
-        f"Showing {expected} of {len(records)} projects."
+    assert (
+        page.locator(f"{FORM} .osa-filters__count").inner_text()
+        == f"Showing {expected} of {len(records)} projects."
+    )
     assert "recipient=philippines" in page.url
 
     page.select_option(f"{FORM} select[name=fy]", "2025")
@@ -75,7 +80,8 @@ def _column(tab, header: str) -> list[int]:
     headers = tab.page.locator(".osa-register table thead th").all_inner_texts()
     index = [t.strip() for t in headers].index(header)
     values = tab.page.locator(f"{ROWS} td:nth-child({index + 1})").evaluate_all(
-        "cells => cells.map(c => c.getAttribute('data-sort'))")
+        "cells => cells.map(c => c.getAttribute('data-sort'))"
+    )
     return [int(v) for v in values if v]
 
 

@@ -14,17 +14,23 @@ def search(tab, query: str) -> list[str]:
     box.press_sequentially(query, delay=15)
     tab.page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     hrefs = tab.page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.href)")
+        "links => links.map(a => a.href)"
+    )
     return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Mongolia", {"recipients/mongolia/"}),
-    ("patrol boats", {"equipment/2023-bangladesh-patrol-boats/", "equipment/2023-fiji-patrol-boats/"}),
-    ("high-speed patrol", {"equipment/2024-indonesia-patrol-boats/",
-                           "equipment/2025-indonesia-patrol-boats/"}),
-    ("Sweden", {"agreements/sweden-2022/"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Mongolia", {"recipients/mongolia/"}),
+        ("patrol boats", {"equipment/2023-bangladesh-patrol-boats/", "equipment/2023-fiji-patrol-boats/"}),
+        (
+            "high-speed patrol",
+            {"equipment/2024-indonesia-patrol-boats/", "equipment/2025-indonesia-patrol-boats/"},
+        ),
+        ("Sweden", {"agreements/sweden-2022/"}),
+    ],
+)
 def test_search_finds(tab, query: str, expected: set[str]) -> None:
     search(tab, query)
     links = tab.page.locator(".md-search-result__item > a.md-search-result__link")
@@ -33,8 +39,10 @@ def test_search_finds(tab, query: str, expected: set[str]) -> None:
             links.and_(tab.page.locator(f"[href*='{path}']")).first.wait_for(timeout=10_000)
         except PlaywrightTimeout:  # the assertion below says what was found instead
             break
-    found = [h.removeprefix(tab.base).split("?")[0].split("#")[0]
-             for h in links.evaluate_all("links => links.map(a => a.href)")]
+    found = [
+        h.removeprefix(tab.base).split("?")[0].split("#")[0]
+        for h in links.evaluate_all("links => links.map(a => a.href)")
+    ]
     assert expected <= set(found), f"{query!r} found {found}"
     assert tab.foreign() == []
 

@@ -22,7 +22,8 @@ def thai_search(tab, query: str) -> list[str]:
     box.press("End")
     tab.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     hrefs = tab.page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.href)")
+        "links => links.map(a => a.href)"
+    )
     return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
 
 
@@ -74,7 +75,8 @@ def test_hreflang_links_point_at_the_twins_both_ways(tab) -> None:
     for path, twin in (("equipment/", "th/equipment/"), ("th/timeline/", "timeline/")):
         tab.goto(path)
         links = tab.page.locator("link[rel=alternate][hreflang]").evaluate_all(
-            "ls => Object.fromEntries(ls.map(l => [l.hreflang, l.href]))")
+            "ls => Object.fromEntries(ls.map(l => [l.hreflang, l.href]))"
+        )
         english, thai = (path, twin) if not path.startswith("th/") else (twin, path)
         assert links["en"] == tab.url(english) and links["th"] == tab.url(thai), links
         assert links["x-default"] == tab.url(english)

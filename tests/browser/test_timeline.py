@@ -11,8 +11,10 @@ EVENTS = ".osa-timeline li"
 
 
 def agreements(root: Path) -> list[dict]:
-    return [yaml.safe_load(f.read_text(encoding="utf-8"))
-            for f in sorted((root / "content" / "agreements").glob("*.yaml"))]
+    return [
+        yaml.safe_load(f.read_text(encoding="utf-8"))
+        for f in sorted((root / "content" / "agreements").glob("*.yaml"))
+    ]
 
 
 def test_filter_by_kind_then_country_and_share_the_view(tab, root) -> None:

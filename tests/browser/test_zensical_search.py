@@ -19,11 +19,14 @@ def search(tab, query: str) -> list[str]:
     return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Mongolia", {"recipients/mongolia/"}),
-    ("patrol boats", {"equipment/2023-bangladesh-patrol-boats/", "equipment/2023-fiji-patrol-boats/"}),
-    ("Sweden", {"agreements/sweden-2022/"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Mongolia", {"recipients/mongolia/"}),
+        ("patrol boats", {"equipment/2023-bangladesh-patrol-boats/", "equipment/2023-fiji-patrol-boats/"}),
+        ("Sweden", {"agreements/sweden-2022/"}),
+    ],
+)
 def test_zensical_search_finds(zensical_tab, query: str, expected: set[str]) -> None:
     found = search(zensical_tab, query)
     assert expected <= set(found), f"{query!r} found {found}"
