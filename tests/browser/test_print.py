@@ -16,6 +16,7 @@ from site_pages import ROOT, page_kinds
 from osa_site.generate import read_config
 
 PAGES = {kind: path for kind, path in page_kinds().items() if kind != "404"}
+THAI_TWINS = {f"th:{kind}": "th/" + path for kind, path in PAGES.items()}  # the Thai edition prints too
 A4_PRINTABLE_PX = int((210 - 2 * 15) / 25.4 * 96)  # 680: A4 is 210 mm wide, print.css's margins 15 mm each
 
 CLIPPED = """(width) => {
@@ -64,20 +65,21 @@ FIGURES = """(width) => [...document.querySelectorAll('.osa-chart svg, .osa-map 
 WITH_FIGURES = {"Home", "Charts", "Recipients", "recipient", "Budget"}
 
 
-@pytest.mark.parametrize("kind", PAGES)
+@pytest.mark.parametrize("kind", [*PAGES, *THAI_TWINS])
 def test_page_prints_on_a4_with_nothing_clipped(tab, kind: str) -> None:
     """Nothing past the right edge or clipped, no scrolling; navigation, search, filters and buttons
-    hidden; charts and the map whole at the page's width."""
-    as_printed(tab, PAGES[kind])
+    hidden; charts and the map whole at the page's width. English pages and their Thai twins."""
+    path = {**PAGES, **THAI_TWINS}[kind]
+    as_printed(tab, path)
     problems = tab.page.evaluate(CLIPPED, A4_PRINTABLE_PX)
     problems += [f"shows on paper: {e}" for e in tab.page.evaluate(SHOWN, SCREEN_ONLY)]
     figures = tab.page.evaluate(FIGURES, A4_PRINTABLE_PX)
     problems += [
         f"figure {f['id']} is cut or split" for f in figures if not (f["whole"] and f["avoidsBreaks"])
     ]
-    assert problems == [], f"{PAGES[kind] or 'home'} as printed:\n" + "\n".join(problems[:40])
+    assert problems == [], f"{path or 'home'} as printed:\n" + "\n".join(problems[:40])
     assert tab.page.locator("article").evaluate("a => a.getBoundingClientRect().width") > 600
-    assert (len(figures) > 0) is (kind in WITH_FIGURES), figures
+    assert (len(figures) > 0) is (kind.removeprefix("th:") in WITH_FIGURES), figures
 
 
 def test_the_clipping_check_sees_a_clipped_table(tab) -> None:
