@@ -43,6 +43,7 @@ _LABELS = {
     "published": "publication date",
     "url": "address",
     "according_to": "attribution",
+    "th": "Thai text",
 }
 _ITEM_LABELS = {  # list fields: what one element is called
     "items": "item",

@@ -56,6 +56,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
             ["exchange of notes date changed from 2023-11 to 2023-11-15", "exchange of notes place added"],
         ),
         ({"notes": "a" * 31}, {"notes": "b" * 31}, ["notes changed"]),
+        ({"title": "Radar"}, {"title": "Radar", "th": {"title": "เรดาร์"}}, ["Thai text added"]),
         (
             {"title": "Radar", "amount_jpy": 1, "confidence": "reported"},
             {"title": "Radars", "amount_jpy": 2_000_000_000, "confidence": "confirmed"},
