@@ -13,26 +13,16 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .cli_edge import (
-    Failed,
-    GuardedGroup,
-    command,
-    edge,
-    group_options,
-    print_problems,
-    skipped,
-    waiting,
-)
+from .cli_edge import Failed, GuardedGroup, command, edge, group_options, print_problems, skipped, waiting
 from .commands import PROGRAM
-from .coverage import format_coverage, thai_coverage
+from .coverage import coverage_summary, format_coverage, thai_coverage
 from .generate import ConfigError, check_project, generate_tree, read_config
 from .jsonschemas import write_schemas
-from .pdf import pdf_choice, print_site
+from .pdf import pdf_choice, print_site, print_step
 from .problems import RecordError, summarise
 from .skeleton import new_record_problem, new_record_text
 
@@ -66,19 +56,8 @@ def check(root: Path, fmt: str) -> None:
         sys.exit(Failed.exit_code)
     coverage = thai_coverage((e.kind, e.record) for kind in dataset.entries for e in dataset.of(kind))
     if fmt == "json":
-        payload = {
-            "problems": [],
-            "summary": summarise([]),
-            "records": dataset.count(),
-            "thai": {
-                "records": coverage.records_with_thai,
-                "fields": {
-                    path: {"english": coverage.present[path], "thai": coverage.translated[path]}
-                    for path in sorted(coverage.present)
-                },
-            },
-        }
-        click.echo(json.dumps(payload, indent=2))
+        summary = {"problems": [], "summary": summarise([]), "records": dataset.count()}
+        click.echo(json.dumps({**summary, "thai": coverage_summary(coverage)}, indent=2))
     else:
         click.echo(f"{dataset.count()} records checked: no problems.")
         click.echo(format_coverage(coverage))
@@ -111,18 +90,14 @@ def build(root: Path, out: Path, pdf: bool | None) -> None:
         click.echo(
             f"Read {result.records} records; generated {result.pages} pages ({result.written} files changed)."
         )
-        build_site(root / "build", out, root, on_wait=waiting, before_swap=_printer(root) if pdfs else None)
+        build_site(
+            root / "build",
+            out,
+            root,
+            on_wait=waiting,
+            before_swap=print_step(root, click.echo) if pdfs else None,
+        )
     click.echo(f"Built the site into {out} in {time.perf_counter() - started:.1f} s.")
-
-
-def _printer(root: Path) -> Callable[[Path], None]:
-    """The PDF step of a build: print into the staging site before it is swapped in."""
-
-    def print_into(site: Path) -> None:
-        printed = print_site(root, site)
-        click.echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
-
-    return print_into
 
 
 @command(main, "pdf")

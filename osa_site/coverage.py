@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-__all__ = ["ThaiCoverage", "thai_coverage", "format_coverage"]
+__all__ = ["ThaiCoverage", "thai_coverage", "format_coverage", "coverage_summary"]
 
 
 @dataclass
@@ -71,3 +71,11 @@ def format_coverage(cov: ThaiCoverage) -> str:
         done, total = cov.translated[path], cov.present[path]
         lines.append(f"  {path}: {done} of {total} in Thai ({100 * done // total}%)")
     return "\n".join(lines)
+
+
+def coverage_summary(cov: ThaiCoverage) -> dict[str, object]:
+    """The coverage as plain data, for `osa-site check --format json`."""
+    fields = {
+        path: {"english": cov.present[path], "thai": cov.translated[path]} for path in sorted(cov.present)
+    }
+    return {"records": cov.records_with_thai, "fields": fields}

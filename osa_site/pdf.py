@@ -17,7 +17,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +42,7 @@ __all__ = [
     "pdf_epoch",
     "print_site",
     "pdf_choice",
+    "print_step",
 ]
 
 CHROME_ARGS = [
@@ -288,3 +289,13 @@ def pdf_choice(pdf: bool | None) -> tuple[bool, str | None]:
         raise PdfUnavailable(f"Cannot print PDFs: {reason}.")
     skipped = f"PDFs skipped: {reason}. The site is built without links to PDFs." if reason else None
     return reason is None, skipped
+
+
+def print_step(root: Path, echo: Callable[[str], None]) -> Callable[[Path], None]:
+    """The PDF step of a build: print into the staging site before it is swapped in, and say so."""
+
+    def print_into(site: Path) -> None:
+        printed = print_site(root, site)
+        echo(f"Printed {len(printed.files)} PDFs in {printed.seconds:.1f} s.")
+
+    return print_into

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 import pytest
-from codemap import ROOT, cycles, external_imports, import_graph, module_files
+from codemap import ROOT, cycles, external_imports, function_lengths, import_graph, module_files
 
 from osa_site.cli import main
 from osa_site.commands import COMMANDS, PROGRAM
@@ -102,3 +102,11 @@ def test_the_cli_is_built_from_the_command_descriptions() -> None:
             (p.name, p.opts + p.secondary_opts if isinstance(p, click.Option) else []) for p in command.params
         ]
         assert actual == [(p.name, [n for flag in p.flags for n in flag.split("/")]) for p in spec.params]
+
+
+def test_the_cli_stays_a_thin_adapter_and_functions_stay_small() -> None:
+    """House targets: the CLI at most 150 lines, the median function at most 10 lines."""
+    cli_lines = len((ROOT / "osa_site" / "cli.py").read_text(encoding="utf-8").splitlines())
+    assert cli_lines <= 150, f"osa_site/cli.py has {cli_lines} lines"
+    lengths = sorted(function_lengths())
+    assert lengths[len(lengths) // 2] <= 10, f"median function length {lengths[len(lengths) // 2]}"
