@@ -18,18 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 from sitetools import LocalServer, hostile_copy, site_prefix, zensical_build
 
+from osa_site.pdf import CHROME_ARGS  # one set of flags for the tests and the PDF step
+
 CHROMIUM = Path(os.environ.get("OSA_CHROMIUM", "/usr/bin/chromium"))  # Debian's; override for tests
-CHROME_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BROWSER_DIR = Path(__file__).parent
 
