@@ -5,21 +5,12 @@
 (function () {
   "use strict";
 
-  function hideEmptyMonths(root) {
-    root.querySelectorAll("ul").forEach(function (list) {
-      var visible = list.querySelector("li:not([hidden])") !== null;
-      list.hidden = !visible;
-      var heading = list.previousElementSibling;
-      if (heading && /^H[2-6]$/.test(heading.tagName)) { heading.hidden = !visible; }
-    });
-  }
-
   window.OSAFilters.attach({
     name: "changes",
     container: ".osa-changes",
     marker: ".osa-change",
     noun: ["change", "changes"],
-    after: hideEmptyMonths,
-    items: function (root) { return Array.prototype.slice.call(root.querySelectorAll("li")); }
+    after: window.OSAFilters.hideEmptyGroups,
+    items: window.OSAFilters.listItems
   });
 })();

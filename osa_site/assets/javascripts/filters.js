@@ -88,5 +88,18 @@
     });
   }
 
-  window.OSAFilters = { attach: attach };
+  /* For lists grouped under headings (a year, a month): the entries are the list items, and a
+     group whose entries are all filtered out is hidden with its heading. */
+  function hideEmptyGroups(root) {
+    root.querySelectorAll("ul").forEach(function (list) {
+      var visible = list.querySelector("li:not([hidden])") !== null;
+      list.hidden = !visible;
+      var heading = list.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) { heading.hidden = !visible; }
+    });
+  }
+
+  function listItems(root) { return Array.prototype.slice.call(root.querySelectorAll("li")); }
+
+  window.OSAFilters = { attach: attach, hideEmptyGroups: hideEmptyGroups, listItems: listItems };
 })();
