@@ -10,6 +10,7 @@ filters) is restored when it returns.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -173,34 +174,49 @@ def _editions_in_parallel() -> bool:
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+Builds = list[tuple[Path, Path]]  # (mkdocs.yml, site folder) of each edition but the English one
+
+
+def _build_in_turn(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
+    mkdocs_build(config_file, site, root=root)
+    for other_config, other_site in others:
+        mkdocs_build(other_config, other_site, root=root)
+
+
+def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
+    """The other editions in forked workers (which start with everything imported), the English
+    one in this process meanwhile."""
+    gc.freeze()  # the workers' collector leaves the inherited objects alone: fewer pages copied
+    pool = ProcessPoolExecutor(
+        len(others),
+        multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
+        running: list[Future[None]] = [pool.submit(_build_quietly, c, d, root) for c, d in others]
+        gc.unfreeze()  # the workers are forked by now; this process collects as before
+        mkdocs_build(config_file, site, root=root)
+        for future in running:
+            future.result()
+
+
 def build_editions(tree: Path, site: Path, root: Path | None = None) -> None:
     """Build the English tree into `site` and each other edition (tree/th) into site/th.
 
     Another edition is built beside `site` (MkDocs empties the folder it builds into, so site/th
     cannot be written while the English build runs) and moved into it once every build passed.
-    Where the machine can, those builds run in forked workers while this process builds the
-    English one: on two processors both editions take little more wall-clock time than one (the
-    CPU time is the same). Raises BuildFailed from whichever edition failed.
+    Where the machine can, it is built in a worker process while this one builds the English
+    edition: on two processors both take little more wall-clock time than one. Raises
+    BuildFailed from whichever edition failed.
     """
     others = [
         (edition / "mkdocs.yml", site.with_name(f"{site.name}-{edition.name}"))
         for edition in other_editions(tree)
     ]
+    build = _build_in_parallel if others and _editions_in_parallel() else _build_in_turn
     try:
-        if others and _editions_in_parallel():
-            context = multiprocessing.get_context("fork")
-            pool = ProcessPoolExecutor(
-                len(others), context, initializer=_die_with_parent, initargs=(os.getpid(),)
-            )
-            with pool:
-                running: list[Future[None]] = [pool.submit(_build_quietly, c, d, root) for c, d in others]
-                mkdocs_build(tree / "mkdocs.yml", site, root=root)
-                for future in running:
-                    future.result()
-        else:
-            mkdocs_build(tree / "mkdocs.yml", site, root=root)
-            for config_file, site_dir in others:
-                mkdocs_build(config_file, site_dir, root=root)
+        build(tree / "mkdocs.yml", site, others, root)
         for config_file, site_dir in others:
             site_dir.rename(site / config_file.parent.name)
     finally:
