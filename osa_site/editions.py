@@ -12,7 +12,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from .i18n import Language, language
+from .i18n import N_, Language, language
 from .segment import segment_markdown
 from .slugs import slugify
 
@@ -58,6 +58,9 @@ def _with_edition_extra(config: dict, code: str) -> dict:
     return {**config, "extra": extra}
 
 
+FOOTNOTE_BACKLINK_TITLE = N_("Jump back to footnote %d in the text")  # Python-Markdown's, translated
+
+
 def _with_options(entries: list, name: str, options: dict) -> list:
     """A list of plugins or Markdown extensions with `options` set on entry `name` (added when absent)."""
     result, found = [], False
@@ -94,7 +97,10 @@ def edition_config(config: dict, code: str) -> dict:
     )
     # Heading ids keep Thai letters and marks (Python-Markdown's default keeps ASCII only).
     extensions = list(config.get("markdown_extensions") or [])
-    config["markdown_extensions"] = _with_options(extensions, "toc", {"slugify": slugify})
+    extensions = _with_options(extensions, "toc", {"slugify": slugify})
+    # The title of each footnote's back-link (Python-Markdown's own is English).
+    backlink = {"BACKLINK_TITLE": lang.gettext(FOOTNOTE_BACKLINK_TITLE)}
+    config["markdown_extensions"] = _with_options(extensions, "footnotes", backlink)
     return config
 
 

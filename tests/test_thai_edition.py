@@ -145,6 +145,20 @@ def test_thai_ids_are_unique_visible_and_not_numbered(built_site: Path) -> None:
     assert problems == []
 
 
+def test_thai_footnote_back_links_are_titled_in_thai(built_site: Path) -> None:
+    """Python-Markdown titles each footnote's back-link in English; the Thai edition's config
+    gives it the catalogue's Thai title."""
+    page = (built_site / "th/equipment/2023-philippines-coastal-radars/index.html").read_text(
+        encoding="utf-8"
+    )
+    titles = set(re.findall(r'class="footnote-backref" href="[^"]*" title="([^"]*)"', page))
+    assert titles and all(t.startswith("กลับไปยังตำแหน่งของเชิงอรรถที่ ") for t in titles), titles
+    english = (built_site / "equipment/2023-philippines-coastal-radars/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'title="Jump back to footnote 1 in the text"' in english
+
+
 @pytest.fixture(scope="module")
 def added_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content plus one project with Thai text only for its title, and one with none."""
