@@ -64,6 +64,28 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
+def thai_rows(ws: Workspace, size: int, reps: int) -> list[Row]:
+    """Issue 13: the cost of the Thai edition, both editions against English only."""
+    both, english = thai_cost(ws, size, reps)
+    _say(f"both editions {size}: {both}; English only: {english}")
+    cost = both.cpu / english.cpu
+    return [
+        Row(
+            f"Thai edition: full build of both editions ÷ English only, {size:,} projects, "
+            f"each build a new process (CPU time, the Thai worker's included), median of {reps}",
+            f"{cost:.2f} ({both} vs {english})",
+            "≤ 2.0",
+            cost <= 2.0,
+        ),
+        Row(
+            "Thai edition: the same, wall-clock time (the Thai MkDocs build runs beside the English one)",
+            f"{both.wall / english.wall:.2f}",
+            "",
+            None,
+        ),
+    ]
+
+
 def run(plan: Plan) -> list[Row]:
     small, ref, large = plan.sizes
     rows: list[Row] = []
@@ -100,25 +122,7 @@ def run(plan: Plan) -> list[Row]:
                     None,
                 )
             )
-        thai_size = min(THAI_SIZE, large)  # the tiny plan of the tests stays tiny
-        both, english = thai_cost(ws, thai_size, plan.reps[0])
-        _say(f"both editions {thai_size}: {both}; English only: {english}")
-        cost = both.cpu / english.cpu
-        rows += [
-            Row(
-                f"Thai edition: full build of both editions ÷ English only, {thai_size:,} projects, "
-                f"each build a new process (CPU time, the Thai worker's included), median of {plan.reps[0]}",
-                f"{cost:.2f} ({both} vs {english})",
-                "≤ 2.0",
-                cost <= 2.0,
-            ),
-            Row(
-                "Thai edition: the same, wall-clock time (the Thai MkDocs build runs beside the English one)",
-                f"{both.wall / english.wall:.2f}",
-                "",
-                None,
-            ),
-        ]
+        rows += thai_rows(ws, min(THAI_SIZE, large), plan.reps[0])  # the tiny plan of the tests stays tiny
         growth, linear = times[large].cpu / times[ref].cpu, large / ref
         rows.append(
             Row(
@@ -227,23 +231,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the cost of record history from git, at 2,000 projects (~1 minute)",
     )
+    parser.add_argument(
+        "--thai",
+        action="store_true",
+        help=f"only the cost of the Thai edition, at {THAI_SIZE} projects, median of 5 (~3 minutes)",
+    )
     parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    name = "history" if args.history else "quick" if args.quick else "full"
-    out = (
-        args.out
-        or REPO
-        / "benchmarks"
-        / {"history": "results-history.md", "quick": "results-quick.md", "full": "results.md"}[name]
-    )
+    name = "history" if args.history else "thai" if args.thai else "quick" if args.quick else "full"
+    out = args.out or REPO / "benchmarks" / f"results{'' if name == 'full' else '-' + name}.md"
     started = time.perf_counter()
     if args.history:
         with Workspace() as ws:
             rows = history_rows(ws, PLANS["full"].sizes[1], 3)
+    elif args.thai:
+        with Workspace() as ws:
+            rows = thai_rows(ws, THAI_SIZE, 5)
     else:
         rows = run(PLANS[name])
-    command = "python scripts/bench.py" + {"history": " --history", "quick": " --quick", "full": ""}[name]
+    command = "python scripts/bench.py" + ("" if name == "full" else f" --{name}")
     header = (
         f"# OSA Monitor benchmark ({name})\n\n`{command}` on {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; ran {time.perf_counter() - started:.0f} s."

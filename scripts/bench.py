@@ -2,6 +2,8 @@
 
     python scripts/bench.py           # 200, 2,000 and 10,000 projects (about 15 minutes)
     python scripts/bench.py --quick   # 100, 300 and 600 projects (about 2 minutes)
+    python scripts/bench.py --thai    # only the cost of the Thai edition at 200 projects (about 3 minutes)
+    python scripts/bench.py --history # only the cost of record history at 2,000 projects (about 1 minute)
 
 Exits 1 when a target is missed.
 """
