@@ -60,6 +60,17 @@ def _explain(exc: Exception) -> str:
     )
 
 
+SIGPIPE_EXIT = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
+
+
+def _stop_writing() -> None:
+    """The reader of our output went away (`osa-site check | head -1`): stop quietly, as `cat`
+    would. Standard output now points at /dev/null so that Python's last flush cannot fail too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 class GuardedGroup(click.Group):
     """A command group that turns any unexpected exception into one line and exit 1 (no traceback).
 
@@ -72,6 +83,9 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            _stop_writing()
+            raise click.exceptions.Exit(SIGPIPE_EXIT) from None
         except Exception as exc:
             if _debugging(ctx):
                 raise

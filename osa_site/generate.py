@@ -32,7 +32,7 @@ from .changes import change_log, record_of_path
 from .dataset import Dataset
 from .editions import EDITIONS, THAI_DIR, edition_config, thai_markdown
 from .history import History, read_history
-from .i18n import language
+from .i18n import Language, language
 from .index import Index, build_index
 from .loader import load_record
 from .outdir import check_output_dir, mark, output_lock
@@ -40,6 +40,7 @@ from .problems import Problem, RecordError, display_path
 from .render.common import SiteContext
 from .render.escape import FrontMatterError, read_front_matter
 from .render.pages import fill_pages
+from .render.paper import paper_texts
 from .render.site import render_docs
 from .urls import directory, pdf_targets
 from .validate import LoadRecord, load_dataset
@@ -401,10 +402,15 @@ def _theme_files() -> dict[str, bytes]:
     return {f.relative_to(THEME).as_posix(): f.read_bytes() for f in sorted(THEME.rglob("*")) if f.is_file()}
 
 
-def print_settings(index: Index, pages: Iterable[str], pdfs: bool) -> dict:
-    """The date of the data (the latest commit that changed a record) and, when PDFs will be
-    printed, {page: PDF}."""
-    return {"data_date": index.data_changed or "", "pdfs": pdf_targets(pages) if pdfs else {}}
+def print_settings(index: Index, pages: Iterable[str], pdfs: bool, lang: Language) -> dict:
+    """The date of the data (the latest commit that changed a record), the words printed on paper
+    in the edition's language (see `paper_texts`) and, when PDFs will be printed, {page: PDF}."""
+    data_date = index.data_changed or ""
+    return {
+        "data_date": data_date,
+        **paper_texts(lang, data_date),
+        "pdfs": pdf_targets(pages) if pdfs else {},
+    }
 
 
 def generate_tree(
@@ -434,11 +440,14 @@ def generate_tree(
         out.mkdir(parents=True, exist_ok=True)
         mark(out)
         written, removed = _write_edition(
-            out, files, edition_config(config, "en"), print_settings(index, files, pdfs)
+            out, files, edition_config(config, "en"), print_settings(index, files, pdfs, language("en"))
         )
         if thai is not None:
             w, r = _write_edition(
-                out / THAI_DIR, thai, edition_config(config, "th"), print_settings(index, thai, False)
+                out / THAI_DIR,
+                thai,
+                edition_config(config, "th"),
+                print_settings(index, thai, False, language("th")),
             )
             written, removed = written + w, removed + r
         elif (out / THAI_DIR / "mkdocs.yml").is_file():

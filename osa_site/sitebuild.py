@@ -10,11 +10,15 @@ filters) is restored when it returns.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
+import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,7 @@ from typing import Any
 from .history import last_commit_epoch
 from .outdir import check_output_dir, mark, old_prefix, output_lock, remove_leftovers, staging_prefix
 
-__all__ = ["BuildFailed", "build_site", "mkdocs_build", "environment", "source_date_epoch"]
+__all__ = ["BuildFailed", "build_editions", "build_site", "mkdocs_build", "environment", "source_date_epoch"]
 
 
 class BuildFailed(Exception):
@@ -148,6 +152,78 @@ def other_editions(tree: Path) -> list[Path]:
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
+def _build_quietly(config_file: Path, site_dir: Path, root: Path | None) -> None:
+    """`mkdocs_build` for a worker process: the config it used stays in the worker."""
+    mkdocs_build(config_file, site_dir, root=root)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker's first step: ask Linux to kill it when the build process dies (so a killed build
+    leaves no worker writing into its staging folder), and stop if that has already happened."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _editions_in_parallel() -> bool:
+    """Whether the other editions build in worker processes beside the English one: where the
+    machine has more than one processor and can fork (the worker starts with everything imported)."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+Builds = list[tuple[Path, Path]]  # (mkdocs.yml, site folder) of each edition but the English one
+
+
+def _build_in_turn(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
+    mkdocs_build(config_file, site, root=root)
+    for other_config, other_site in others:
+        mkdocs_build(other_config, other_site, root=root)
+
+
+def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
+    """The other editions in forked workers (which start with everything imported), the English
+    one in this process meanwhile."""
+    gc.freeze()  # the workers' collector leaves the inherited objects alone: fewer pages copied
+    pool = ProcessPoolExecutor(
+        len(others),
+        multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
+        running: list[Future[None]] = [pool.submit(_build_quietly, c, d, root) for c, d in others]
+        gc.unfreeze()  # the workers are forked by now; this process collects as before
+        mkdocs_build(config_file, site, root=root)
+        for future in running:
+            future.result()
+
+
+def build_editions(tree: Path, site: Path, root: Path | None = None) -> None:
+    """Build the English tree into `site` and each other edition (tree/th) into site/th.
+
+    Another edition is built beside `site` (MkDocs empties the folder it builds into, so site/th
+    cannot be written while the English build runs) and moved into it once every build passed.
+    Where the machine can, it is built in a worker process while this one builds the English
+    edition: on two processors both take little more wall-clock time than one. Raises
+    BuildFailed from whichever edition failed.
+    """
+    others = [
+        (edition / "mkdocs.yml", site.with_name(f"{site.name}-{edition.name}"))
+        for edition in other_editions(tree)
+    ]
+    build = _build_in_parallel if others and _editions_in_parallel() else _build_in_turn
+    try:
+        build(tree / "mkdocs.yml", site, others, root)
+        for config_file, site_dir in others:
+            site_dir.rename(site / config_file.parent.name)
+    finally:
+        for _, site_dir in others:
+            shutil.rmtree(site_dir, ignore_errors=True)
+
+
 def build_site(
     tree: Path,
     target: Path,
@@ -168,9 +244,7 @@ def build_site(
         remove_leftovers(target)
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
         try:
-            mkdocs_build(tree / "mkdocs.yml", staging, root=root)
-            for edition in other_editions(tree):  # the Thai edition (tree/th), built into site/th
-                mkdocs_build(edition / "mkdocs.yml", staging / edition.name, root=root)
+            build_editions(tree, staging, root)  # site/ and site/th/
             if before_swap is not None:
                 before_swap(staging)
             mark(staging)

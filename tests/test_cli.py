@@ -290,3 +290,26 @@ def test_help_works_outside_a_project(tmp_path: Path, command: str) -> None:
     result = run_cli(tmp_path, command, "--help")
     assert result.exit_code == 0, result.output
     assert f"Usage: main {command}" in result.output or f"Usage: osa-site {command}" in result.output
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+    """`osa-site check | head -1`: when the pipe closes early, no 'unexpected error' line and no
+    traceback; the exit status is the shell's for a program stopped by SIGPIPE (141)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "read, write = os.pipe()\n"
+        "os.close(read)\n"  # nobody will read: the first write fails with EPIPE
+        "os.dup2(write, 1)\n"
+        "from osa_site.cli import main\n"
+        "sys.argv = ['osa-site', '--root', sys.argv[1], 'check']\n"
+        "main()\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 141, (done.returncode, done.stderr)
+    assert done.stderr == "", done.stderr

@@ -82,3 +82,32 @@ def test_every_thai_message_keeps_the_placeholders_of_its_english_source() -> No
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for text in strings:
                 assert sorted(fields.findall(text)) == sorted(fields.findall(ids[-1])), message.id
+
+
+def test_source_titles_and_publishers_on_thai_pages_are_marked_english() -> None:
+    """Source titles and publishers stay in their own language (English): on a Thai page they are
+    marked lang="en" so that a screen reader switches voice; on an English page they are not."""
+    from pathlib import Path
+
+    from osa_site.index import build_index
+    from osa_site.render.common import SiteContext, source_line
+    from osa_site.render.record_pages import render_source
+    from osa_site.render.sections import render_sources_index
+    from osa_site.validate import load_dataset
+
+    root = Path(__file__).resolve().parent.parent
+    index = build_index(load_dataset(root / "content", root))
+    entry = index.dataset.get("sources", "mofa-2023-04-05-osa-launch") or next(
+        iter(index.dataset.of("sources"))
+    )
+    title, publisher = entry.record.title, entry.record.publisher
+    thai, english = language("th"), language("en")
+    line = source_line(entry, "equipment/x.md", thai)
+    assert '<span lang="en">' in line and line.count('lang="en"') == 2, line
+    assert "lang=" not in source_line(entry, "equipment/x.md", english)
+    page = render_source(entry, index, SiteContext(lang=thai))
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert heading.startswith('# <span lang="en">') and publisher.split()[0] in page, heading
+    listing = render_sources_index(index, thai)
+    assert listing.count('lang="en"') >= 2 * len(list(index.dataset.of("sources")))
+    assert title.split()[0] in listing

@@ -162,8 +162,9 @@ def source_line(entry: Entry, from_page: str, lang: Language = EN) -> str:
     published = lang.date(src.published) if isinstance(src.published, PartialDate) else _("date unknown")
     name = _(LANGUAGES[src.language]) if src.language in LANGUAGES else src.language
     language_note = " " + _("In {language}.").format(language=name) if src.language else ""
+    title, publisher = lang.text(src, "title"), lang.text(src, "publisher")  # kept in their own language
     return (
-        f"{link(from_page, f'sources/{entry.id}.md', src.title)}. {md(src.publisher)}, "
+        f"{link(from_page, f'sources/{entry.id}.md', title)}. {md(publisher)}, "
         f"{md(published)}.{language_note} [{_('Original')}]({url(src.url)})"
     )
 

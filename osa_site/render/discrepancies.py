@@ -29,12 +29,13 @@ def _disputes(entry: Entry) -> list[tuple[str, list]]:
     return [("", entry.record.disputes)] if getattr(entry.record, "disputes", None) else []
 
 
-def _source_links(index: Index, source_ids: list[str]) -> str:
+def _source_links(index: Index, source_ids: list[str], lang: Language) -> str:
     links = []
     for sid in source_ids:
         source = index.dataset.get("sources", sid)
         assert source is not None  # validation guarantees it
-        links.append(f"{link(PAGE, page_of(source), source.record.title)} ({md(source.record.publisher)})")
+        title, publisher = lang.text(source.record, "title"), lang.text(source.record, "publisher")
+        links.append(f"{link(PAGE, page_of(source), title)} ({md(publisher)})")
     return "; ".join(links)
 
 
@@ -50,7 +51,7 @@ def _entry_section(entry: Entry, index: Index, lang: Language) -> str:
     ]
 
     def cite(ids: list[str]) -> str:
-        return ". " + _("Source: {sources}.").format(sources=_source_links(index, ids))
+        return ". " + _("Source: {sources}.").format(sources=_source_links(index, ids, lang))
 
     for country, disputes in _disputes(entry):
         country_name = md(lang.text(index.recipient(country).record, "name")) if country else ""

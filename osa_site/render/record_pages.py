@@ -295,7 +295,7 @@ def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
     ).format(n=len(citing))
     body = (
         front_matter(src.title, _("Source cited by OSA Monitor: {title}.").format(title=src.title))
-        + title_heading(src.title)
+        + title_heading(lang.text(src, "title"))  # kept in its own language: marked on Thai pages
         + source_line(entry, page, lang)
         + "\n\n"
         + (f"{text_block(note)}\n\n" if note else "")

@@ -401,8 +401,8 @@ def render_sources_index(index: Index, lang: Language = EN) -> str:
     sources = sorted(index.dataset.of("sources"), key=lambda e: (e.record.publisher.casefold(), e.id))
     rows = [
         [
-            link(page, page_of(s), s.record.title),
-            md(s.record.publisher),
+            link(page, page_of(s), lang.text(s.record, "title")),
+            md(lang.text(s.record, "publisher")),
             md(lang.date(s.record.published) if s.record.published != "unknown" else _("Unknown")),
             lang.number(len(index.cited_by.get(s.id, []))),
         ]

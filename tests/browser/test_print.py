@@ -137,6 +137,21 @@ def test_print_header_says_what_the_page_is(tab) -> None:
     assert "<" not in running and "</style" not in running
 
 
+def test_a_thai_page_says_on_paper_in_thai_what_it_is_and_how_old_its_data_is(tab) -> None:
+    """The print header, the running header and the link references of the Thai edition come from
+    the Thai catalogue, not from English text in the theme or print.js."""
+    as_printed(tab, THAI_TWINS["th:recipient"])
+    header = tab.page.locator(".osa-print-header").inner_text()
+    running = tab.page.locator("#osa-print-page").text_content()
+    references = tab.page.locator("#osa-print-references")
+    assert "ข้อมูล ณ " in header and "Data as of" not in header, header
+    assert "@top-right" in running and "Data as of" not in running, running
+    assert "\\e02 " in running, "the Thai running header (CSS-escaped Thai letters)"
+    assert references.locator("h2").inner_text() == "ที่อยู่ของลิงก์"
+    assert "Link references" not in references.inner_text()
+    assert references.locator("li").count() > 0
+
+
 def test_links_are_written_out_as_numbered_references(tab) -> None:
     as_printed(tab, PAGES["recipient"])
     article = tab.page.locator("article")

@@ -58,15 +58,15 @@
     return urls;
   }
 
-  function writeList(article, urls) {
+  function writeList(article, urls, words) {
     if (!urls.length) return;
     var section = document.createElement("section");
     section.id = LIST_ID;
     section.className = "osa-print-references";
     var heading = document.createElement("h2");
-    heading.textContent = "Link references";
+    heading.textContent = words.referencesTitle || "Link references";
     var intro = document.createElement("p");
-    intro.textContent = "The addresses of the links on this page: \u2197n in the text is address n.";
+    intro.textContent = words.referencesIntro || "The addresses of the links on this page: \u2197n in the text is address n.";
     var list = document.createElement("ol");
     urls.forEach(function (url) {
       var item = document.createElement("li");
@@ -99,14 +99,15 @@
     var box = "font: 8pt/1.2 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; color: #444444;";
     style.textContent =
       "@page { @top-left { content: " + cssString(data.site + " · " + data.title) + "; " + box + " }" +
-      (data.date ? " @top-right { content: " + cssString("Data as of " + data.date) + "; " + box + " }" : "") +
+      (data.date ? " @top-right { content: " + cssString(data.runningDate || "Data as of " + data.date) + "; " + box + " }" : "") +
       (data.url ? " @bottom-left { content: " + cssString(data.url) + "; " + box + " }" : "") + " }";
   }
 
   function prepare() {
     var article = document.querySelector("article.md-content__inner") || document.body;
     clear(article);
-    writeList(article, numberLinks(article, publicBase()));
+    var header = document.querySelector(".osa-print-header");
+    writeList(article, numberLinks(article, publicBase()), header ? header.dataset : {});
     runningHeaders();
   }
 
