@@ -12,8 +12,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from .i18n import Language, language
+from .i18n import N_, Language, language
 from .segment import segment_markdown
+from .slugs import slugify
 
 __all__ = [
     "EDITIONS",
@@ -57,17 +58,20 @@ def _with_edition_extra(config: dict, code: str) -> dict:
     return {**config, "extra": extra}
 
 
-def _search_plugin(plugins: list, separator: str) -> list:
-    """The plugins with the search plugin's separator set (added when search is absent)."""
+FOOTNOTE_BACKLINK_TITLE = N_("Jump back to footnote %d in the text")  # Python-Markdown's, translated
+
+
+def _with_options(entries: list, name: str, options: dict) -> list:
+    """A list of plugins or Markdown extensions with `options` set on entry `name` (added when absent)."""
     result, found = [], False
-    for plugin in plugins:
-        if plugin == "search" or (isinstance(plugin, Mapping) and "search" in plugin):
-            options = dict(plugin["search"] or {}) if isinstance(plugin, Mapping) else {}
-            result.append({"search": {**options, "separator": separator}})
+    for entry in entries:
+        if entry == name or (isinstance(entry, Mapping) and name in entry):
+            current = dict(entry[name] or {}) if isinstance(entry, Mapping) else {}
+            result.append({name: {**current, **options}})
             found = True
         else:
-            result.append(plugin)
-    return result if found else [*result, {"search": {"separator": separator}}]
+            result.append(entry)
+    return result if found else [*result, {name: options}]
 
 
 def edition_config(config: dict, code: str) -> dict:
@@ -88,7 +92,15 @@ def edition_config(config: dict, code: str) -> dict:
             config[key] = lang.gettext(english)
     if "nav" in config:
         config["nav"] = localise_nav(config["nav"], lang)
-    config["plugins"] = _search_plugin(list(config.get("plugins") or []), SEARCH_SEPARATOR)
+    config["plugins"] = _with_options(
+        list(config.get("plugins") or []), "search", {"separator": SEARCH_SEPARATOR}
+    )
+    # Heading ids keep Thai letters and marks (Python-Markdown's default keeps ASCII only).
+    extensions = list(config.get("markdown_extensions") or [])
+    extensions = _with_options(extensions, "toc", {"slugify": slugify})
+    # The title of each footnote's back-link (Python-Markdown's own is English).
+    backlink = {"BACKLINK_TITLE": lang.gettext(FOOTNOTE_BACKLINK_TITLE)}
+    config["markdown_extensions"] = _with_options(extensions, "footnotes", backlink)
     return config
 
 

@@ -22,6 +22,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -456,10 +457,28 @@ def generate_tree(
     return GenerateResult(dataset.count(), pages, written, removed, dataset, index, skipped)
 
 
+class _TreeConfigDumper(yaml.SafeDumper):
+    """Safe YAML, plus a function as a `!!python/name:` tag, which MkDocs and Zensical load."""
+
+
+def _represent_function(dumper: yaml.SafeDumper, function: types.FunctionType) -> yaml.Node:
+    return dumper.represent_scalar(
+        f"tag:yaml.org,2002:python/name:{function.__module__}.{function.__name__}", ""
+    )
+
+
+_TreeConfigDumper.add_representer(types.FunctionType, _represent_function)
+
+
+def dump_config(config: dict) -> str:
+    """The generated tree's mkdocs.yml text (keys in the order given)."""
+    return yaml.dump(config, Dumper=_TreeConfigDumper, sort_keys=False, allow_unicode=True)
+
+
 def _write_edition(folder: Path, files: dict[str, bytes], config: dict, osa_print: dict) -> tuple[int, int]:
     """One edition's tree: docs/, theme/ and mkdocs.yml in `folder`; returns (written, removed)."""
     written, removed = sync_folder(folder / "docs", files)
     theme_written, theme_removed = sync_folder(folder / "theme", _theme_files())
-    config_text = yaml.safe_dump(out_config(config, osa_print), sort_keys=False, allow_unicode=True)
+    config_text = dump_config(out_config(config, osa_print))
     config_written = write_if_changed(folder / "mkdocs.yml", config_text.encode("utf-8"))
     return written + theme_written + config_written, removed + theme_removed

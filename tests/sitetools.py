@@ -56,17 +56,28 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
         return folder / made.read_text(encoding="utf-8")
 
 
-def zensical_build(root: Path, tree: Path) -> Path:
-    """Generate `root`'s tree into `tree` and build it with Zensical into tree/site; returns tree."""
-    generate_tree(root, tree)
+def run_zensical(tree: Path) -> None:
+    """Build `tree`/mkdocs.yml with Zensical into tree/site.
+
+    The Thai tree's config names a function of osa_site (its heading slugs), so Zensical runs with
+    this work tree's osa_site first on its path, not whichever copy is installed.
+    """
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
         cwd=tree,
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "PYTHONPATH": path},
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def zensical_build(root: Path, tree: Path) -> Path:
+    """Generate `root`'s tree into `tree` and build it with Zensical into tree/site; returns tree."""
+    generate_tree(root, tree)
+    run_zensical(tree)
     return tree
 
 

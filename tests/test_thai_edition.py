@@ -110,6 +110,55 @@ def test_thai_charts_and_map_have_thai_titles_and_tables(built_site: Path) -> No
     assert "แผนที่โลกของประเทศผู้รับ OSA" in home
 
 
+HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="([^"]*)"')
+INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]")
+
+
+def heading_ids(page: Path) -> list[str]:
+    return HEADING_ID.findall(page.read_text(encoding="utf-8"))
+
+
+def test_thai_heading_ids_keep_the_thai_words(built_site: Path) -> None:
+    hand_written = heading_ids(built_site / "th" / "methodology" / "index.html")
+    assert "ที่มาของข้อมูล" in hand_written, hand_written  # "## ที่มาของข้อมูล", tone and vowel marks kept
+    generated = heading_ids(built_site / "th" / "recipients" / "philippines" / "index.html")
+    assert "ประวัติ" in generated, generated  # the "History" section of every record page
+
+
+def test_english_heading_ids_do_not_change(built_site: Path) -> None:
+    ids = heading_ids(built_site / "brief" / "index.html")
+    assert ids[:2] == ["japans-official-security-assistance-an-overview", "a-second-channel-of-aid"], ids
+
+
+def test_thai_ids_are_unique_visible_and_not_numbered(built_site: Path) -> None:
+    problems = []
+    for page in sorted((built_site / "th").rglob("*.html")):
+        ids = re.findall(r'\bid="([^"]*)"', page.read_text(encoding="utf-8"))
+        where = page.relative_to(built_site).as_posix()
+        problems += [f"{where}: invisible character in {i!r}" for i in ids if INVISIBLE.search(i)]
+        problems += [f"{where}: {i!r} twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    for page in ("brief", "about", "methodology", "open-questions"):
+        numbered = [
+            i for i in heading_ids(built_site / "th" / page / "index.html") if re.fullmatch(r"_\d+", i)
+        ]
+        problems += [f"th/{page}/: heading id {i!r}" for i in numbered]
+    assert problems == []
+
+
+def test_thai_footnote_back_links_are_titled_in_thai(built_site: Path) -> None:
+    """Python-Markdown titles each footnote's back-link in English; the Thai edition's config
+    gives it the catalogue's Thai title."""
+    page = (built_site / "th/equipment/2023-philippines-coastal-radars/index.html").read_text(
+        encoding="utf-8"
+    )
+    titles = set(re.findall(r'class="footnote-backref" href="[^"]*" title="([^"]*)"', page))
+    assert titles and all(t.startswith("กลับไปยังตำแหน่งของเชิงอรรถที่ ") for t in titles), titles
+    english = (built_site / "equipment/2023-philippines-coastal-radars/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'title="Jump back to footnote 1 in the text"' in english
+
+
 @pytest.fixture(scope="module")
 def added_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content plus one project with Thai text only for its title, and one with none."""
