@@ -1,7 +1,9 @@
-"""Helpers shared by the tests that need a built site: build it, and serve it on 127.0.0.1."""
+"""Helpers shared by the tests that need a built site: build it (once per run, even across
+pytest-xdist's workers), and serve it on 127.0.0.1."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
@@ -10,8 +12,11 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 from osa_site.generate import generate_tree, read_config
 from osa_site.sitebuild import build_site
@@ -19,8 +24,8 @@ from osa_site.urls import site_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# (report file, number of external links) written by test_links, shown in the run's summary.
-EXTERNAL_LINK_REPORTS: list[tuple[Path, int]] = []
+# The user property (report file, number of external links) test_links records; the summary shows it.
+LINK_REPORT = "external_link_report"
 
 
 def build_into(root: Path, folder: Path) -> Path:
@@ -28,6 +33,27 @@ def build_into(root: Path, folder: Path) -> Path:
     generate_tree(root, folder / "build")
     build_site(folder / "build", folder / "site", root)
     return folder / "site"
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)`'s result, made once per test run and shared by every process of the run.
+
+    Without pytest-xdist that is `make` in a new temporary folder. Under xdist, each worker has its
+    own temporary folder inside the run's: the first worker to ask makes the thing there, in
+    `<run>/<name>`, holding a lock, and the others wait for the lock and reuse it. A failed `make` is
+    tried again by the next worker, which then fails the same way. Treat the result as read-only.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(factory.mktemp(name))
+    run = factory.getbasetemp().parent  # xdist gives worker gwN the base <run>/popen-gwN
+    folder, made = run / name, run / f"{name}.made"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not made.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            made.write_text(make(folder).relative_to(folder).as_posix(), encoding="utf-8")
+        return folder / made.read_text(encoding="utf-8")
 
 
 def run_zensical(tree: Path) -> None:

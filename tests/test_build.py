@@ -1,4 +1,7 @@
-"""End to end: the real content/ builds with MkDocs --strict, and every record is findable."""
+"""End to end: the real content/ builds with MkDocs --strict, and every record is findable.
+
+`built_site` (conftest.py) is the session's one build of the real content: generate + MkDocs --strict.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +13,19 @@ import pytest
 
 from osa_site.generate import generate_tree
 from osa_site.problems import RecordError
-from osa_site.sitebuild import build_site
 from osa_site.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("e2e")
-    generate_tree(ROOT, out / "build")
-    build_site(out / "build", out / "site", ROOT)
-    return out / "site"
-
-
-def test_every_record_has_its_page(built: Path) -> None:
+def test_every_record_has_its_page(built_site: Path) -> None:
     dataset = load_dataset(ROOT / "content", ROOT)
     for kind in ("recipients", "equipment", "agreements", "milestones", "budgets", "sources"):
         for entry in dataset.of(kind):
-            assert (built / kind / entry.id / "index.html").is_file(), f"{kind}/{entry.id}"
+            assert (built_site / kind / entry.id / "index.html").is_file(), f"{kind}/{entry.id}"
 
 
-def test_sections_exist(built: Path) -> None:
+def test_sections_exist(built_site: Path) -> None:
     for page in [
         "",
         "brief",
@@ -46,11 +40,11 @@ def test_sections_exist(built: Path) -> None:
         "budgets",
         "milestones",
     ]:
-        assert (built / page / "index.html").is_file(), page
+        assert (built_site / page / "index.html").is_file(), page
 
 
-def test_search_index_holds_every_project_recipient_and_agreement(built: Path) -> None:
-    docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
+def test_search_index_holds_every_project_recipient_and_agreement(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
     locations = {d["location"].split("#")[0] for d in docs}
     dataset = load_dataset(ROOT / "content", ROOT)
     for kind in ("recipients", "equipment", "agreements"):
@@ -58,8 +52,8 @@ def test_search_index_holds_every_project_recipient_and_agreement(built: Path) -
             assert f"{kind}/{entry.id}/" in locations
 
 
-def test_patrol_boat_projects_are_indexed_under_those_words(built: Path) -> None:
-    docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
+def test_patrol_boat_projects_are_indexed_under_those_words(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
     hits = {
         d["location"].split("#")[0]
         for d in docs
@@ -69,14 +63,14 @@ def test_patrol_boat_projects_are_indexed_under_those_words(built: Path) -> None
         assert any(country in h for h in hits), country
 
 
-def test_home_figures_are_computed_from_the_records(built: Path) -> None:
-    html = (built / "index.html").read_text()
+def test_home_figures_are_computed_from_the_records(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text()
     dataset = load_dataset(ROOT / "content", ROOT)
     assert f"<strong>{len(dataset.of('equipment'))}</strong> signed projects" in html
 
 
-def test_no_page_names_a_third_party_font_or_cdn(built: Path) -> None:
-    for page in built.rglob("*.html"):
+def test_no_page_names_a_third_party_font_or_cdn(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
         text = page.read_text()
         for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "cdnjs"):
             assert host not in text, (page, host)

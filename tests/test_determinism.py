@@ -23,12 +23,14 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def test_two_builds_of_the_same_tree_are_byte_identical(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The session's build (conftest.py: SOURCE_DATE_EPOCH unset, so taken from the last commit),
+    made earlier in the run, against a new one given that commit's time explicitly."""
     epoch = last_commit_epoch(ROOT)
     assert epoch, "the work tree has no commit to take SOURCE_DATE_EPOCH from"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    first = digests(build_into(ROOT, tmp_path / "one"))
+    first = digests(built_site)
     second = digests(build_into(ROOT, tmp_path / "two"))
     assert len(first) > 100
     assert sorted(first) == sorted(second), set(first) ^ set(second)
@@ -36,12 +38,9 @@ def test_two_builds_of_the_same_tree_are_byte_identical(
     assert differing == []
 
 
-def test_build_takes_source_date_epoch_from_the_last_commit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # so that monkeypatch restores the variable's absence
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    site = build_into(ROOT, tmp_path)
+def test_build_takes_source_date_epoch_from_the_last_commit(built_site: Path) -> None:
+    """The session's build is made with SOURCE_DATE_EPOCH unset (conftest.py), as CI builds."""
+    site = built_site
     commit_day = subprocess.run(
         ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
         cwd=ROOT,

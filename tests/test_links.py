@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from sitetools import EXTERNAL_LINK_REPORTS, site_prefix
+from sitetools import LINK_REPORT, site_prefix
 
 LINK_ATTRS = {"href", "src", "poster", "data", "action"}
 SKIP_SCHEMES = {"javascript", "data", "blob", "about"}
@@ -109,12 +109,14 @@ def write_report(external: dict[str, set[str]], path: Path) -> None:
     )
 
 
-def test_every_internal_link_resolves(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_every_internal_link_resolves(
+    built_site: Path, tmp_path_factory: pytest.TempPathFactory, record_property
+) -> None:
     broken, external = check_site(built_site, site_prefix())
     default = tmp_path_factory.mktemp("links") / "external-links.txt"
     report = Path(os.environ.get("OSA_LINK_REPORT") or default)
     write_report(external, report)
-    EXTERNAL_LINK_REPORTS.append((report, len(external)))
+    record_property(LINK_REPORT, (str(report), len(external)))  # conftest.py lists it in the summary
     assert len(html_files(built_site)) > 50
     assert broken == [], f"{len(broken)} broken internal references:\n" + "\n".join(broken[:50])
 

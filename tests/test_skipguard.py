@@ -24,11 +24,11 @@ def test_expected_failure():
 MODULE_SKIP = 'import pytest\n\npytest.skip("this module needs a tool", allow_module_level=True)\n'
 
 
-def run_suite(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
+def run_suite(tmp_path: Path, ci: str, *options: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_tiny.py").write_text(SUITE, encoding="utf-8")
     (tmp_path / "test_module_skip.py").write_text(MODULE_SKIP, encoding="utf-8")
     env = {**os.environ, "CI": ci, "PYTHONPATH": str(TESTS)}
-    args = ["-p", "skipguard", "-p", "no:cacheprovider", "-rs", "-q", "--rootdir", str(tmp_path)]
+    args = ["-p", "skipguard", "-p", "no:cacheprovider", "-rs", "-q", "--rootdir", str(tmp_path), *options]
     return subprocess.run(
         [sys.executable, "-m", "pytest", *args, str(tmp_path)],
         cwd=tmp_path,
@@ -44,6 +44,24 @@ def test_a_skip_fails_the_run_under_ci(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout
     assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in result.stdout  # the module skip fails the run too
     assert "skipped under CI=true, which allows no skip: a feature is missing" in result.stdout
+
+
+def test_a_skip_fails_the_run_under_ci_with_xdist_workers(tmp_path: Path) -> None:
+    """The suite runs on pytest-xdist's workers (pyproject.toml): skips there fail the run as well."""
+    result = run_suite(tmp_path, "true", "-n", "2")
+    assert result.returncode == 1, result.stdout
+    assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in result.stdout
+    assert "skipped under CI=true, which allows no skip: a feature is missing" in result.stdout
+    (tmp_path / "test_tiny.py").unlink()  # left alone, a module skipped at collection still fails the run
+    alone = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "skipguard", "-q", "-n", "2", "--rootdir", str(tmp_path)],
+        cwd=tmp_path,
+        env={**os.environ, "CI": "true", "PYTHONPATH": str(TESTS)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert alone.returncode == 1 and "1 skipped" in alone.stdout, alone.stdout
 
 
 def test_a_skip_stays_a_skip_outside_ci(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitetools import HOSTILE_PROJECT, ROOT, hostile_copy, run_zensical, zensical_build
+from sitetools import HOSTILE_PROJECT, ROOT, run_zensical, zensical_build
 
 from osa_site.generate import read_config
 from osa_site.render.escape import read_front_matter
@@ -37,9 +37,9 @@ def zensical_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def hostile_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = hostile_copy(tmp_path_factory.mktemp("zensical-hostile"))
-    return zensical_build(root, root / "tree")
+def hostile_tree(zensical_hostile_tree: Path) -> Path:
+    """The Zensical build of the hostile copy (conftest.py), shared with the browser's search tests."""
+    return zensical_hostile_tree
 
 
 def test_every_generated_page_is_built_by_zensical(zensical_tree: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitetools import LocalServer, hostile_copy, site_prefix, zensical_build
+from sitetools import LocalServer, site_prefix
 
 from osa_site.pdf import CHROME_ARGS  # one set of flags for the tests and the PDF step
 
@@ -113,11 +113,10 @@ def tab(browser, site_url: str) -> Iterator[Tab]:
 
 
 @pytest.fixture(scope="session")
-def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The Zensical build of a copy of the content whose one project has a hostile title, served locally."""
-    root = hostile_copy(tmp_path_factory.mktemp("zensical-browser"))
-    tree = zensical_build(root, root / "tree")
-    with LocalServer(tree / "site", site_prefix()) as server:
+def zensical_url(zensical_hostile_tree: Path) -> Iterator[str]:
+    """The Zensical build of a copy of the content whose one project has a hostile title, served locally
+    (the same build test_zensical.py checks, see conftest.py)."""
+    with LocalServer(zensical_hostile_tree / "site", site_prefix()) as server:
         yield server.url
 
 
