@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -33,6 +34,7 @@ __all__ = [
     "PdfFailed",
     "PdfUnavailable",
     "PrintResult",
+    "QuietHTTPServer",
     "chromium_path",
     "pdf_unavailable",
     "pdf_targets",
@@ -113,12 +115,22 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a client goes away mid-answer (a browser
+    closing a page while a request is in flight); any other error is printed as usual."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     """Serve `site` on 127.0.0.1 on a free port under `prefix`; yields the base URL."""
     handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

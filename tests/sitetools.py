@@ -13,12 +13,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from osa_site.generate import generate_tree, read_config
+from osa_site.pdf import QuietHTTPServer
 from osa_site.sitebuild import build_site
 from osa_site.urls import site_path
 
@@ -129,8 +130,7 @@ class LocalServer:
         handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
         self.prefix = prefix
         serve = functools.partial(handler, directory=str(directory))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), serve)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietHTTPServer(("127.0.0.1", 0), serve)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

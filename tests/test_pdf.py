@@ -172,3 +172,27 @@ def test_the_published_site_is_built_with_its_pdfs() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     runs = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert "osa-site build --pdf" in runs
+
+
+def test_the_local_server_says_nothing_when_a_browser_goes_away_mid_answer(tmp_path, capsys) -> None:
+    """A page closed while a request is in flight used to print a traceback from the server thread."""
+    import socket
+    import struct
+    import time
+
+    from osa_site.pdf import serve
+
+    (tmp_path / "big.bin").write_bytes(b"x" * 20_000_000)
+    with serve(tmp_path) as base:
+        port = int(base.rsplit(":", 1)[1].split("/")[0])
+        for _ in range(3):
+            client = socket.create_connection(("127.0.0.1", port))
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(100)
+            client.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )  # reset, not close
+            client.close()
+        time.sleep(0.5)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Exception occurred" not in err, err
