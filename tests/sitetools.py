@@ -4,22 +4,19 @@ pytest-xdist's workers), and serve it on 127.0.0.1."""
 from __future__ import annotations
 
 import fcntl
-import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from osa_site.generate import generate_tree, read_config
-from osa_site.pdf import QuietHTTPServer
+from osa_site.pdf import serve
 from osa_site.sitebuild import build_site
 from osa_site.urls import site_path
 
@@ -109,40 +106,17 @@ def site_prefix(root: Path = ROOT) -> str:
     return site_path(read_config(root).get("site_url", ""))
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site under its published prefix, as GitHub Pages does (404.html uses absolute URLs)."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / ".no-such-file")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 class LocalServer:
-    """A static file server on 127.0.0.1, on a port the OS picks, in a daemon thread."""
+    """The site served on 127.0.0.1 under its published prefix, as GitHub Pages does (404.html uses
+    absolute URLs): the PDF step's server (`osa_site.pdf.serve`), with its address as `url`."""
 
     def __init__(self, directory: Path, prefix: str = "/") -> None:
-        handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-        self.prefix = prefix
-        serve = functools.partial(handler, directory=str(directory))
-        self.httpd = QuietHTTPServer(("127.0.0.1", 0), serve)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}{self.prefix}"
+        self._serving = serve(directory, prefix)
+        self.url = ""
 
     def __enter__(self) -> LocalServer:
-        self.thread.start()
+        self.url = self._serving.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
+        self._serving.__exit__(None, None, None)
