@@ -15,27 +15,20 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 import pycountry
 import yaml
+
+from osa_site.schema import Domain, Purpose, Region
 
 __all__ = ["REPO", "Counts", "make_project", "synthetic_records", "counts_for"]
 
 REPO = Path(__file__).resolve().parent.parent
 MAX_RECIPIENTS = 200
-REGIONS = [
-    "Southeast Asia",
-    "South Asia",
-    "East Asia",
-    "Central Asia",
-    "Pacific",
-    "Africa",
-    "Middle East",
-    "Europe",
-    "Americas",
-]
-DOMAINS = ["maritime", "air", "land", "disaster-response", "infrastructure", "peacekeeping"]
-PURPOSES = [None, "rule-of-law", "humanitarian", "peace-cooperation"]
+REGIONS = list(get_args(Region))  # every region the schema accepts
+DOMAINS = list(get_args(Domain))
+PURPOSES = [None, *get_args(Purpose)]
 ITEMS = [
     "patrol boats",
     "coastal radar system",
