@@ -24,19 +24,29 @@ def test_expected_failure():
 MODULE_SKIP = 'import pytest\n\npytest.skip("this module needs a tool", allow_module_level=True)\n'
 
 
-def run_suite(tmp_path: Path, ci: str, *options: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / "test_tiny.py").write_text(SUITE, encoding="utf-8")
-    (tmp_path / "test_module_skip.py").write_text(MODULE_SKIP, encoding="utf-8")
-    env = {**os.environ, "CI": ci, "PYTHONPATH": str(TESTS)}
-    args = ["-p", "skipguard", "-p", "no:cacheprovider", "-rs", "-q", "--rootdir", str(tmp_path), *options]
+def inner_pytest(tmp_path: Path, ci: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """A pytest of its own on `tmp_path`, with only the guard and xdist as plugins.
+
+    Nothing of the outer run leaks in: its PYTEST_* variables (an xdist worker's among them) are dropped, and
+    no installed plugin loads by itself, so the tiny suite starts and stops in seconds even on a busy machine.
+    """
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    env |= {"CI": ci, "PYTHONPATH": str(TESTS), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    plugins = ["-p", "xdist.plugin", "-p", "skipguard", "-p", "no:cacheprovider"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, str(tmp_path)],
+        [sys.executable, "-m", "pytest", *plugins, "-q", "--rootdir", str(tmp_path), *args],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
+
+
+def run_suite(tmp_path: Path, ci: str, *options: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "test_tiny.py").write_text(SUITE, encoding="utf-8")
+    (tmp_path / "test_module_skip.py").write_text(MODULE_SKIP, encoding="utf-8")
+    return inner_pytest(tmp_path, ci, "-rs", *options, str(tmp_path))
 
 
 def test_a_skip_fails_the_run_under_ci(tmp_path: Path) -> None:
@@ -53,14 +63,7 @@ def test_a_skip_fails_the_run_under_ci_with_xdist_workers(tmp_path: Path) -> Non
     assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in result.stdout
     assert "skipped under CI=true, which allows no skip: a feature is missing" in result.stdout
     (tmp_path / "test_tiny.py").unlink()  # left alone, a module skipped at collection still fails the run
-    alone = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "skipguard", "-q", "-n", "2", "--rootdir", str(tmp_path)],
-        cwd=tmp_path,
-        env={**os.environ, "CI": "true", "PYTHONPATH": str(TESTS)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    alone = inner_pytest(tmp_path, "true", "-n", "2")
     assert alone.returncode == 1 and "1 skipped" in alone.stdout, alone.stdout
 
 
@@ -68,4 +71,4 @@ def test_a_skip_stays_a_skip_outside_ci(tmp_path: Path) -> None:
     result = run_suite(tmp_path, "")
     assert result.returncode == 0, result.stdout
     assert "1 passed, 2 skipped, 1 xfailed" in result.stdout
-    assert "SKIPPED [1] test_tiny.py" in result.stdout  # the -rs summary names it  # the -rs summary names it
+    assert "SKIPPED [1] test_tiny.py" in result.stdout  # the -rs summary names it
