@@ -1,5 +1,5 @@
 """`python -m osa_site`: the same command as `osa-site`."""
 
-from .cli import main
+from .app.cli import main
 
 main(prog_name="osa-site")

@@ -3,7 +3,7 @@
     osa-site build && python scripts/screenshots.py            # every screenshot, into .github/screenshots/
     python scripts/screenshots.py --site site thai-home        # one of them
 
-The site is served on 127.0.0.1 (osa_site.pdf.serve); Chromium runs with the PDF step's flags.
+The site is served on 127.0.0.1 (osa_site.app.pdf.serve); Chromium runs with the PDF step's flags.
 Thai pages need Debian's Thai fonts (`apt-get install fonts-thai-tlwg`), or the Thai letters
 show as boxes.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from osa_site.pdf import CHROME_ARGS, chromium_path, serve  # noqa: E402
+from osa_site.app.pdf import CHROME_ARGS, chromium_path, serve  # noqa: E402
 
 # name: (page, viewport height, whole page?): the README shows the English ones, the Thai issue the Thai ones
 SHOTS = {

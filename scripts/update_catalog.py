@@ -17,7 +17,7 @@ from babel.messages.pofile import write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from osa_site.i18n import LOCALE_DIR, read_catalog, source_catalog  # noqa: E402
+from osa_site.i18n.languages import LOCALE_DIR, read_catalog, source_catalog  # noqa: E402
 
 
 def main() -> None:

@@ -3,6 +3,10 @@
 The architecture test uses it, and it runs as a script for the before/after figures of a refactor:
 
     python3 tests/codemap.py            # modules with line counts, the import graph, cycles, function sizes
+    python3 tests/codemap.py --readme   # rewrite the README's layout table from the docstrings
+
+The README's layout table is `layout_table()`: one row per package and module, in layer order,
+each with the first paragraph of its docstring; tests/test_architecture.py checks it is current.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from pathlib import Path
 
 PACKAGE = "osa_site"
 ROOT = Path(__file__).resolve().parents[1]
+# The layer folders, bottom to top: a module imports only its own layer or those below it.
+LAYERS = ("i18n", "records", "editor", "model", "history", "render", "output", "app")
+README_START = "<!-- layout: written by `python3 tests/codemap.py --readme` from the docstrings -->"
+README_END = "<!-- /layout -->"
 
 
 def module_files(root: Path = ROOT) -> dict[str, Path]:
@@ -131,5 +139,39 @@ def report(root: Path = ROOT) -> str:
     return "\n".join(lines) + "\n"
 
 
+def summary(file: Path) -> str:
+    """The first paragraph of a module's docstring, on one line."""
+    doc = ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def _layer_order(module: str) -> tuple[int, str]:
+    parts = module.split(".")
+    layer = parts[1] if len(parts) > 1 else ""
+    return (LAYERS.index(layer) + 1 if layer in LAYERS else 0, module)
+
+
+def layout_table(root: Path = ROOT) -> str:
+    """The README's layout: every package and module, layer by layer, with what its docstring says."""
+    rows = ["| path | what |", "|---|---|"]
+    for _module, file in sorted(module_files(root).items(), key=lambda item: _layer_order(item[0])):
+        path = file.relative_to(root).as_posix()
+        shown = path.removesuffix("__init__.py") if file.name == "__init__.py" else path
+        name = f"**`{shown}`**" if file.name == "__init__.py" else f"`{shown}`"
+        rows.append(f"| {name} | {summary(file).replace('|', chr(92) + '|')} |")
+    return "\n".join(rows) + "\n"
+
+
+def readme_layout(readme: str, root: Path = ROOT) -> str:
+    """`readme` with the text between the layout markers replaced by the current table."""
+    head, rest = readme.split(README_START + "\n", 1)
+    _old, tail = rest.split(README_END, 1)
+    return head + README_START + "\n" + layout_table(root) + README_END + tail
+
+
 if __name__ == "__main__":
-    sys.stdout.write(report(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT))
+    if sys.argv[1:] == ["--readme"]:
+        readme = ROOT / "README.md"
+        readme.write_text(readme_layout(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        sys.stdout.write(report(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT))

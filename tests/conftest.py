@@ -10,10 +10,12 @@ server on its own free port.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quickloop import QUICK_MODULES
 from sitetools import (
     LINK_REPORT,
     ROOT,
@@ -26,6 +28,15 @@ from sitetools import (
 )
 from skipguard import pytest_runtest_makereport, pytest_sessionfinish  # noqa: F401 - hooks: no skip under CI
 
+from osa_site.output.cards import CACHE_ENV
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in QUICK_MODULES:
+            item.add_marker(pytest.mark.quick)
+
+
 # test_links' external-link reports (file, count), from its reports' user properties: a property
 # travels with the test's report, so the summary sees it from pytest-xdist's workers too.
 _link_reports: list[tuple[str, int]] = []
@@ -34,6 +45,17 @@ _link_reports: list[tuple[str, int]] = []
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def picture_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Card pictures and chart PNGs are cached in the run's temporary folder, shared by pytest-xdist's
+    workers (writes are atomic), never in the work tree; tests of the cache set their own."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if "PYTEST_XDIST_WORKER" in os.environ else base) / "picture-cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
 
 
 def _build_without_epoch(folder: Path) -> Path:

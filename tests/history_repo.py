@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-from sitetools import ROOT
+from sitetools import shipped_copy
 
 PROJECT = "2024-mongolia-atc-radar"
 REMOVED = "fy2026-budget-proposal"  # a milestone that no record or page links to
@@ -41,14 +40,6 @@ def git(repo: Path, *args: str, date: str = DATES[0]) -> str:
     ).stdout
 
 
-def copy_project(target: Path) -> Path:
-    """content/ and mkdocs.yml of the work tree, without any git metadata."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 def edit_project(repo: Path) -> None:
     """Raise the amount and add a handover step to the Mongolia project."""
     record = repo / "content" / "equipment" / f"{PROJECT}.yaml"
@@ -66,7 +57,7 @@ def edit_project(repo: Path) -> None:
 
 def make_history_repo(repo: Path) -> Path:
     """Commits: every record; a removal, a rename and a comment-only edit; one record's edit; code only."""
-    copy_project(repo)
+    shipped_copy(repo)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Records", date=DATES[0])

@@ -4,21 +4,22 @@ pytest-xdist's workers), and serve it on 127.0.0.1."""
 from __future__ import annotations
 
 import fcntl
+import gzip
 import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from osa_site.generate import generate_tree, read_config
-from osa_site.pdf import serve
-from osa_site.sitebuild import build_site
-from osa_site.urls import site_path
+from osa_site.app.pdf import serve
+from osa_site.app.search_index import index_edition
+from osa_site.app.sitebuild import build_editions, build_site
+from osa_site.app.zensical import zensical_build as run_zensical_into
+from osa_site.model.urls import site_path
+from osa_site.output.generate import generate_tree, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +29,8 @@ LINK_REPORT = "external_link_report"
 
 def build_into(root: Path, folder: Path) -> Path:
     """Generate and build the site of `root` into `folder`/site; returns the site folder."""
-    generate_tree(root, folder / "build")
-    build_site(folder / "build", folder / "site", root)
+    generate_tree(root, folder / "osa-build")
+    build_site(folder / "osa-build", folder / "site", root)
     return folder / "site"
 
 
@@ -55,28 +56,28 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
 
 
 def run_zensical(tree: Path) -> None:
-    """Build `tree`/mkdocs.yml with Zensical into tree/site.
-
-    The Thai tree's config names a function of osa_site (its heading slugs), so Zensical runs with
-    this work tree's osa_site first on its path, not whichever copy is installed.
-    """
-    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    done = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    """Build `tree`/mkdocs.yml with Zensical into tree/site, as `osa-site build --engine zensical`
+    does (osa_site/app/zensical.py), without the search index."""
+    run_zensical_into(tree / "mkdocs.yml", tree / "site")
 
 
 def zensical_build(root: Path, tree: Path) -> Path:
-    """Generate `root`'s tree into `tree` and build it with Zensical into tree/site; returns tree."""
+    """Generate `root`'s tree into `tree`, build it with Zensical into tree/site and index its
+    search, as `osa-site build --engine zensical` does for the English edition; returns tree."""
     generate_tree(root, tree)
     run_zensical(tree)
+    index_edition(tree / "site", "en")
     return tree
+
+
+def zensical_editions_build(root: Path, tree: Path) -> Path:
+    """Generate `root`'s tree into `tree` and build both editions with Zensical, the Thai one into
+    site/th, each with its search index, as `osa-site build --engine zensical` does; returns the
+    site folder."""
+    generate_tree(root, tree)
+    site = tree.parent / "zensical-site"
+    build_editions(tree, site, engine="zensical")
+    return site
 
 
 # A record title that would inject markup, break a table row and start emphasis if it were not escaped.
@@ -84,10 +85,17 @@ HOSTILE_PROJECT = "2024-mongolia-atc-radar"
 HOSTILE_TITLE = "<script>alert(1)</script> | *emphasis* radar"
 
 
-def hostile_copy(root: Path) -> Path:
-    """A copy of the project's content and settings in `root`, one project titled HOSTILE_TITLE."""
+def shipped_copy(root: Path) -> Path:
+    """The shipped project's content/ and mkdocs.yml copied into `root` (no git metadata); returns `root`."""
+    root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def hostile_copy(root: Path) -> Path:
+    """A copy of the project's content and settings in `root`, one project titled HOSTILE_TITLE."""
+    shipped_copy(root)
     record = root / "content" / "equipment" / f"{HOSTILE_PROJECT}.yaml"
     text, count = re.subn(
         r"^title: .*$",
@@ -108,7 +116,7 @@ def site_prefix(root: Path = ROOT) -> str:
 
 class LocalServer:
     """The site served on 127.0.0.1 under its published prefix, as GitHub Pages does (404.html uses
-    absolute URLs): the PDF step's server (`osa_site.pdf.serve`), with its address as `url`."""
+    absolute URLs): the PDF step's server (`osa_site.app.pdf.serve`), with its address as `url`."""
 
     def __init__(self, directory: Path, prefix: str = "/") -> None:
         self._serving = serve(directory, prefix)
@@ -120,3 +128,16 @@ class LocalServer:
 
     def __exit__(self, *exc: object) -> None:
         self._serving.__exit__(None, None, None)
+
+
+def search_fragments(edition: Path) -> dict[str, dict]:
+    """What the edition's Pagefind index holds for each page, by the page's address there
+    ("/recipients/mongolia/"): its text (`content`), metadata (`meta`) and anchors. Each fragment
+    file is gzip-compressed JSON after Pagefind's 12-byte signature."""
+    fragments = {}
+    for path in sorted((edition / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd") :])
+        fragments[fragment["url"]] = fragment
+    return fragments

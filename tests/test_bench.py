@@ -11,9 +11,10 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import PLANS, run, table  # noqa: E402
+from benchmarks.run import PLANS, cost_rows, growth_row, run, table  # noqa: E402
+from benchmarks.search_cost import SearchCost  # noqa: E402
 from benchmarks.synth import counts_for, make_project  # noqa: E402
-from osa_site.validate import load_dataset  # noqa: E402
+from osa_site.records.content import load_dataset  # noqa: E402
 
 
 def test_synthetic_project_validates_under_the_real_schema(tmp_path: Path) -> None:
@@ -60,3 +61,22 @@ def test_tiny_bench_produces_the_results_table() -> None:
         assert words.lower() in measures.lower(), words
     targets = [r for r in rows if r.ok is not None]
     assert len(targets) == 7 and all(f"| {r.target} |" in text for r in targets)
+
+
+def _cost(median_ms: float | None, max_bytes: int, lang: str = "en") -> SearchCost:
+    return SearchCost(lang, 5, 0 if median_ms is None else 5, max_bytes / 2, max_bytes, median_ms, 120)
+
+
+def test_search_bytes_are_judged_on_the_largest_query_at_2000_projects_only() -> None:
+    over = 301 * 1024
+    assert cost_rows("2,000 projects", 2000, _cost(80, over))[0].ok is False
+    assert cost_rows("2,000 projects", 2000, _cost(80, 299 * 1024))[0].ok is True
+    assert cost_rows("shipped content", None, _cost(80, over))[0].ok is None  # informative elsewhere
+    assert cost_rows("10,000 projects", 10000, _cost(80, over))[0].ok is None
+
+
+def test_search_time_may_at_most_double_from_real_size_to_the_largest() -> None:
+    assert growth_row("en", 10000, _cost(100, 1), _cost(200, 1)).ok is True
+    assert growth_row("en", 10000, _cost(100, 1), _cost(201, 1)).ok is False
+    unanswered = growth_row("th", 10000, _cost(100, 1), _cost(None, 1))
+    assert unanswered.ok is False and "no result within 120 s" in unanswered.value

@@ -5,15 +5,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
+from sitetools import search_fragments, shipped_copy
 
-from osa_site.generate import generate_tree
-from osa_site.problems import RecordError
-from osa_site.validate import load_dataset
+from osa_site.output.generate import generate_tree
+from osa_site.records.content import load_dataset
+from osa_site.records.problems import RecordError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,20 +43,45 @@ def test_sections_exist(built_site: Path) -> None:
 
 
 def test_search_index_holds_every_project_recipient_and_agreement(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
-    locations = {d["location"].split("#")[0] for d in docs}
+    locations = set(search_fragments(built_site))
     dataset = load_dataset(ROOT / "content", ROOT)
     for kind in ("recipients", "equipment", "agreements"):
         for entry in dataset.of(kind):
-            assert f"{kind}/{entry.id}/" in locations
+            assert f"/{kind}/{entry.id}/" in locations
+
+
+def test_search_results_say_what_each_page_is(built_site: Path) -> None:
+    fragments = search_fragments(built_site)
+    project = fragments["/equipment/2023-bangladesh-patrol-boats/"]["meta"]
+    assert project["kind"] == "Project" and project["country"] == "Bangladesh" and project["year"] == "FY2023"
+    assert project["name"] == project["title"] == "Patrol boats for the Bangladesh Navy"
+    agreement = fragments["/agreements/mongolia-2024/"]["meta"]
+    assert agreement["kind"] == "Agreement" and agreement["country"] == "Mongolia"
+    assert agreement["name"].startswith("Japan Mongolia agreement")  # Pagefind keeps 'Japan–Mongolia' whole
+    assert fragments["/recipients/djibouti/"]["meta"]["recipient"] == "Djibouti"
+    sources = [
+        f["meta"] for url, f in fragments.items() if url.startswith("/sources/") and url != "/sources/"
+    ]
+    source = sources[0]
+    assert source["kind"] == "Source" and "name" not in source  # a source does not rank as the record
+    assert fragments["/equipment/"]["meta"]["kind"] == "List"
+    assert fragments["/"]["meta"]["kind"] == "Page"
+
+
+def test_search_index_leaves_out_the_chrome_the_history_and_the_changes_page(built_site: Path) -> None:
+    fragments = search_fragments(built_site)
+    assert "/changes/" not in fragments and "/404.html" not in fragments
+    radar = fragments["/equipment/2024-mongolia-atc-radar/"]
+    assert "history" not in {anchor["id"] for anchor in radar["anchors"]}
+    assert "Skip to content" not in radar["content"] and "Editing guide" not in radar["content"]  # nav
+    assert radar["content"].startswith("Air traffic control radar for the Mongolian Air Force")
 
 
 def test_patrol_boat_projects_are_indexed_under_those_words(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
     hits = {
-        d["location"].split("#")[0]
-        for d in docs
-        if d["location"].startswith("equipment/") and "patrol boats" in (d["title"] + " " + d["text"]).lower()
+        url
+        for url, fragment in search_fragments(built_site).items()
+        if url.startswith("/equipment/") and "patrol boats" in fragment["content"].lower()
     }
     for country in ("bangladesh", "fiji", "indonesia"):
         assert any(country in h for h in hits), country
@@ -78,17 +102,16 @@ def test_no_page_names_a_third_party_font_or_cdn(built_site: Path) -> None:
 
 def test_a_dangling_reference_fails_with_file_and_line_and_builds_nothing(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shipped_copy(project)
     record = project / "content" / "equipment" / "2024-mongolia-atc-radar.yaml"
     lines = record.read_text().splitlines()
     number = next(i for i, line in enumerate(lines) if line.startswith("recipient:"))
     lines[number] = "recipient: mongolai"
     record.write_text("\n".join(lines) + "\n")
     with pytest.raises(RecordError) as caught:
-        generate_tree(project, project / "build")
+        generate_tree(project, project / "osa-build")
     problem = caught.value.problems[0]
     assert problem.path == "content/equipment/2024-mongolia-atc-radar.yaml"
     assert problem.line == number + 1 and problem.field == "recipient"
     assert "did you mean 'mongolia'?" in problem.message
-    assert not (project / "build").exists()
+    assert not (project / "osa-build").exists()

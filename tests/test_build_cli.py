@@ -4,17 +4,18 @@ failed build (bad record, or MkDocs refusing a page) leaves the previous site by
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sitetools import shipped_copy
 
-from osa_site.cli import main
-from osa_site.validate import discover
+from osa_site.app.cli import main
+from osa_site.records.content import discover
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,8 +36,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with one record added through `osa-site new`, then built."""
     root = tmp_path_factory.mktemp("project")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shipped_copy(root)
     assert run(root, "new", "equipment", "2026-test-boats").exit_code == 0
     record = root / "content/equipment/2026-test-boats.yaml"
     values = {
@@ -96,3 +96,23 @@ def test_a_page_mkdocs_refuses_fails_the_build_and_leaves_the_site(project: Path
     assert "no-such-page.md" in result.output and "previous site is unchanged" in result.output
     assert snapshot(project / "site") == before
     assert not [p for p in project.glob(".osa-*") if p.is_dir()]  # no staging folder left behind
+
+
+def test_the_zensical_engine_builds_both_editions_with_the_site_search(project: Path) -> None:
+    out = project.parent / "zensical-site"
+    result = run(project, "build", "--engine", "zensical", "--no-pdf", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    for edition, language in ((out, "en"), (out / "th", "th")):
+        page = (edition / "equipment/2026-test-boats/index.html").read_text(encoding="utf-8")
+        assert 'name="generator" content="zensical' in page
+        entry = json.loads((edition / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [language]
+        settings = json.loads((edition / "search.json").read_text(encoding="utf-8"))
+        assert settings["items"] == [] and settings["config"]
+    assert not (out / "search/search_index.json").exists()  # Material's file is not made
+
+
+def test_an_unknown_engine_is_refused(project: Path) -> None:
+    result = run(project, "build", "--engine", "hugo", "--out", str(project / "site"))
+    assert result.exit_code == 2
+    assert "'hugo' is not one of 'mkdocs', 'zensical'" in result.output

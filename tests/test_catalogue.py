@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from osa_site.i18n import language, read_catalog, source_catalog
+from osa_site.i18n.languages import language, read_catalog, source_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 

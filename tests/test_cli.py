@@ -11,11 +11,11 @@ import pytest
 import yaml
 from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, edited, make_project, run_cli
 
-from osa_site.jsonschemas import modeline, schema_files
-from osa_site.loader import load_record
-from osa_site.schema import KINDS, YEAR_KINDS
-from osa_site.skeleton import new_record_text
-from osa_site.validate import validate_record
+from osa_site.editor.jsonschemas import modeline, schema_files
+from osa_site.editor.skeleton import new_record_text
+from osa_site.records.loader import load_record
+from osa_site.records.schema import KINDS, YEAR_KINDS
+from osa_site.records.validate import validate_record
 
 # --- check ----------------------------------------------------------------------------------------
 
@@ -220,7 +220,8 @@ def test_new_refuses_an_unknown_kind(tmp_path: Path) -> None:
     result = run_cli(make_project(tmp_path), "new", "equipments", "x")
     assert result.exit_code == 2
     assert (
-        "'equipments' is not one of 'agreements', 'budgets', 'designations', 'equipment', 'milestones', "
+        "'equipments' is not one of 'agreements', 'analysis', 'budgets', 'designations', 'equipment', "
+        "'milestones', "
         "'recipients', 'sources'"
     ) in " ".join(result.output.split())
 
@@ -254,7 +255,16 @@ def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
     assert result.exit_code == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
     assert written == schema_files()
-    kinds = ("recipient", "equipment", "agreement", "milestone", "budget", "designation", "source")
+    kinds = (
+        "recipient",
+        "equipment",
+        "agreement",
+        "milestone",
+        "budget",
+        "designation",
+        "source",
+        "analysis",
+    )
     assert sorted(written) == sorted(f"{s}.schema.json" for s in kinds)
 
 
@@ -292,7 +302,7 @@ def test_help_works_outside_a_project(tmp_path: Path, command: str) -> None:
     assert f"Usage: main {command}" in result.output or f"Usage: osa-site {command}" in result.output
 
 
-def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path) -> None:
     """`osa-site check | head -1`: when the pipe closes early, no 'unexpected error' line and no
     traceback; the exit status is the shell's for a program stopped by SIGPIPE (141)."""
     import subprocess
@@ -303,11 +313,11 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
         "read, write = os.pipe()\n"
         "os.close(read)\n"  # nobody will read: the first write fails with EPIPE
         "os.dup2(write, 1)\n"
-        "from osa_site.cli import main\n"
+        "from osa_site.app.cli import main\n"
         "sys.argv = ['osa-site', '--root', sys.argv[1], 'check']\n"
         "main()\n"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = make_project(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120
     )

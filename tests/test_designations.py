@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_provenance import NEWS, source
 
-from osa_site.dates import PartialDate
-from osa_site.designations import _status, months_between
-from osa_site.index import build_index
-from osa_site.problems import format_problem
-from osa_site.render.common import SiteContext
+from osa_site.i18n.dates import PartialDate
+from osa_site.model.designations import _status, months_between
+from osa_site.model.index import build_index
+from osa_site.model.site import SiteContext
+from osa_site.records.problems import format_problem
 from osa_site.render.site import render_site
 
 D2024 = "content/designations/2024.yaml"
@@ -83,7 +83,7 @@ def test_status_is_derived_from_projects_and_designations(tmp_path: Path) -> Non
 
 
 def test_months_from_report_to_exchange_of_notes() -> None:
-    from osa_site.dates import parse_partial_date as d
+    from osa_site.i18n.dates import parse_partial_date as d
 
     assert months_between(d("2024-11"), d("2025-02-10")) == 3
     assert months_between(d("2024"), d("2025-02-10")) is None  # a year alone is too coarse
@@ -168,6 +168,6 @@ def test_the_last_day_and_month_of_a_fiscal_year_are_still_inside_it() -> None:
         "2027": "lapsed",
         "2025-04-01": "pending",
     }
-    from osa_site.dates import parse_partial_date
+    from osa_site.i18n.dates import parse_partial_date
 
     assert {k: _status((), 2025, parse_partial_date(k)) for k in cases} == cases

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from osa_site import sitebuild
-from osa_site.generate import generate_tree
-from osa_site.sitebuild import BuildFailed, build_editions
+from osa_site.app import sitebuild
+from osa_site.app.sitebuild import BuildFailed, build_editions
+from osa_site.output.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +33,7 @@ def _digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("editions") / "build"
+    out = tmp_path_factory.mktemp("editions") / "osa-build"
     generate_tree(ROOT, out)
     return out
 
@@ -80,7 +80,7 @@ def _children(pid: int) -> list[int]:
 
 def test_the_thai_worker_dies_with_a_killed_build(tree: Path, tmp_path: Path) -> None:
     code = (
-        "import sys\nfrom pathlib import Path\nfrom osa_site.sitebuild import build_editions\n"
+        "import sys\nfrom pathlib import Path\nfrom osa_site.app.sitebuild import build_editions\n"
         "build_editions(Path(sys.argv[1]), Path(sys.argv[2]))\n"
     )
     build = subprocess.Popen([sys.executable, "-c", code, str(tree), str(tmp_path / "site")], cwd=ROOT)

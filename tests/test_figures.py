@@ -5,18 +5,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from fixtures.projects import BASE, BUDGET, dataset_of, make_project, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitetools import ROOT
 from test_designations import FILES
 
-from osa_site.figures import figure_catalogue
-from osa_site.generate import hand_pages
-from osa_site.index import build_index
-from osa_site.provenance import LEVELS
+from osa_site.model.figures import figure_catalogue
+from osa_site.model.index import build_index
+from osa_site.output.generate import hand_pages
+from osa_site.records.content import load_dataset
+from osa_site.records.provenance import LEVELS
 from osa_site.render.pages import fill_page
-from osa_site.validate import load_dataset
 
 BRIEF = "content/pages/brief.md"
 
@@ -124,17 +125,17 @@ def test_any_braces_give_a_located_problem_or_a_figure_never_a_crash(text: str) 
 # --- The real brief follows the records --------------------------------------------------------------
 
 NEW_PROJECT = """\
-# yaml-language-server: $schema=../../schema/equipment.schema.json
-title: "Coastal radar for the Royal Thai Navy (test)"
-recipient: thailand
+title: "Coastal radar for Mongolia (test)"
+recipient: mongolia
 fiscal_year: 2025
 domain: maritime
 amount_jpy: 900000000
 exchange_of_notes:
   date: "2026-01-15"
 sources:
-  - mod-2025-defense-of-japan
+  - mofa-2025-mongolia-atc-radar
 """
+COUNTED = "# Brief\n\nWe count {{ projects.signed }} signed projects.\n"
 
 
 def _brief(root: Path) -> str:
@@ -142,33 +143,38 @@ def _brief(root: Path) -> str:
 
 
 def test_adding_a_project_record_changes_the_brief_with_no_edit_to_it(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    source_before = (tmp_path / BRIEF).read_text(encoding="utf-8")
+    make_project(tmp_path, {BRIEF: COUNTED})
     before = _brief(tmp_path)
-    (tmp_path / "content/equipment/2025-thailand-test-radar.yaml").write_text(NEW_PROJECT, encoding="utf-8")
+    (tmp_path / "content/equipment/2025-mongolia-test-radar.yaml").write_text(NEW_PROJECT, encoding="utf-8")
     after = _brief(tmp_path)
-    assert (tmp_path / BRIEF).read_text(encoding="utf-8") == source_before
-    assert before != after
-    index = build_index(load_dataset(tmp_path / "content", tmp_path))
-    figures = figure_catalogue(index)
-    signed = figures["projects.signed"]
-    assert f"[{signed.text}](equipment/index.md)" in after
-    assert f"[{int(signed.text) - 1}](equipment/index.md)" in before
-    value = figures["value.signed.fy2025"].text.replace(".", "\\.")
-    assert f"[{value}](equipment/index.md?fy=2025)" in after
+    assert (tmp_path / BRIEF).read_text(encoding="utf-8") == COUNTED
+    assert "[1](equipment/index.md)" in before and "[2](equipment/index.md)" in after
+    figures = figure_catalogue(build_index(load_dataset(tmp_path / "content", tmp_path)))
+    assert figures["projects.signed"].text == "2"
+    assert figures["value.signed.fy2025"].text == "¥900 million"
 
 
-def test_the_error_report_link_comes_from_citation_cff_when_it_names_a_repository(tmp_path: Path) -> None:
+def test_the_error_report_link_comes_from_citation_cff_when_it_names_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("OSA_REPOSITORY_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"):  # set in GitHub Actions
+        monkeypatch.delenv(name, raising=False)
     page = "Please {{ site.report_error }}.\n"
     make_project(tmp_path, {"content/pages/about.md": page})
     index = build_index(dataset_of(tmp_path))
     assert hand_pages(tmp_path, index)["about.md"] == (
-        "Please write to the project through its code repository \\(its address is not yet published on this "
-        "site\\).\n"
+        "Please write to whoever published this copy of the site \\(it was built without the address of its "
+        "code repository, which has the correction form\\).\n"
     )
     (tmp_path / "CITATION.cff").write_text(
         'cff-version: 1.2.0\nrepository-code: "https://example.org/osa/"\n', encoding="utf-8"
     )
     assert hand_pages(tmp_path, index)["about.md"] == (
-        "Please [open an issue in the project's repository](https://example.org/osa/issues/new).\n"
+        "Please [fill in the correction form in the project's code repository]"
+        "(https://example.org/osa/issues/new?template=correction.yml).\n"
+    )
+    monkeypatch.setenv("OSA_REPOSITORY_URL", "https://example.org/own")
+    assert (
+        "(https://example.org/own/issues/new?template=correction.yml)"
+        in hand_pages(tmp_path, index)["about.md"]
     )

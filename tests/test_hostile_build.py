@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,128 +23,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
+from fixtures.projects import FIELDS, write_project
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from osa_site.cli import main
-from osa_site.generate import generate_tree
-from osa_site.outdir import MARKER, MARKER_TEXT, remove_leftovers
-from osa_site.problems import RecordError
-from osa_site.sitebuild import build_site
+from osa_site.app.cli import main
+from osa_site.app.sitebuild import build_site
+from osa_site.output.generate import generate_tree
+from osa_site.output.outdir import MARKER, MARKER_TEXT, remove_leftovers
+from osa_site.records.problems import RecordError
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = '<i data-pwn="1">x</i>'
-
-
-# --- A small project with one record of each kind ------------------------------------------------
-
-
-def _records(t: dict[str, str]) -> dict[str, dict]:
-    """One record per kind; `t` maps a field label to the text it gets."""
-    return {
-        "sources/src-a.yaml": {
-            "title": t["source.title"],
-            "publisher": t["source.publisher"],
-            "publisher_type": "official",
-            "url": "https://example.org/a",
-            "published": "2023-11",
-            "note": t["source.note"],
-        },
-        "recipients/atlantis.yaml": {
-            "name": t["recipient.name"],
-            "local_name": t["recipient.local_name"],
-            "iso3": "PHL",
-            "region": "Southeast Asia",
-            "notes": t["recipient.notes"],
-        },
-        "equipment/2023-radars.yaml": {
-            "title": t["equipment.title"],
-            "recipient": "atlantis",
-            "fiscal_year": 2023,
-            "force": t["equipment.force"],
-            "domain": "maritime",
-            "amount_jpy": 600000000,
-            "exchange_of_notes": {"date": "2023-11", "place": t["equipment.place"]},
-            "items": [{"name": t["item.name"], "quantity": 5, "note": t["item.note"]}],
-            "lifecycle": [
-                {
-                    "stage": "delivery",
-                    "date": "2024-05",
-                    "description": t["lifecycle.description"],
-                    "sources": ["src-a"],
-                }
-            ],
-            "sources": ["src-a"],
-            "confidence": "contested",
-            "disputes": [
-                {
-                    "topic": t["dispute.topic"],
-                    "readings": [
-                        {
-                            "value": t["reading.value"],
-                            "according_to": t["reading.according_to"],
-                            "sources": ["src-a"],
-                        },
-                        {"value": "five", "sources": ["src-a"]},
-                    ],
-                }
-            ],
-            "notes": t["equipment.notes"],
-        },
-        "agreements/atlantis-2016.yaml": {
-            "title": t["agreement.title"],
-            "partner": {"name": t["partner.name"], "iso3": "PHL"},
-            "signed": "2016",
-            "place": t["agreement.place"],
-            "sources": ["src-a"],
-            "notes": t["agreement.notes"],
-        },
-        "milestones/first.yaml": {
-            "title": t["milestone.title"],
-            "date": "2023-04-05",
-            "category": "policy",
-            "summary": t["milestone.summary"],
-            "sources": ["src-a"],
-            "notes": t["milestone.notes"],
-        },
-        "budgets/2023.yaml": {
-            "fiscal_year": 2023,
-            "amount_jpy": 2000000000,
-            "sources": ["src-a"],
-            "notes": t["budget.notes"],
-        },
-    }
-
-
-def _field_names() -> list[str]:
-    """Every field label `_records` uses, in order."""
-    seen: list[str] = []
-
-    class Recorder(dict):
-        def __getitem__(self, key: str) -> str:
-            seen.append(key)
-            return key
-
-    _records(Recorder())
-    return seen
-
-
-FIELDS = _field_names()
-
-
-def write_project(folder: Path, texts: dict[str, str]) -> Path:
-    for rel, data in _records(texts).items():
-        path = folder / "content" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    pages = folder / "content/pages"
-    pages.mkdir(parents=True, exist_ok=True)
-    for name in ("brief", "methodology", "open-questions", "about"):
-        (pages / f"{name}.md").write_text(f"# {name.title()}\n\nA stub page.\n", encoding="utf-8")
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    return folder
 
 
 class _Elements(HTMLParser):
@@ -187,12 +77,9 @@ def assert_inert(site: Path) -> None:
         assert "data-pwn" not in elements.attributes, page
         duplicated = {i for i in elements.ids if elements.ids.count(i) > 1}
         assert not duplicated, (page, duplicated)
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:  # Material shows titles and texts of the index as HTML
-        for value in (doc["title"], doc["text"]):
-            fragment = _Elements()
-            fragment.feed(value)
-            assert "data-pwn" not in fragment.attributes, doc
+    # Material shows a result's title and text as HTML: the index it reads holds no page text (the
+    # search worker escapes what Pagefind's index gives it; tests/browser/test_search.py).
+    assert json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"] == []
     for table in sorted((site / "data").glob("*.csv")):
         for row in csv.reader(io.StringIO(table.read_text(encoding="utf-8"))):
             for cell in row:
@@ -201,7 +88,7 @@ def assert_inert(site: Path) -> None:
 
 
 def assert_json_exact(site: Path, project: Path) -> None:
-    from osa_site.validate import load_dataset
+    from osa_site.records.content import load_dataset
 
     dataset = load_dataset(project / "content", project)
     for kind, field in (
@@ -248,13 +135,13 @@ def test_any_accepted_text_is_inert_in_every_output(
 ) -> None:
     project = write_project(tmp_path_factory.mktemp("hostile"), texts)
     try:
-        generate_tree(project, project / "build")
+        generate_tree(project, project / "osa-build")
     except RecordError as error:  # refused: every problem is located in a record
         assert all(p.path.startswith("content/") and p.line >= 1 for p in error.problems)
         event("refused by the schema")
         return
     event("built")
-    build_site(project / "build", project / "site", project)
+    build_site(project / "osa-build", project / "site", project)
     assert_inert(project / "site")
     assert_json_exact(project / "site", project)
 
@@ -277,8 +164,8 @@ THEME_IDS = [
 def test_titles_equal_to_theme_ids_do_not_duplicate_any_id(tmp_path: Path) -> None:
     texts = {name: THEME_IDS[i % len(THEME_IDS)] for i, name in enumerate(FIELDS)}
     project = write_project(tmp_path, texts)
-    generate_tree(project, project / "build")
-    build_site(project / "build", project / "site", project)
+    generate_tree(project, project / "osa-build")
+    build_site(project / "osa-build", project / "site", project)
     assert_inert(project / "site")  # includes: every id on every page is unique
 
 
@@ -288,13 +175,13 @@ def test_invisible_and_line_breaking_characters_are_refused_or_keep_the_header(t
     refused = {name: f"x{ch}{PAYLOAD}" for name, ch in zip(FIELDS, "\u2028\x85\x7f\x80" * 6, strict=True)}
     project = write_project(tmp_path / "refused", refused)
     with pytest.raises(RecordError) as caught:
-        generate_tree(project, project / "build")
+        generate_tree(project, project / "osa-build")
     assert all(p.path.startswith("content/") and p.line >= 1 for p in caught.value.problems)
 
     accepted = "\ufeff \u200b \u202eevil\u202c \u00a0 \u3000 --- ... : # ' \" \\N"
     project = write_project(tmp_path / "accepted", {name: f"x{accepted}{PAYLOAD}" for name in FIELDS})
-    generate_tree(project, project / "build")
-    build_site(project / "build", project / "site", project)
+    generate_tree(project, project / "osa-build")
+    build_site(project / "osa-build", project / "site", project)
     assert_inert(project / "site")
     page = parse(project / "site/equipment/2023-radars/index.html")
     assert page.title.startswith("x") and PAYLOAD in page.title  # the header was read: the title is there

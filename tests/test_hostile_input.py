@@ -24,8 +24,8 @@ from fixtures.projects import (
     run_cli,
 )
 
-from osa_site.loader import MAX_DEPTH, LoadError, parse_yaml
-from osa_site.problems import format_problem
+from osa_site.records.loader import MAX_DEPTH, LoadError, parse_yaml
+from osa_site.records.problems import format_problem
 
 E, S, R = EQUIPMENT, SOURCE, RECIPIENT
 TITLE = '"Air traffic control radar for the Mongolian Air Force"'
@@ -261,7 +261,7 @@ def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr("osa_site.loader.os.open", refuse)
+    monkeypatch.setattr("osa_site.records.loader.os.open", refuse)
     assert_reported(tmp_path, S, 1, 1, "the file cannot be read: permission denied")
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fixtures.projects import make_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osa_site.dates import PartialDate, parse_partial_date
-from osa_site.i18n import BUDDHIST_ERA_OFFSET, language, read_catalog
+from osa_site.i18n.dates import PartialDate, parse_partial_date
+from osa_site.i18n.languages import BUDDHIST_ERA_OFFSET, language, read_catalog
 
 
 def test_english_keeps_the_source_strings() -> None:
@@ -84,22 +87,20 @@ def test_every_thai_message_keeps_the_placeholders_of_its_english_source() -> No
                 assert sorted(fields.findall(text)) == sorted(fields.findall(ids[-1])), message.id
 
 
-def test_source_titles_and_publishers_on_thai_pages_are_marked_english() -> None:
+def test_source_titles_and_publishers_on_thai_pages_are_marked_english(tmp_path: Path) -> None:
     """Source titles and publishers stay in their own language (English): on a Thai page they are
     marked lang="en" so that a screen reader switches voice; on an English page they are not."""
-    from pathlib import Path
-
-    from osa_site.index import build_index
-    from osa_site.render.common import SiteContext, source_line
+    from osa_site.model.index import build_index
+    from osa_site.model.site import SiteContext
+    from osa_site.records.content import load_dataset
+    from osa_site.render.common import source_line
     from osa_site.render.record_pages import render_source
     from osa_site.render.sections import render_sources_index
-    from osa_site.validate import load_dataset
 
-    root = Path(__file__).resolve().parent.parent
+    root = make_project(tmp_path)
     index = build_index(load_dataset(root / "content", root))
-    entry = index.dataset.get("sources", "mofa-2023-04-05-osa-launch") or next(
-        iter(index.dataset.of("sources"))
-    )
+    entry = index.dataset.get("sources", "mofa-2025-mongolia-atc-radar")
+    assert entry is not None
     title, publisher = entry.record.title, entry.record.publisher
     thai, english = language("th"), language("en")
     line = source_line(entry, "equipment/x.md", thai)

@@ -7,7 +7,8 @@ import typing
 
 import pytest
 
-from osa_site import index, schema
+from osa_site.model import index
+from osa_site.records import schema
 
 LABELS = [
     (schema.Confidence, schema.CONFIDENCE_LABELS),
@@ -17,6 +18,9 @@ LABELS = [
     (schema.LifecycleStage, schema.LIFECYCLE_LABELS),
     (schema.MilestoneCategory, schema.MILESTONE_CATEGORY_LABELS),
     (schema.PublisherType, schema.PUBLISHER_TYPES),
+    (schema.PublisherType, schema.PUBLISHER_TYPE_LABELS),
+    (schema.AnalysisForm, schema.ANALYSIS_FORM_LABELS),
+    (schema.Theme, schema.THEME_LABELS),
     (index.RecipientStatus, index.RECIPIENT_STATUS_LABELS),  # derived by the index, labelled beside it
 ]
 

@@ -133,7 +133,7 @@ def test_sources_are_linked_externally(built_site: Path) -> None:
 
 
 def test_sitemap_lists_only_existing_pages(built_site: Path, root: Path) -> None:
-    from osa_site.generate import read_config
+    from osa_site.output.generate import read_config
 
     site_url = read_config(root)["site_url"].rstrip("/") + "/"
     locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))

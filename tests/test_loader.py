@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from fixtures.projects import BASE, EQUIPMENT, RECIPIENT, SOURCE, assert_reported, dataset_of, make_project
 
-from osa_site.dates import PartialDate
-from osa_site.loader import MAX_DEPTH, MAX_DIGITS, LoadError, parse_yaml
+from osa_site.i18n.dates import PartialDate
+from osa_site.records.loader import MAX_DEPTH, MAX_DIGITS, LoadError, parse_yaml
 
 HEAD = "# yaml-language-server: $schema=../../schema/equipment.schema.json\n"
 

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
+from sitetools import shipped_copy
 
-from osa_site.generate import generate_tree
-from osa_site.problems import RecordError
+from osa_site.output.generate import generate_tree
+from osa_site.records.problems import RecordError
 from osa_site.render.data import neutralise
 from osa_site.render.escape import (
     FrontMatterError,
@@ -132,12 +133,6 @@ def test_neutralise_follows_owasp(text: str, expected: str) -> None:
 # --- Projects on disk ----------------------------------------------------------------------------
 
 
-def copy_project(folder: Path) -> Path:
-    shutil.copytree(ROOT / "content", folder / "content")
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    return folder
-
-
 def set_field(record: Path, field: str, value: str) -> None:
     """Replace a top-level `field:` line of a record with a JSON-quoted value (JSON is YAML)."""
     lines = record.read_text(encoding="utf-8").splitlines()
@@ -148,10 +143,10 @@ def set_field(record: Path, field: str, value: str) -> None:
 
 @pytest.fixture(scope="module")
 def formula_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("formula"))
+    project = shipped_copy(tmp_path_factory.mktemp("formula"))
     set_field(project / "content/equipment/2023-fiji-patrol-boats.yaml", "title", "=1+1 boats")
-    generate_tree(project, project / "build")
-    return project / "build/docs"
+    generate_tree(project, project / "osa-build")
+    return project / "osa-build/docs"
 
 
 def test_csv_cells_are_neutralised_and_json_keeps_the_exact_text(formula_tree: Path) -> None:
@@ -180,13 +175,13 @@ def test_datapackage_and_data_page_say_what_was_done(formula_tree: Path) -> None
 
 def _problems(project: Path) -> list[str]:
     with pytest.raises(RecordError) as caught:
-        generate_tree(project, project / "build")
+        generate_tree(project, project / "osa-build")
     return [f"{p.path}: {p.message}" for p in caught.value.problems]
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return shipped_copy(tmp_path / "project")
 
 
 def test_only_page_file_types_are_published(project: Path) -> None:
@@ -196,14 +191,14 @@ def test_only_page_file_types_are_published(project: Path) -> None:
     refused = "content/pages/notes.txt: files of type '.txt' are not published"
     assert any(p.startswith(refused) for p in problems)
     assert any(p.startswith("content/pages/tool.exe:") for p in problems)
-    assert not (project / "build").exists()
+    assert not (project / "osa-build").exists()
 
 
 def test_hidden_files_are_skipped_with_a_warning(project: Path) -> None:
     (project / "content/pages/.DS_Store").write_bytes(b"\0")
-    result = generate_tree(project, project / "build")
+    result = generate_tree(project, project / "osa-build")
     assert result.skipped == ["content/pages/.DS_Store"]
-    assert not (project / "build/docs/.DS_Store").exists()
+    assert not (project / "osa-build/docs/.DS_Store").exists()
 
 
 def test_symlinked_pages_and_folders_are_refused(project: Path, tmp_path: Path) -> None:
@@ -267,8 +262,8 @@ def test_timeline_keys_work_for_any_partner_name(project: Path) -> None:
         text = template.replace('name: "Sweden"', f"name: {quoted}").replace('"SWE"', iso3)
         assert text != template
         (folder / f"partner-{number}.yaml").write_text(text, encoding="utf-8")
-    generate_tree(project, project / "build")
-    timeline = (project / "build/docs/timeline.md").read_text(encoding="utf-8")
+    generate_tree(project, project / "osa-build")
+    timeline = (project / "osa-build/docs/timeline.md").read_text(encoding="utf-8")
     for name, iso3 in PARTNERS:
         assert f'<option value="{iso3.lower()}">' in timeline, name
         assert f'data-country="{iso3.lower()}"' in timeline, name
@@ -281,7 +276,7 @@ def test_timeline_keys_work_for_any_partner_name(project: Path) -> None:
 def run(project: Path, *args: str):
     from click.testing import CliRunner
 
-    from osa_site.cli import main
+    from osa_site.app.cli import main
 
     return CliRunner().invoke(main, ["--root", str(project), *args])
 
@@ -368,7 +363,7 @@ def test_an_unexpected_error_names_itself_and_the_debug_switch(
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("osa_site.cli.generate_tree", explode)
+    monkeypatch.setattr("osa_site.app.cli.generate_tree", explode)
     result = run(project, "generate", str(project / "tree"))
     assert result.exit_code == 1
     assert (

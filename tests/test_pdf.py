@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pikepdf
@@ -13,12 +12,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from sitetools import shipped_copy
 
-from osa_site import pdf as pdf_module
-from osa_site.cli import main
-from osa_site.generate import generate_tree
-from osa_site.pdf import finish_pdf, pdf_date, pdf_unavailable, site_pdf_targets
-from osa_site.urls import directory, pdf_targets, site_path
+from osa_site.app import pdf as pdf_module
+from osa_site.app.cli import main
+from osa_site.app.pdf import finish_pdf, pdf_date, pdf_unavailable, site_pdf_targets
+from osa_site.model.urls import directory, pdf_targets, site_path
+from osa_site.output.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,9 +132,7 @@ def test_generated_config_names_the_pdfs_only_when_they_are_printed(tmp_path: Pa
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return shipped_copy(tmp_path)
 
 
 def test_build_without_a_browser_skips_the_pdfs_and_their_links(project: Path, monkeypatch) -> None:
@@ -180,7 +178,7 @@ def test_the_local_server_says_nothing_when_a_browser_goes_away_mid_answer(tmp_p
     import struct
     import time
 
-    from osa_site.pdf import serve
+    from osa_site.app.pdf import serve
 
     (tmp_path / "big.bin").write_bytes(b"x" * 20_000_000)
     with serve(tmp_path) as base:
@@ -196,3 +194,77 @@ def test_the_local_server_says_nothing_when_a_browser_goes_away_mid_answer(tmp_p
         time.sleep(0.5)
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Exception occurred" not in err, err
+
+
+# --- The PDF cache: a page is printed again only when what its PDF depends on changed --------------
+
+
+def small_site(site: Path) -> Path:
+    """A built site with the brief and two recipients, each loading the print styles."""
+    (site / "assets/stylesheets").mkdir(parents=True)
+    (site / "assets/stylesheets/print.css").write_text("@page { size: A4 }")
+    for page, up in (("brief", "../"), ("recipients/fiji", "../../"), ("recipients/tonga", "../../")):
+        (site / page).mkdir(parents=True)
+        (site / page / "index.html").write_text(
+            f'<html><link rel="stylesheet" href="{up}assets/stylesheets/print.css">'
+            f'<link rel="canonical" href="https://example.org/{page}/"><body>{page}</body></html>'
+        )
+    return site
+
+
+@pytest.fixture
+def counted_prints(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Stand in for Chromium (its version and its printing); each print call's pages are recorded,
+    and each PDF's bytes are those of the page's HTML, so a copied PDF can be told from a new one."""
+    calls: list[list[str]] = []
+
+    def fake_print(site: Path, targets: dict[str, str], epoch: int, _prefix: str) -> None:
+        calls.append(sorted(targets))
+        for page, pdf in targets.items():
+            (site / pdf).parent.mkdir(parents=True, exist_ok=True)
+            html = (site / directory(page) / "index.html").read_bytes()
+            (site / pdf).write_bytes(b"%PDF " + html + f" {epoch}".encode())
+
+    monkeypatch.setattr(pdf_module, "_print_pdfs", fake_print)
+    monkeypatch.setattr(pdf_module, "chromium_version", lambda _path: "Chromium 1.0")
+    return calls
+
+
+def print_into(site: Path, cache: Path, epoch: int = 1) -> list[str]:
+    return pdf_module.print_pdfs(site, site_pdf_targets(site), epoch, "/", cache).printed
+
+
+def test_an_unchanged_page_is_not_printed_again(tmp_path: Path, counted_prints) -> None:
+    cache = tmp_path / "cache"
+    first = small_site(tmp_path / "one")
+    assert print_into(first, cache) == ["brief.md", "recipients/fiji.md", "recipients/tonga.md"]
+    second = small_site(tmp_path / "two")  # a new build of the same pages: nothing to print
+    assert print_into(second, cache) == []
+    assert len(counted_prints) == 1, "the browser is not even started"
+    for pdf in site_pdf_targets(first).values():
+        assert (second / pdf).read_bytes() == (first / pdf).read_bytes()
+    assert len(list(cache.glob("*.pdf"))) == 3
+
+
+@pytest.mark.usefixtures("counted_prints")
+def test_a_changed_page_or_print_style_is_printed_again(tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    site = small_site(tmp_path / "site")
+    print_into(site, cache)
+    page = site / "recipients/fiji/index.html"
+    page.write_text(page.read_text().replace("<body>", "<body>Edited "))
+    assert print_into(site, cache) == ["recipients/fiji.md"]
+    assert b"Edited" in (site / "pdf/recipients/fiji.pdf").read_bytes()
+    assert len(list(cache.glob("*.pdf"))) == 3, "the old PDF of the edited page is dropped"
+    (site / "assets/stylesheets/print.css").write_text("@page { size: A5 }")
+    assert print_into(site, cache) == ["brief.md", "recipients/fiji.md", "recipients/tonga.md"]
+    assert print_into(site, cache, epoch=2) == ["brief.md", "recipients/fiji.md", "recipients/tonga.md"]
+    monkeypatch.setattr(pdf_module, "chromium_version", lambda _path: "Chromium 2.0")
+    assert print_into(site, cache, epoch=2) == ["brief.md", "recipients/fiji.md", "recipients/tonga.md"]
+    assert print_into(site, cache, epoch=2) == []
+
+
+def test_pages_without_a_cache_are_always_printed(tmp_path: Path, counted_prints) -> None:
+    site = small_site(tmp_path / "site")
+    assert print_into(site, None) == print_into(site, None) == sorted(site_pdf_targets(site))
+    assert len(counted_prints) == 2

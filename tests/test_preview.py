@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 import socket
 import time
 import urllib.request
@@ -12,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitetools import search_fragments, shipped_copy
 
-from osa_site.preview import PreviewServer, SearchCache, start_preview
-from osa_site.problems import RecordError
+from osa_site.app.preview import Preview, PreviewServer, start_preview
+from osa_site.records.problems import RecordError
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORD = "content/equipment/2023-fiji-patrol-boats.yaml"
@@ -45,9 +44,7 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 60) -> bool:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return shipped_copy(tmp_path)
 
 
 @pytest.fixture
@@ -64,8 +61,8 @@ def preview(project: Path) -> Iterator[tuple[PreviewServer, list[RecordError]]]:
 
 
 def _search_titles(server: PreviewServer) -> list[str]:
-    index = json.loads(_fetch(server.url + "search/search_index.json"))
-    return [doc["title"] for doc in index["docs"]]
+    """The page titles in the preview's Pagefind index of the English edition."""
+    return [f["meta"]["title"] for f in search_fragments(server.preview.site_dir).values()]
 
 
 def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
@@ -80,7 +77,9 @@ def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
     assert _wait_for(lambda: NEW_TITLE in _fetch(server.url + PAGE)), "the page was not rebuilt"
     assert NEW_TITLE in _fetch(server.url + "equipment/")  # the register links to it by title
     assert NEW_TITLE in _fetch(server.url + "recipients/fiji/")
-    # The incremental build keeps every other page's search entries and replaces the edited ones.
+    # The edition is indexed again after the incremental build, behind the reload: every page, the
+    # edited one renamed.
+    assert server.preview.wait_for_search(120), "the search index did not catch up"
     titles_after = _search_titles(server)
     assert NEW_TITLE in titles_after and OLD_TITLE not in titles_after
     assert len(titles_after) == len(titles_before)
@@ -91,16 +90,37 @@ def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
     assert NEW_TITLE in _fetch(server.url + PAGE)  # the last good site is still served
 
 
-def test_search_cache_replaces_rebuilt_pages_only() -> None:
-    cache = SearchCache()
-    cache.replace(
-        [
-            {"location": "a/", "title": "A"},
-            {"location": "a/#x", "title": "A x"},
-            {"location": "b/", "title": "B"},
-        ],
-        set(),
-        full=True,
-    )
-    cache.replace([{"location": "a/", "title": "A2"}], {"a/"}, full=False)
-    assert [d["title"] for d in cache.document()["docs"]] == ["A2", "B"]
+def _files(site: Path) -> dict[str, bytes]:
+    return {f.relative_to(site).as_posix(): f.read_bytes() for f in sorted(site.rglob("*")) if f.is_file()}
+
+
+def test_pages_rebuilt_after_an_edit_are_those_of_a_fresh_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One record saved: both editions render only the pages whose Markdown changed (its own page,
+    its recipient, the register, the timeline, the figures that count it), and every file of the
+    site, those pages and the search indexes included, is byte for byte what a fresh build gives."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    live, fresh = Preview(project, pytest.fail), Preview(project, pytest.fail)
+    try:
+        assert live.rebuild()
+        record = project / RECORD
+        text = record.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE)
+        record.write_text(text.replace("amount_jpy: 400000000", "amount_jpy: 1400000000"), encoding="utf-8")
+        assert live.rebuild()
+        english, thai = live.rebuilt["en"], live.rebuilt["th"]
+        assert english is not None and thai is not None, "an edit is not a full build"
+        for page in (PAGE.rstrip("/") + ".md", "recipients/fiji.md", "equipment/index.md"):
+            assert page in english and page in thai, page  # the amount shows in both editions
+        assert "timeline.md" in english and "timeline.md" not in thai, "the Thai timeline has the Thai title"
+        assert {"brief.md", "charts.md"} <= set(english) & set(thai), "the figures that count it"
+        pages = sum(1 for _ in (live.tree / "docs").rglob("*.md"))
+        assert len([p for p in english if p.endswith(".md")]) < pages / 4
+        assert fresh.rebuild() and fresh.rebuilt == {"en": None, "th": None}
+        rebuilt, built = _files(live.site_dir), _files(fresh.site_dir)
+        assert sorted(rebuilt) == sorted(built)
+        assert [name for name in built if rebuilt[name] != built[name]] == []
+        assert NEW_TITLE in rebuilt[PAGE + "index.html"].decode("utf-8")
+    finally:
+        live.close()
+        fresh.close()

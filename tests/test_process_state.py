@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from osa_site import sitebuild
-from osa_site.generate import generate_tree
-from osa_site.history import last_commit_epoch
+from osa_site.app import sitebuild
+from osa_site.history.git import last_commit_epoch
+from osa_site.output.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,9 +47,9 @@ def test_a_build_restores_environment_and_logging(tmp_path: Path, monkeypatch: p
     monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
     loggers = [logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")]
     before = [(list(lg.handlers), list(lg.filters)) for lg in loggers]
-    generate_tree(ROOT, tmp_path / "build")
-    sitebuild.build_site(tmp_path / "build", tmp_path / "site", ROOT)
-    sitebuild.mkdocs_build(tmp_path / "build" / "mkdocs.yml", tmp_path / "site", strict=False, dirty=True)
+    generate_tree(ROOT, tmp_path / "osa-build")
+    sitebuild.build_site(tmp_path / "osa-build", tmp_path / "site", ROOT)
+    sitebuild.mkdocs_build(tmp_path / "osa-build" / "mkdocs.yml", tmp_path / "site", strict=False, dirty=True)
     assert "SOURCE_DATE_EPOCH" not in os.environ
     assert "NO_MKDOCS_2_WARNING" not in os.environ
     assert [(list(lg.handlers), list(lg.filters)) for lg in loggers] == before
@@ -58,7 +58,7 @@ def test_a_build_restores_environment_and_logging(tmp_path: Path, monkeypatch: p
 def test_importing_the_package_touches_no_logger() -> None:
     """In a fresh interpreter: importing every adapter adds no handler or filter to any logger."""
     code = (
-        "import logging, osa_site.cli, osa_site.preview, osa_site.sitebuild\n"
+        "import logging, osa_site.app.cli, osa_site.app.preview, osa_site.app.sitebuild\n"
         "names = list(logging.root.manager.loggerDict)\n"
         "loggers = [logging.getLogger()] + [logging.getLogger(n) for n in names]\n"
         "print(sum(len(lg.filters) + len(lg.handlers) for lg in loggers))"

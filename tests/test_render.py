@@ -1,4 +1,4 @@
-"""Renderer tests: page structure, citations and escaping, on small in-memory projects."""
+"""Renderer tests: page structure, citations and escaping, on the tiny projects of fixtures/projects.py."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from pathlib import Path
 
 import markdown
 import pytest
+from fixtures.projects import small_project
 
-from osa_site.index import build_index, page_of, project_status
-from osa_site.render.common import SiteContext, yen
+from osa_site.i18n.wording import yen
+from osa_site.model.index import build_index, page_of, project_status
+from osa_site.model.site import SiteContext
+from osa_site.records.content import load_dataset
 from osa_site.render.escape import md
 from osa_site.render.site import render_site
-from osa_site.validate import load_dataset
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -24,44 +26,6 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "{: .class } \\ backslash",
 ]
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    path = root / "content" / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def small_project(root: Path, title: str = "Radars for the Navy") -> Path:
-    write(
-        root,
-        "sources/src-a.yaml",
-        'title: "Release A"\npublisher: "MOFA"\npublisher_type: official\nurl: "https://example.org/a"\n'
-        'published: "2023-11"\n',
-    )
-    write(
-        root,
-        "sources/src-b.yaml",
-        'title: "Report B"\npublisher: "Jiji"\npublisher_type: news\nurl: "https://example.org/b"\n'
-        "published: unknown\n",
-    )
-    write(root, "recipients/atlantis.yaml", 'name: "Philippines"\niso3: PHL\nregion: Southeast Asia\n')
-    write(
-        root,
-        "equipment/2023-radars.yaml",
-        f"title: {title!r}\nrecipient: atlantis\nfiscal_year: 2023\ndomain: maritime\n"
-        'amount_jpy: 600000000\nexchange_of_notes:\n  date: "2023-11"\n  place: Manila\n'
-        "items:\n  - name: radar\n    quantity: 5\nsources: [src-a]\nconfidence: contested\n"
-        "disputes:\n  - topic: How many\n    readings:\n      - value: four\n        sources: [src-a]\n"
-        "      - value: five\n        sources: [src-b]\n",
-    )
-    write(
-        root,
-        "agreements/atlantis-2016.yaml",
-        'title: "Transfer agreement"\npartner: {name: Philippines, iso3: PHL}\n'
-        'signed: "2016"\nsources: [src-b]\nconfidence: reported\n',
-    )
-    return root
 
 
 def pages_for(root: Path) -> dict[str, str]:
@@ -138,16 +102,22 @@ def test_amounts_keep_their_stated_precision() -> None:
     assert yen(None) == "Not stated in the sources"
 
 
-def test_an_undated_handover_shows_without_a_date_and_stays_off_the_timeline() -> None:
-    """The Bangladesh handover report gives no year: the step is kept, undated, never given a made-up date."""
-    root = Path(__file__).resolve().parent.parent
+UNDATED_HANDOVER = (
+    "lifecycle:\n  - stage: handover\n    date: unknown\n"
+    '    description: "Five radars handed over"\n    sources: [src-b]\n'
+)
+
+
+def test_an_undated_handover_shows_without_a_date_and_stays_off_the_timeline(tmp_path: Path) -> None:
+    """A handover no source dates is kept, undated, and never given a made-up date."""
+    root = small_project(tmp_path, lifecycle=UNDATED_HANDOVER)
     index = build_index(load_dataset(root / "content", root))
-    project = index.dataset.get("equipment", "2023-bangladesh-patrol-boats")
+    project = index.dataset.get("equipment", "2023-radars")
     assert project is not None
     assert [step.date for step in project.record.lifecycle] == ["unknown"]
     assert project_status(project) == "Handed over"
     pages = render_site(index, SiteContext(site_url="https://example.org/"))
-    page = pages["equipment/2023-bangladesh-patrol-boats.md"]
-    assert "| Not stated in the sources" in page and "Five patrol boats handed over" in page
+    page = pages["equipment/2023-radars.md"]
+    assert "| Not stated in the sources" in page and "Five radars handed over" in page
     assert not [e for e in index.events if e.page == page_of(project) and e.kind == "handover"]
     assert "Handed over" in pages["equipment/index.md"]

@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osa_site.segment import ZWSP, WordSet, segment_markdown, thai_words
+from osa_site.i18n.segment import ZWSP, WordSet, segment_markdown, thai_words
 
 
 def test_thai_running_text_is_cut_into_words() -> None:
@@ -41,7 +41,7 @@ def test_segmentation_needs_no_download_and_no_network() -> None:
         "def refuse(*a, **k): raise OSError('network refused')\n"
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
-        "from osa_site.segment import thai_words\n"
+        "from osa_site.i18n.segment import thai_words\n"
         "print('|'.join(thai_words('เรือตรวจการณ์ชายฝั่ง')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from markdown import Markdown
 from mkdocs.utils.yaml import yaml_load
 
-from osa_site.editions import edition_config
-from osa_site.generate import dump_config
-from osa_site.segment import ZWSP, segment_markdown
-from osa_site.slugs import slugify
+from osa_site.i18n.editions import edition_config
+from osa_site.i18n.segment import ZWSP, segment_markdown
+from osa_site.i18n.slugs import slugify
+from osa_site.output.generate import dump_config
 
 
 @pytest.mark.parametrize(

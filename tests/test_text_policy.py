@@ -25,19 +25,20 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from fixtures.projects import BASE, BUDGET, EQUIPMENT, RECIPIENT, SOURCE, make_project
+from fixtures.projects import BASE, RECORDS, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from osa_site.index import build_index, page_of
-from osa_site.loader import FieldPath, LoadError, dotted_path, load_record
-from osa_site.problems import RecordError
-from osa_site.render.common import SiteContext
+from osa_site.model.index import build_index, page_of
+from osa_site.model.site import SiteContext
+from osa_site.records.content import discover, load_dataset
+from osa_site.records.loader import FieldPath, LoadError, dotted_path, load_record
+from osa_site.records.problems import RecordError
+from osa_site.records.schema import KINDS, SINGULAR, Title
+from osa_site.records.textpolicy import TextRule, text_problem
+from osa_site.records.validate import validate_record
 from osa_site.render.site import render_record
-from osa_site.schema import KINDS, SINGULAR, Title
-from osa_site.textpolicy import TextRule, text_problem
-from osa_site.validate import discover, load_dataset, validate_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["tables", "footnotes", "attr_list", "md_in_html", "admonition"]  # as in mkdocs.yml
@@ -48,96 +49,6 @@ PROPERTY = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-
-AGREEMENT = "content/agreements/mongolia-2024.yaml"
-MILESTONE = "content/milestones/osa-guidelines-adopted.yaml"
-DESIGNATION = "content/designations/2024.yaml"
-CITED = ["mofa-2025-mongolia-atc-radar"]
-DISPUTE = {
-    "topic": "Number of radars",
-    "readings": [
-        {"value": "one radar", "according_to": "MOFA", "sources": CITED},
-        {"value": "two radars", "sources": CITED},
-    ],
-}
-RECORDS: dict[str, tuple[str, dict[str, Any]]] = {  # kind -> (file, a valid record using every text field)
-    "equipment": (
-        EQUIPMENT,
-        {
-            "title": "Radar",
-            "recipient": "mongolia",
-            "domain": "air",
-            "fiscal_year": 2024,
-            "force": "Air Force",
-            "exchange_of_notes": {"date": "2025-02-10", "place": "Ulaanbaatar"},
-            "items": [{"name": "radar", "note": "one"}],
-            "lifecycle": [
-                {"stage": "handover", "date": "2026-01", "description": "handed over", "sources": CITED}
-            ],
-            "confidence": "contested",
-            "disputes": [DISPUTE],
-            "notes": "Context.",
-            "sources": CITED,
-        },
-    ),
-    "recipients": (
-        RECIPIENT,
-        {
-            "name": "Mongolia",
-            "local_name": "Монгол Улс",
-            "iso3": "MNG",
-            "region": "East Asia",
-            "notes": "Context.",
-        },
-    ),
-    "agreements": (
-        AGREEMENT,
-        {
-            "title": "Agreement",
-            "partner": {"name": "Mongolia", "iso3": "MNG"},
-            "signed": "2024-03",
-            "place": "Tokyo",
-            "notes": "Context.",
-            "sources": CITED,
-        },
-    ),
-    "milestones": (
-        MILESTONE,
-        {"title": "Guidelines", "date": "2023-04-05", "summary": "Context.", "sources": CITED},
-    ),
-    "budgets": (
-        BUDGET,
-        {"fiscal_year": 2024, "amount_jpy": 5_000_000_000, "notes": "Context.", "sources": CITED},
-    ),
-    "sources": (
-        SOURCE,
-        {
-            "title": "Notes",
-            "publisher": "MOFA",
-            "publisher_type": "official",
-            "url": "https://www.mofa.go.jp/",
-            "published": "2025-02-10",
-            "note": "Context.",
-        },
-    ),
-    "designations": (
-        DESIGNATION,
-        {
-            "fiscal_year": 2024,
-            "notes": "Context.",
-            "countries": [
-                {
-                    "recipient": "mongolia",
-                    "reported": "2024-11",
-                    "confidence": "contested",
-                    "disputes": [DISPUTE],
-                    "notes": "Context.",
-                    "sources": CITED,
-                }
-            ],
-        },
-    ),
-}
 
 
 def _rule(annotation: Any) -> TextRule | None:
@@ -189,7 +100,7 @@ def test_every_text_field_of_every_kind_is_covered() -> None:
         if _rule(info.annotation) or any(isinstance(x, TextRule) for x in info.metadata)
     }
     assert {name for _, name in declared} == {loc[-1] for _, loc in FIELDS}
-    assert {kind for kind, _ in FIELDS} == set(KINDS) and len(FIELDS) == 30
+    assert {kind for kind, _ in FIELDS} == set(KINDS) and len(FIELDS) == 37
     assert ("equipment", ("disputes", 0, "readings", 0, "according_to")) in FIELDS
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from fixtures.projects import run_cli
+from sitetools import search_fragments
 
-from osa_site.generate import generate_tree
-from osa_site.segment import ZWSP
-from osa_site.sitebuild import build_site
+from osa_site.app.sitebuild import build_site
+from osa_site.i18n.segment import ZWSP
+from osa_site.output.generate import generate_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,13 +75,18 @@ def test_english_urls_do_not_change(built_site: Path) -> None:
 
 
 def test_thai_search_index_is_segmented_and_separate(built_site: Path) -> None:
+    thai, english = search_fragments(built_site / "th"), search_fragments(built_site)
+    assert set(thai) == set(english)  # the same pages, at the same addresses in each edition's own index
     index = json.loads((built_site / "th" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["separator"] == r"[\s\u200b\-]+"
-    assert index["config"]["lang"] == ["th"]
-    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    assert f"เรดาร์{ZWSP}ชายฝั่ง" in texts  # words of running text are cut apart
-    english = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert ZWSP not in json.loads(english)["docs"][0]["text"]
+    assert index == {"config": {"lang": ["th"], "separator": r"[\s\u200b\-]+", "pipeline": []}, "docs": []}
+    texts = " ".join(f["content"] for f in thai.values())
+    assert "เรดาร์ ชายฝั่ง" in texts  # words of running text are cut apart for Pagefind (U+200B: a space)
+    assert ZWSP not in texts and "เรดาร์ชายฝั่ง" not in texts
+    radar = thai["/equipment/2023-philippines-coastal-radars/"]["meta"]
+    assert (
+        radar["kind"] == "โครงการ" and radar["year"].replace(" ", "") == "ปีงบฯ2566"
+    )  # the worker joins Thai
+    assert "Radar" not in english["/equipment/2023-philippines-coastal-radars/"]["meta"]["kind"]
 
 
 def test_thai_dates_are_buddhist_era_and_amounts_stay_yen(built_site: Path) -> None:
@@ -179,8 +185,8 @@ def added_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         base.replace("Coastal radar systems for the Philippine Navy", "Untranslated <b>test</b> barges"),
         encoding="utf-8",
     )
-    generate_tree(root, root / "build")
-    build_site(root / "build", root / "site", ROOT)
+    generate_tree(root, root / "osa-build")
+    build_site(root / "osa-build", root / "site", ROOT)
     return root / "site"
 
 
@@ -193,9 +199,9 @@ def test_a_record_with_only_a_thai_title_shows_in_thai_everywhere(added_site: Pa
     assert "<h1" in page and "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์</h1>" in page
     register = (added_site / "th" / "equipment" / "index.html").read_text(encoding="utf-8").replace(ZWSP, "")
     assert "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์" in register
-    index = json.loads((added_site / "th" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hits = [d["location"] for d in index["docs"] if "เรือ" in d["title"] and "ทดสอบ" in d["title"]]
-    assert any(h.startswith("equipment/2026-philippines-thai-only/") for h in hits), hits
+    fragments = search_fragments(added_site / "th")
+    title = fragments["/equipment/2026-philippines-thai-only/"]["meta"]["title"].replace(" ", "")
+    assert title == "เรือทดสอบลำใหม่สำหรับกองทัพเรือฟิลิปปินส์"
     english = (added_site / "equipment" / "2026-philippines-thai-only" / "index.html").read_text(
         encoding="utf-8"
     )

@@ -1,4 +1,4 @@
-"""Page-to-URL arithmetic (osa_site.urls): examples, and agreement with posixpath on the served folders."""
+"""Page-to-URL arithmetic (osa_site.model.urls): examples, and agreement with posixpath on served folders."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osa_site.urls import directory, href, page_url, rel
+from osa_site.model.urls import directory, href, page_url, rel
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from fixtures.projects import (
     problems_of,
 )
 
-from osa_site.problems import format_problem
+from osa_site.records.problems import format_problem
 
 E, S = EQUIPMENT, SOURCE
 

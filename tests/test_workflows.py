@@ -10,6 +10,7 @@ that pyproject.toml defines.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shlex
 import shutil
@@ -23,7 +24,7 @@ import pytest
 import yaml
 from sitetools import ROOT
 
-from osa_site.cli import main as osa_site_cli
+from osa_site.app.cli import main as osa_site_cli
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 EXPECTED_ACTIONS = {
@@ -32,6 +33,7 @@ EXPECTED_ACTIONS = {
     "actions/upload-artifact@v4",
     "actions/upload-pages-artifact@v3",
     "actions/deploy-pages@v4",
+    "actions/configure-pages@v5",
 }
 SHELL_WORDS = {
     "if",
@@ -147,6 +149,22 @@ def test_deploy_runs_on_main_only_with_pages_permissions(workflow: dict) -> None
     assert len(pages) == 1 and pages[0]["if"] == deploy["if"]
 
 
+def test_the_build_gets_the_repository_and_pages_addresses(workflow: dict) -> None:
+    job = workflow["jobs"]["test"]
+    names = [s.get("id") for s in job["steps"]]
+    (build,) = [s for s in job["steps"] if s.get("run", "").startswith("osa-site build")]
+    (pages,) = [s for s in job["steps"] if s.get("uses") == "actions/configure-pages@v5"]
+    assert names.index("pages") < job["steps"].index(build)
+    assert build["env"]["OSA_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert build["env"]["OSA_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert pages["if"] == workflow["jobs"]["deploy"]["if"]  # Pages exists for what is published
+    assert job["permissions"]["pages"] == "read"
+    (generate,) = [
+        s for s in steps(workflow, "portability") if s.get("run", "").startswith("osa-site generate")
+    ]
+    assert generate["env"]["OSA_REPOSITORY_URL"] == build["env"]["OSA_REPOSITORY_URL"]
+
+
 def test_portability_job_builds_the_generated_tree_with_zensical(workflow: dict) -> None:
     runs = [c for s in steps(workflow, "portability") if "run" in s for c in commands(s["run"])]
     assert ["osa-site", "generate", "out/"] in runs
@@ -251,11 +269,42 @@ def test_schema_check_refuses_a_broken_workflow(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
 
 
+def fake_debian(tmp_path: Path, installed: set[str]) -> dict[str, str]:
+    """dpkg-query and apt-get stand-ins on PATH: the first knows `installed`, the second logs its call."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    known = " ".join(sorted(installed))
+    scripts = {
+        "dpkg-query": f'for p in {known}; do [ "$p" = "${{!#}}" ] && echo "install ok installed"'
+        " && exit 0; done; exit 1",
+        "apt-get": f'echo "$*" >> {tmp_path}/apt.log',
+    }
+    for name, body in scripts.items():
+        (bin_dir / name).write_text(f"#!/usr/bin/env bash\n{body}\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+
+
+def test_ci_installs_chromium_and_a_thai_font_when_they_are_missing(tmp_path: Path) -> None:
+    env = fake_debian(tmp_path, installed={"chromium"})
+    subprocess.run([ROOT / ".ci" / "install-system-packages"], env=env, check=True)
+    calls = (tmp_path / "apt.log").read_text(encoding="utf-8").splitlines()
+    assert calls == ["update -qq", "install -y -qq fonts-thai-tlwg"]
+    packages = (ROOT / ".ci" / "apt-packages").read_text(encoding="utf-8").split()
+    assert {"chromium", "fonts-thai-tlwg"} <= set(packages)
+
+
+def test_ci_installs_nothing_when_every_package_is_there(tmp_path: Path) -> None:
+    env = fake_debian(tmp_path, installed={"chromium", "fonts-thai-tlwg"})
+    subprocess.run([ROOT / ".ci" / "install-system-packages"], env=env, check=True)
+    assert not (tmp_path / "apt.log").exists()
+
+
 def test_ci_entry_point_installs_chromium_and_runs_pytest() -> None:
     run = ROOT / ".ci" / "run"
     text = run.read_text(encoding="utf-8")
     assert run.stat().st_mode & 0o111
-    assert "apt-get install -y -qq chromium" in text
+    assert ".ci/install-system-packages" in text
     assert "python3 -m pip install -q -e '.[test]' && python3 -m pytest -rs" in text  # the README's command
     assert "CI=true" in text and '"$status" -eq 5' in text
     code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]

@@ -13,11 +13,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitetools import HOSTILE_PROJECT, ROOT, run_zensical, zensical_build
+from sitetools import HOSTILE_PROJECT, HOSTILE_TITLE, ROOT, run_zensical, search_fragments, zensical_build
 
-from osa_site.generate import read_config
+from osa_site.app.zensical import ZensicalFailed
+from osa_site.app.zensical import zensical_build as run_zensical_into
+from osa_site.model.urls import directory
+from osa_site.output.generate import read_config
 from osa_site.render.escape import read_front_matter
-from osa_site.urls import directory
 
 
 def expected_html(docs: Path, site: Path) -> list[Path]:
@@ -65,16 +67,30 @@ def excluded_from_search(md: Path) -> bool:
 
 
 def test_zensical_search_index_holds_every_page(zensical_tree: Path) -> None:
-    """Every page but those excluded from search, as MkDocs' search plugin does; and those are left out."""
-    index = json.loads((zensical_tree / "site" / "search.json").read_text(encoding="utf-8"))
-    located = {item["location"].split("#")[0] for item in index["items"]}
+    """Pagefind indexes the Zensical build: every page but those excluded from search (the
+    changes page: its records are indexed), and Zensical's search.json keeps only its settings."""
+    located = set(search_fragments(zensical_tree / "site"))
     docs = sorted((zensical_tree / "docs").rglob("*.md"))
-    pages = {directory(md.relative_to(zensical_tree / "docs").as_posix()): md for md in docs}
+    pages = {"/" + directory(md.relative_to(zensical_tree / "docs").as_posix()): md for md in docs}
     excluded = {page for page, md in pages.items() if excluded_from_search(md)}
-    assert excluded == {"changes/"}
+    assert excluded == {"/changes/"}
     assert set(pages) - excluded - located == set()
     assert excluded & located == set()
-    assert index["config"]["separator"] == read_config(ROOT)["plugins"][0]["search"]["separator"]
+    settings = json.loads((zensical_tree / "site" / "search.json").read_text(encoding="utf-8"))
+    assert settings["items"] == [] and settings["config"]["lang"] == ["en"]
+
+
+def test_zensical_and_mkdocs_builds_index_the_same_pages_with_the_same_metadata(
+    zensical_tree: Path, built_site: Path
+) -> None:
+    """One search on both engines: the same pages, each with the same kind, country, year and
+    name that the ranking reads, and the same opening words."""
+    zensical, mkdocs = search_fragments(zensical_tree / "site"), search_fragments(built_site)
+    assert sorted(zensical) == sorted(mkdocs)
+    differing = [url for url in mkdocs if zensical[url]["meta"] != mkdocs[url]["meta"]]
+    assert differing == []
+    opening = [url for url in mkdocs if zensical[url]["content"][:60] != mkdocs[url]["content"][:60]]
+    assert opening == []
 
 
 def test_zensical_pages_name_their_generator(zensical_tree: Path) -> None:
@@ -123,12 +139,11 @@ def test_a_hostile_title_is_inert_on_zensical(hostile_tree: Path) -> None:
 
 
 def test_the_zensical_search_index_holds_a_hostile_title_as_text(hostile_tree: Path) -> None:
-    index = json.loads((hostile_tree / "site" / "search.json").read_text(encoding="utf-8"))
-    page = f"equipment/{HOSTILE_PROJECT}/"
-    mine = [item for item in index["items"] if item["location"].startswith(page)]
-    assert mine and mine[0]["title"] == ESCAPED
-    assert all(item["path"] == [ESCAPED] for item in mine)
-    assert not [item["location"] for item in index["items"] if "<script" in json.dumps(item)]
+    """As on the MkDocs build (test_determinism.py): the index holds the title as the reader reads
+    it, as text; the worker escapes what it shows (tests/browser/test_zensical_search.py)."""
+    fragment = search_fragments(hostile_tree / "site")[f"/equipment/{HOSTILE_PROJECT}/"]
+    assert fragment["meta"]["title"] == fragment["meta"]["name"] == HOSTILE_TITLE
+    assert fragment["content"].startswith(HOSTILE_TITLE + ". ")
 
 
 def test_missing_pages_are_reported(tmp_path: Path) -> None:
@@ -153,3 +168,15 @@ def test_the_thai_tree_builds_with_zensical_too(zensical_tree: Path) -> None:
     )
     methodology = (thai / "site" / "methodology" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2\b[^>]*\bid="ที่มาของข้อมูล"', methodology)
+
+
+def test_a_tree_zensical_refuses_fails_with_what_it_said(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ZensicalFailed) as failed:
+        run_zensical_into(tmp_path / "mkdocs.yml", tmp_path / "out")
+    said = str(failed.value)
+    assert f"Zensical could not build {(tmp_path / 'mkdocs.yml').resolve()}" in said
+    assert len(said.splitlines()) > 1  # what Zensical printed follows
+    assert not (tmp_path / "out").exists()

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..changes import ChangeLog, RecordChange
-from ..dates import PartialDate, parse_partial_date
-from ..feeds import SITE_FEED
-from ..i18n import N_, Fallback, Language
-from ..index import Index
-from ..schema import KIND_NOUNS, KINDS
-from ..urls import rel
+from ..history.feeds import SITE_FEED
+from ..i18n.dates import PartialDate, parse_partial_date
+from ..i18n.languages import N_, Fallback, Language
+from ..model.changelog import ChangeLog, RecordChange
+from ..model.index import Index
+from ..model.urls import rel
+from ..records.schema import KIND_NOUNS, KINDS
 from .common import EN, HtmlText, SiteContext, front_matter, title_of
-from .escape import attr, html, md
+from .escape import fragment, in_language, md
 from .filters import changes_form
 from .history import history_note
 
@@ -40,16 +40,21 @@ def _entry(change: RecordChange, index: Index, lang: Language) -> str:
     title = (
         HtmlText.link(PAGE, f"{change.kind}/{change.id}.md", name)
         if present
-        else _("{title} (no longer on the site)").format(title=html(name))
+        else fragment(_("{title} (no longer on the site)"), title=in_language(name))
     )
     details = "; ".join(change.details)
     shown = details if lang.code == "en" else Fallback(details)  # summaries are written in English
-    what = "" if change.action != "changed" else f" ({html(shown)})"
+    what = "" if change.action != "changed" else fragment(" ({})", in_language(shown))
     action = _("{kind} {action}").format(kind=kind, action=_(ACTIONS_LOWER.get(change.action, change.action)))
-    return (
-        f'<li><span class="osa-change" data-kind="{attr(change.kind)}" '
-        f'data-recipient="{attr(change.recipient)}"><strong>{html(_day(change, lang))}</strong></span> · '
-        f"{action}: {title}{what}</li>"
+    return fragment(
+        '<li><span class="osa-change" data-kind="{}" data-recipient="{}"><strong>{}</strong></span> · '
+        "{}: {}{}</li>",
+        change.kind,
+        change.recipient,
+        _day(change, lang),
+        action,
+        title,
+        what,
     )
 
 
@@ -77,7 +82,7 @@ def _form(log: ChangeLog, index: Index, lang: Language) -> str:
     def name(rid: str) -> str:
         entry = index.dataset.get("recipients", rid)
         if entry and lang.code != "en":
-            return str(lang.text(entry.record, "name"))
+            return lang.text(entry.record, "name")
         return log.recipient_names.get(rid, rid)
 
     names = sorted(((i, name(i)) for i in ids), key=lambda r: (r[1], r[0]))

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from ..changes import ChangeLog
-from ..dataset import Entry
-from ..dates import PartialDate
-from ..i18n import N_, Language, language
-from ..index import Index
-from ..schema import CONFIDENCE_LABELS, Confidence
-from ..urls import href, page_url, rel
-from .escape import attr, front_matter, md, url
-from .escape import html as html_escape
+from ..i18n.dates import PartialDate
+from ..i18n.languages import EN, N_, Language
+from ..i18n.wording import NOT_STATED, yen
+from ..model.index import Index
+from ..model.site import SiteContext
+from ..model.urls import href, page_url, rel
+from ..records.dataset import Entry
+from ..records.schema import CONFIDENCE_LABELS, Confidence
+from .escape import Html, fragment, front_matter, in_language, md, url
 
 __all__ = [
     "SiteContext",
@@ -30,30 +29,12 @@ __all__ = [
     "Citations",
     "table",
     "front_matter",
-    "cite_this",
     "page_url",
     "when",
     "NOT_STATED",
     "title_of",
     "source_line",
 ]
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What pages need to know about the site as a whole."""
-
-    site_name: str = "OSA Monitor"
-    site_url: str = ""
-    publisher: str = "OSA Monitor"
-    last_changed: dict[str, str] = field(default_factory=dict)  # record path -> YYYY-MM-DD
-    changes: ChangeLog = field(default_factory=ChangeLog)  # every record change, from git
-    repository: str = ""  # the code repository's address (CITATION.cff's repository-code), if published
-    lang: Language = field(default_factory=lambda: language("en"))  # the edition's language
-
-
-NOT_STATED = N_("Not stated in the sources")
-EN = language("en")
 
 
 def link(from_page: str, to_page: str, text: str) -> str:
@@ -77,12 +58,12 @@ class HtmlText:
     """The same content as escaped HTML, for large tables and lists that Markdown is slow to parse."""
 
     @staticmethod
-    def text(value: str) -> str:
-        return html_escape(value)
+    def text(value: str) -> Html:
+        return in_language(value)
 
     @staticmethod
-    def link(from_page: str, to_page: str, text: str) -> str:
-        return f'<a href="{attr(href(from_page, to_page))}">{html_escape(text)}</a>'
+    def link(from_page: str, to_page: str, text: str) -> Html:
+        return fragment('<a href="{}">{}</a>', href(from_page, to_page), in_language(text))
 
 
 Writer = type[MarkdownText] | type[HtmlText]
@@ -95,13 +76,6 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def yen(amount: int | None, approximate: bool = False, lang: Language = EN) -> str:
-    """`¥600 million`, `about ¥5 billion` (`600 ล้านเยน` in Thai), or a plain statement that it is unknown."""
-    if amount is None:
-        return lang.gettext(NOT_STATED)
-    return lang.yen(amount, approximate)
-
-
 def fiscal_year(year: int, lang: Language = EN) -> str:
     """`FY2023 (April 2023 – March 2024)`."""
     return lang.fiscal_year(year)
@@ -111,11 +85,11 @@ def when(date: PartialDate | None, lang: Language = EN) -> str:
     return lang.date(date) if date else lang.gettext(NOT_STATED)
 
 
-def badge(confidence: Confidence, lang: Language = EN) -> str:
+def badge(confidence: Confidence, lang: Language = EN) -> Html:
     """A confidence badge; the class and text come from the schema's fixed set."""
     text = lang.gettext(CONFIDENCE_LABELS[confidence])
     title = lang.gettext("Confidence: {level}").format(level=text)
-    return f'<span class="osa-badge osa-badge--{confidence}" title="{title}">{text}</span>'
+    return fragment('<span class="osa-badge osa-badge--{}" title="{}">{}</span>', confidence, title, text)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> str:
@@ -176,23 +150,6 @@ LANGUAGES = {
     "id": N_("Indonesian"),
     "ru": N_("Russian"),
 }
-
-
-def cite_this(ctx: SiteContext, entry_title: str, page: str, record_path: str) -> str:
-    """A 'Cite this' block: organisation, title, address and the record's last change."""
-    _ = ctx.lang.gettext
-    changed = ctx.last_changed.get(record_path)
-    changed_text = (
-        _("Record last changed {date}.").format(date=changed)
-        if changed
-        else _("Record change date not available.")
-    )
-    address = f"<{url(page_url(ctx.site_url, page))}>" if ctx.site_url else md(page_url("", page))
-    return (
-        f"## {_('Cite this')}\n\n"
-        f'> {md(ctx.publisher)}. "{md(entry_title)}". {md(ctx.site_name)}. '
-        f"{address}. {md(changed_text)}\n"
-    )
 
 
 def title_of(entry: Entry, lang: Language = EN) -> str:

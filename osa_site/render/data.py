@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..dataset import Entry, source_refs
-from ..i18n import N_
-from ..index import Index, page_of
-from ..schema import KIND_TITLES, KINDS
+from ..i18n.languages import N_
+from ..model.index import Index, page_of
+from ..records.dataset import Entry, source_refs
+from ..records.schema import KIND_TITLES, KINDS
+from .citation import dataset_citation
+from .cite_block import citation_text, download_links
 from .common import SiteContext, front_matter, page_url, table
-from .escape import md, url
+from .escape import md
 
 __all__ = [
     "Column",
@@ -170,7 +172,7 @@ _PAGE = Column(
 
 def columns(kind: str) -> list[Column]:
     """Every column of a kind's CSV and JSON, in order."""
-    extra = [] if kind == "sources" else [_SOURCE_URLS]
+    extra = [] if kind in ("sources", "analysis") else [_SOURCE_URLS]  # a piece is its own source
     return [_ID, *_schema_columns(kind), *_JOINS.get(kind, []), *extra, _PAGE]
 
 
@@ -277,12 +279,10 @@ def render_downloads(index: Index, ctx: SiteContext) -> dict[str, str]:
     return files
 
 
-def _citation(ctx: SiteContext) -> str:
-    address = f"<{url(ctx.site_url)}>" if ctx.site_url else ""
-    return (
-        f"> {md(ctx.publisher)}. *{md(ctx.site_name)}: an open, sourced record of Japan's Official "
-        f"Security Assistance*. {address} Data licensed CC BY 4.0."
-    )
+def _citation(index: Index, ctx: SiteContext) -> str:
+    """The dataset's citation (the same `Citation` as its BibTeX, RIS and CSL-JSON files)."""
+    c = dataset_citation(index, ctx)
+    return f"> {citation_text(c, ctx)}\n\n{download_links(c, ctx)}"
 
 
 FRICTIONLESS = "https://specs.frictionlessdata.io/data-package/"
@@ -342,7 +342,7 @@ def render_data_page(index: Index, ctx: SiteContext) -> str:
         + licence
         + "\n\n"
         + f"## {_('How to cite')}\n\n"
-        + _citation(ctx)
+        + _citation(index, ctx)
         + "\n\n"
         + _(
             "Each record's page has its own *Cite this* block with the date the record last changed. "

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from ..dataset import Entry
-from ..designations import OUTCOME_LABELS, Outcome, fiscal_year_end, months_between
-from ..i18n import N_, Language
-from ..index import Index, page_of
+from ..i18n.languages import N_, Language
+from ..model.designations import OUTCOME_LABELS, Outcome, fiscal_year_end, months_between
+from ..model.index import Index, page_of
+from ..records.dataset import Entry
+from .cite_block import cite_this
 from .common import (
     EN,
     Citations,
     SiteContext,
     badge,
-    cite_this,
     fiscal_year,
     front_matter,
     link,
@@ -20,7 +20,7 @@ from .common import (
     when,
 )
 from .escape import heading_id, md, text_block, title_heading
-from .record_pages import dispute_list, sources_section
+from .record_parts import dispute_list, sources_section
 
 __all__ = [
     "render_designation",
@@ -159,7 +159,7 @@ def render_designation(entry: Entry, index: Index, ctx: SiteContext) -> str:
         f"## {_('Notes')}\n\n{text_block(notes)}\n\n" if notes else "",
         _country_details(entry, index, refs),
         listed + "\n\n",
-        cite_this(ctx, title, page, entry.path) + "\n",
+        cite_this(entry, ctx) + "\n",
     ]
     body.append(sources_section(refs) if refs.order else "")
     return "".join(body)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..dataset import Entry
-from ..i18n import Language
-from ..index import Index, page_of
-from ..provenance import NO_SOURCE
-from ..schema import KIND_NOUNS
+from ..i18n.languages import Language
+from ..model.index import Index, page_of
+from ..records.dataset import Entry
+from ..records.provenance import NO_SOURCE
+from ..records.schema import KIND_NOUNS
 from .common import EN, front_matter, link, title_of
 from .escape import heading_id, md
-from .record_pages import dispute_list
+from .record_parts import dispute_list
 
 __all__ = ["render_discrepancies", "contested_entries"]
 

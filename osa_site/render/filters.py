@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..dataset import Entry
-from ..i18n import Language, language
-from ..index import EVENT_LABELS, Index
-from ..schema import CONFIDENCE_LABELS, DOMAIN_LABELS
-from .escape import attr, html
-
-EN = language("en")
+from ..i18n.languages import EN, Language
+from ..model.index import EVENT_LABELS, Index
+from ..records.dataset import Entry
+from ..records.schema import CONFIDENCE_LABELS, DOMAIN_LABELS
+from .escape import Html, fragment
 
 __all__ = [
     "filter_form",
@@ -28,27 +26,34 @@ __all__ = [
 ]
 
 
-def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Language = EN) -> str:
-    items = "".join(f'<option value="{attr(v)}">{html(t)}</option>' for v, t in options)
-    return (
-        f'<label>{html(label)} <select name="{attr(name)}" data-filter="{attr(name)}">'
-        f'<option value="">{html(lang.gettext("All"))}</option>{items}</select></label>'
+def _select(name: str, label: str, options: Iterable[tuple[str, str]], lang: Language = EN) -> Html:
+    items = Html().join(fragment('<option value="{}">{}</option>', v, t) for v, t in options)
+    return fragment(
+        '<label>{label} <select name="{name}" data-filter="{name}">'
+        '<option value="">{all}</option>{items}</select></label>',
+        label=label,
+        name=name,
+        all=lang.gettext("All"),
+        items=items,
     )
 
 
-def filter_form(target: str, label: str, selects: list[str], lang: Language = EN, count: str = "") -> str:
+def filter_form(target: str, label: str, selects: list[Html], lang: Language = EN, count: str = "") -> Html:
     """A hidden form of selects, a reset button and a live count, for the script `target`.
 
     `count` is the live count's wording in the page's language, with {shown} and {total}; English
     pages leave it to the script's own wording.
     """
-    wording = f' data-count="{attr(count)}"' if count and lang.code != "en" else ""
-    return (
-        f'<form class="osa-filters" data-osa-filter="{attr(target)}" aria-label="{attr(label)}"'
-        f"{wording} hidden>"
-        + "".join(selects)
-        + f'<button type="reset" class="md-button">{html(lang.gettext("Clear filters"))}</button>'
-        '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n'
+    wording = fragment(' data-count="{}"', count) if count and lang.code != "en" else Html()
+    return fragment(
+        '<form class="osa-filters" data-osa-filter="{target}" aria-label="{label}"{wording} hidden>'
+        '{selects}<button type="reset" class="md-button">{clear}</button>'
+        '<p class="osa-filters__count" role="status" aria-live="polite"></p></form>\n\n',
+        target=target,
+        label=label,
+        wording=wording,
+        selects=Html().join(selects),
+        clear=lang.gettext("Clear filters"),
     )
 
 
@@ -65,7 +70,7 @@ def register_form(index: Index, projects: list[Entry], lang: Language = EN) -> s
             _select(
                 "recipient",
                 _("Recipient"),
-                [(r, str(lang.text(index.recipient(r).record, "name"))) for r in recipients],
+                [(r, lang.text(index.recipient(r).record, "name")) for r in recipients],
                 lang,
             ),
             _select("fy", _("Fiscal year"), [(str(y), lang.fy(y)) for y in years], lang),
@@ -103,22 +108,26 @@ def _country_name(index: Index, key: str, english: str, lang: Language) -> str:
         return english
     for entry in index.dataset.of("recipients"):
         if entry.record.iso3 == key or entry.id == key:
-            return str(lang.text(entry.record, "name"))
+            return lang.text(entry.record, "name")
     return english
 
 
-def sort_value(value: str | int, text: str) -> str:
-    """Escaped cell text wrapped with the value the sortable table sorts it by."""
-    return f'<span data-sort-value="{attr(str(value))}">{text}</span>'
+def sort_value(value: str | int, text: str) -> Html:
+    """Cell text (escaped unless it is Html) wrapped with the value the sortable table sorts it by."""
+    return fragment('<span data-sort-value="{}">{}</span>', value, text)
 
 
-def row_key(project: Entry, text: str) -> str:
+def row_key(project: Entry, text: str) -> Html:
     """The first cell of a register row: it carries the row's filter values and its sort value."""
     rec = project.record
-    return (
-        f'<span class="osa-row" data-recipient="{attr(rec.recipient)}" data-fy="{rec.fiscal_year}" '
-        f'data-domain="{attr(rec.domain)}" data-confidence="{attr(rec.confidence)}" '
-        f'data-sort-value="{rec.fiscal_year}">{text}</span>'
+    return fragment(
+        '<span class="osa-row" data-recipient="{}" data-fy="{fy}" data-domain="{}" data-confidence="{}" '
+        'data-sort-value="{fy}">{}</span>',
+        rec.recipient,
+        rec.domain,
+        rec.confidence,
+        text,
+        fy=rec.fiscal_year,
     )
 
 

@@ -1,7 +1,7 @@
 """The editing guide: every record kind and field, and every `osa-site` command.
 
-Generated from the pydantic models (osa_site/schema.py) and the description of the
-commands (osa_site/commands.py) that the CLI is built from, so the guide cannot drift from
+Generated from the pydantic models (osa_site/records/schema.py) and the description of the
+commands (osa_site/editor/commands.py) that the CLI is built from, so the guide cannot drift from
 what the validator accepts or what the command does.
 """
 
@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ..commands import COMMANDS, PROGRAM, Command, Param
-from ..fields import example_text, expected_words, nested_models, ordered_fields, type_words
-from ..figures import figure_catalogue
-from ..index import Index
-from ..jsonschemas import modeline
-from ..schema import KINDS, SINGULAR
+from ..editor.commands import COMMANDS, PROGRAM, Command, Param
+from ..editor.fields import example_text, expected_words, nested_models, ordered_fields, type_words
+from ..editor.jsonschemas import modeline
+from ..model.figures import figure_catalogue
+from ..model.index import Index
+from ..records.schema import KINDS, SINGULAR
 from .common import SiteContext, front_matter, table
 from .escape import md, paragraphs
 from .pages import BLOCKS, site_figures
@@ -134,7 +134,7 @@ def _kinds_table(index: Index) -> str:
     return table(["Kind", "Folder", "Schema", "Records", "What it holds"], rows, "lllrl") + "\n"
 
 
-# --- Commands, from their description in osa_site.commands ---------------------------------------
+# --- Commands, from their description in osa_site.editor.commands ---------------------------------------
 
 
 def _param_rows(params: tuple[Param, ...]) -> list[list[str]]:

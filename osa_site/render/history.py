@@ -6,12 +6,12 @@ happens before, in `history.read_history`.
 
 from __future__ import annotations
 
-from ..changes import ChangeLog, RecordChange
-from ..dataset import Entry
-from ..dates import parse_partial_date
-from ..feeds import recipient_feed
-from ..i18n import N_, Fallback, Language
-from ..urls import rel
+from ..history.feeds import recipient_feed
+from ..i18n.dates import parse_partial_date
+from ..i18n.languages import N_, Fallback, Language
+from ..model.changelog import ChangeLog, RecordChange
+from ..model.urls import rel
+from ..records.dataset import Entry
 from .common import EN, SiteContext, table
 from .escape import md
 
@@ -54,7 +54,9 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     lang = ctx.lang
     _ = lang.gettext
     changes = ctx.changes.of(entry.path)
-    parts = [f"## {_('History')} {{ data-search-exclude }}\n\n"]  # dates and commits: noise in search results
+    # Dates and commits are noise in search results: the section is left out of Pagefind's index
+    # (data-pagefind-ignore) and of Zensical's own (data-search-exclude).
+    parts = [f"<div data-pagefind-ignore markdown>\n\n## {_('History')} {{ data-search-exclude }}\n\n"]
     if changes:
         parts.append(
             _(
@@ -76,6 +78,7 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     note = history_note(ctx.changes, bool(changes), lang=lang)
     if note:
         parts.append(md(note) + "\n\n")
+    parts.append("</div>\n\n")
     return "".join(parts)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..i18n import N_, Language
-from ..index import Index, page_of
-from .charts import fiscal_year_chart, render_chart
-from .common import EN, front_matter, link, table, when, yen
+from ..i18n.languages import N_, Language
+from ..model.index import Index, page_of
+from .charts.downloads import chart_cite, downloads_block
+from .charts.sitewide import bar_chart, render_chart
+from .charts.worldmap import render_map
+from .common import SiteContext, front_matter, link, table, when, yen
 from .escape import md
-from .worldmap import render_map
 
 __all__ = ["render_home"]
 
@@ -32,8 +33,10 @@ def _latest_exchange(index: Index, lang: Language) -> str:
     )
 
 
-def _key_figures(index: Index, lang: Language) -> str:
+def _key_figures(index: Index, ctx: SiteContext) -> str:
+    lang = ctx.lang
     _ = lang.gettext
+    chart = bar_chart("fiscal_year", index, PAGE, lang)
     recipients = index.dataset.of("recipients")
     signed = [r for r in recipients if index.projects_by_recipient.get(r.id)]
     designated = [r for r in recipients if index.status(r.id) == "designated"]
@@ -59,7 +62,8 @@ def _key_figures(index: Index, lang: Language) -> str:
         f"## {_('Key figures')}\n\n"
         + "".join(f"- {line}\n" for line in figures)
         + "\n"
-        + render_chart(fiscal_year_chart(index, PAGE, lang), with_table=False, level=3, lang=lang)
+        + render_chart(chart, with_table=False, level=3, lang=lang)
+        + (downloads_block(chart, PAGE, chart_cite(index, ctx), lang) if chart.spec["data"]["values"] else "")
         + _("Value of signed projects by fiscal year, as stated in each project's sources:")
         + "\n\n"
         + table([_("Fiscal year"), _("Projects"), _("Value")], rows, "lrr")
@@ -77,6 +81,7 @@ _NEXT = [
     ("timeline.md", N_("Timeline"), N_("every dated event, oldest first")),
     ("charts.md", N_("Charts"), N_("project value by fiscal year, recipient and domain")),
     ("discrepancies.md", N_("Discrepancies"), N_("every fact on which the sources disagree")),
+    ("analysis/index.md", N_("Analysis and views"), N_("what analysts, parliamentarians and critics argue")),
     ("data/index.md", N_("Open data"), N_("every record as CSV and JSON")),
     ("budgets/index.md", N_("Budget"), N_("how the OSA budget has grown")),
     ("sources/index.md", N_("Sources"), N_("the documents behind every figure")),
@@ -85,7 +90,8 @@ _NEXT = [
 ]
 
 
-def render_home(index: Index, lang: Language = EN) -> str:
+def render_home(index: Index, ctx: SiteContext) -> str:
+    lang = ctx.lang
     _ = lang.gettext
     intro = (
         _(
@@ -112,7 +118,7 @@ def render_home(index: Index, lang: Language = EN) -> str:
         )
         + "# OSA Monitor\n\n"
         + intro
-        + _key_figures(index, lang)
+        + _key_figures(index, ctx)
         + f"## {_('Where OSA goes')}\n\n"
         + render_map(index, PAGE, lang=lang)
         + f"## {_('Where to go next')}\n\n"

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..figures import NAME_PATTERN, Figure, figure_catalogue
-from ..i18n import Language
-from ..index import Index
-from ..messages import suggest
-from ..problems import Problem
-from ..provenance import LEVELS
-from ..schema import PUBLISHER_TYPES
+from ..i18n.languages import Language
+from ..model.figures import NAME_PATTERN, Figure, figure_catalogue
+from ..model.index import Index
+from ..records.messages import suggest
+from ..records.problems import Problem
+from ..records.provenance import LEVELS
+from ..records.schema import PUBLISHER_TYPES
+from .cite_block import correction_url
 from .common import EN, SiteContext, link
 from .escape import md, url
 
@@ -64,20 +65,20 @@ def site_figures(ctx: SiteContext) -> dict[str, Figure]:
     report = (
         Figure(
             "site.report_error",
-            _("open an issue in the project's repository"),
-            ctx.repository.rstrip("/") + "/issues/new",
-            "A link for reporting an error.",
+            _("fill in the correction form in the project's code repository"),
+            correction_url(ctx.repository),
+            "A link for reporting an error (the correction form).",
         )
         if ctx.repository
         else Figure(
             "site.report_error",
             _(
-                "write to the project through its code repository (its address "
-                "is not yet published on this site)"
+                "write to whoever published this copy of the site (it was built without the address of "
+                "its code repository, which has the correction form)"
             ),
             "",
-            "How to report an error, with a link when the repository's address is published in "
-            "CITATION.cff (repository-code).",
+            "How to report an error, with a link to the correction form when the repository's address "
+            "is set (see the README).",
         )
     )
     return {report.name: report}

@@ -7,7 +7,7 @@ writes into each edition's mkdocs.yml. The date stays in ISO form, as in each pa
 
 from __future__ import annotations
 
-from ..i18n import Language
+from ..i18n.languages import Language
 
 __all__ = ["paper_texts"]
 

@@ -1,30 +1,29 @@
-"""One page per record: equipment projects, agreements, milestones, budgets and sources."""
+"""One page per record: recipients, equipment projects, agreements, milestones, budgets and sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..dataset import Entry
-from ..dates import PartialDate
-from ..i18n import Language
-from ..index import EVENT_LABELS, Index, page_of, project_status
-from ..provenance import NO_SOURCE
-from ..schema import (
+from ..i18n.dates import PartialDate
+from ..i18n.languages import Language
+from ..model.index import EVENT_LABELS, RECIPIENT_STATUS_LABELS, Index, page_of, project_status
+from ..records.dataset import Entry
+from ..records.schema import (
     BUDGET_STAGE_LABELS,
     DOMAIN_LABELS,
     KIND_NOUNS,
     MILESTONE_CATEGORY_LABELS,
     PURPOSE_LABELS,
+    REGION_LABELS,
     LifecycleStep,
     Source,
 )
+from .analysis import analysis_section
+from .charts.yearbars import recipient_history
+from .cite_block import cite_this
 from .common import (
-    EN,
     NOT_STATED,
     Citations,
     SiteContext,
     badge,
-    cite_this,
     fiscal_year,
     front_matter,
     link,
@@ -34,8 +33,11 @@ from .common import (
     when,
     yen,
 )
-from .escape import heading_id, md, text_block, title_heading
-from .history import render_record_history
+from .designations import designations_section
+from .escape import md, text_block, title_heading
+from .history import recipient_feed_meta, render_recipient_history, render_record_history
+from .record_parts import facts, notes_section, render_disputes, sources_section
+from .sections import PROJECT_HEAD, event_list, project_rows
 
 __all__ = [
     "render_equipment",
@@ -43,91 +45,36 @@ __all__ = [
     "render_milestone",
     "render_budget",
     "render_source",
-    "render_disputes",
-    "sources_section",
+    "render_recipient",
 ]
-
-
-def _facts(rows: list[tuple[str, str]], lang: Language) -> str:
-    return table([lang.gettext("Fact"), lang.pgettext("facts table", "Value")], rows)
-
-
-def dispute_list(
-    entry: Entry,
-    cite: Callable[[list[str]], str],
-    disputes: list | None = None,
-    level: int = 3,
-    scope: str = "",
-    lang: Language = EN,
-) -> str:
-    """Each contested fact as a heading, then every reading with `cite(its source ids)`, or
-    "no source on record" for a reading whose source could not be found. `scope` tells apart the
-    heading ids of several dispute lists of one record (a designation file's countries)."""
-    _ = lang.gettext
-    parts = []
-    for number, dispute in enumerate(entry.record.disputes if disputes is None else disputes, start=1):
-        anchor = heading_id("dispute", entry.kind, entry.id, scope, number)
-        parts.append(f"{'#' * level} {md(lang.text(dispute, 'topic'))} {{#{anchor}}}\n")
-        for reading in dispute.readings:
-            value = md(lang.text(reading, "value"))
-            who = md(lang.text(reading, "according_to")) if reading.according_to else ""
-            if reading.sources:
-                line = _("{reading} (according to {who})").format(reading=value, who=who) if who else value
-                parts.append(f"- {line}{cite(reading.sources)}")
-            elif who:
-                parts.append(
-                    "- "
-                    + _("{reading} (according to {who}; {no_source})").format(
-                        reading=value, who=who, no_source=_(NO_SOURCE)
-                    )
-                )
-            else:
-                parts.append(f"- {value} ({_(NO_SOURCE)})")
-        parts.append("")
-    return "\n".join(parts) + "\n"
-
-
-def render_disputes(entry: Entry, refs: Citations) -> str:
-    """A record page's contested facts, each reading with its numbered references."""
-    if not entry.record.disputes:
-        return ""
-    _ = refs.lang.gettext
-    intro = _("The sources disagree on the following. Every reading is shown.")
-    return f"## {_('Contested facts')}\n\n{intro}\n\n" + dispute_list(entry, refs.ref, lang=refs.lang)
 
 
 def _sourced(cite: str, lang: Language) -> str:
     return lang.gettext("As stated in the record's sources{refs}.").format(refs=cite) + "\n\n"
 
 
-def _notes(entry: Entry, lang: Language) -> str:
-    notes = lang.text(entry.record, "notes")
-    return f"## {lang.gettext('Notes')}\n\n{text_block(notes)}\n\n" if notes else ""
+def search_card(country: str | None = None, year: str | None = None) -> dict[str, object]:
+    """Front matter that the templates give the site search (Pagefind metadata): the country and
+    fiscal year a result shows beside its kind."""
+    # str(): a Thai page without a Thai name gets the English one as a Fallback (a str subclass),
+    # which the front matter's YAML dumper cannot write.
+    card = {key: str(value) for key, value in (("country", country), ("year", year)) if value}
+    return {"osa_search": card} if card else {}
 
 
 def _page(
-    title: str, description: str, body: list[str], entry: Entry, ctx: SiteContext, refs: Citations
+    title: str,
+    description: str,
+    body: list[str],
+    entry: Entry,
+    ctx: SiteContext,
+    refs: Citations,
+    card: dict[str, object] | None = None,
 ) -> str:
-    page = page_of(entry)
-    head = front_matter(title, description)
-    foot = (
-        render_record_history(entry, ctx)
-        + cite_this(ctx, title, page, entry.path)
-        + "\n"
-        + sources_section(refs)
-    )
+    head = front_matter(title, description, card)
+    foot = render_record_history(entry, ctx) + cite_this(entry, ctx) + "\n" + sources_section(refs)
     badge_line = f"{badge(entry.record.confidence, ctx.lang)}\n\n"
     return head + title_heading(title) + badge_line + "".join(body) + foot
-
-
-def sources_section(refs: Citations) -> str:
-    """The page's numbered references, each a source with its links."""
-    _ = refs.lang.gettext
-    return (
-        f"## {_('Sources')}\n\n{_('Numbered references on this page point to these sources.')}\n\n"
-        + refs.footer()
-        + "\n"
-    )
 
 
 def _items(entry: Entry, refs: Citations) -> str:
@@ -198,16 +145,18 @@ def render_equipment(entry: Entry, index: Index, ctx: SiteContext) -> str:
         (_("Status"), _(project_status(entry))),
     ]
     body = [
-        _facts(rows, lang) + "\n\n",
+        facts(rows, lang) + "\n\n",
         _items(entry, refs),
         _lifecycle(entry, refs),
         render_disputes(entry, refs),
-        _notes(entry, lang),
+        notes_section(entry, lang),
+        analysis_section(index.analysis_by_project.get(entry.id, []), page, lang),
     ]
     description = _("OSA project for {recipient}, {fy}: {title}.").format(
         recipient=recipient_name, fy=lang.fy(rec.fiscal_year), title=title
     )
-    return _page(title, description, body, entry, ctx, refs)
+    card = search_card(recipient_name, lang.fy(rec.fiscal_year))
+    return _page(title, description, body, entry, ctx, refs, card)
 
 
 def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
@@ -227,11 +176,11 @@ def render_agreement(entry: Entry, index: Index, ctx: SiteContext) -> str:
         (_("Place"), md(place) + cite if place else _(NOT_STATED)),
         (_("In force"), md(when(rec.in_force, lang)) + cite if rec.in_force else _(NOT_STATED)),
     ]
-    body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang)]
+    body = [facts(rows, lang) + "\n\n", render_disputes(entry, refs), notes_section(entry, lang)]
     description = _("Japan's defence equipment and technology transfer agreement with {partner}.").format(
         partner=name
     )
-    return _page(lang.text(rec, "title"), description, body, entry, ctx, refs)
+    return _page(lang.text(rec, "title"), description, body, entry, ctx, refs, search_card(name))
 
 
 def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
@@ -251,10 +200,10 @@ def render_milestone(entry: Entry, index: Index, ctx: SiteContext) -> str:
         timeline=link(page, "timeline.md", _("timeline"))
     )
     body = [
-        _facts(rows, lang) + "\n\n",
+        facts(rows, lang) + "\n\n",
         summary,
         render_disputes(entry, refs),
-        _notes(entry, lang),
+        notes_section(entry, lang),
         f"{context}\n\n",
     ]
     return _page(title, _("OSA milestone: {title}.").format(title=title), body, entry, ctx, refs)
@@ -277,9 +226,26 @@ def render_budget(entry: Entry, index: Index, ctx: SiteContext) -> str:
     compared = _("All years are compared on the {budget_page}.").format(
         budget_page=link(page, "budgets/index.md", _("budget page"))
     )
-    body = [_facts(rows, lang) + "\n\n", render_disputes(entry, refs), _notes(entry, lang), f"{compared}\n\n"]
+    body = [
+        facts(rows, lang) + "\n\n",
+        render_disputes(entry, refs),
+        notes_section(entry, lang),
+        f"{compared}\n\n",
+    ]
     description = _("Japan's OSA budget for fiscal year {year}.").format(year=lang.year(rec.fiscal_year))
-    return _page(title, description, body, entry, ctx, refs)
+    return _page(title, description, body, entry, ctx, refs, search_card(year=lang.fy(rec.fiscal_year)))
+
+
+def _origin_line(src: Source, lang: Language) -> str:
+    """Who wrote a story that another site carries; the confirmed rule counts that publisher."""
+    if not src.originating_publisher or src.originating_publisher == src.publisher:
+        return ""
+    return (
+        lang.gettext(
+            "Written by {origin} and carried by {site}: for the confirmed rule it counts as {origin}."
+        ).format(origin=md(src.originating_publisher), site=md(src.publisher))
+        + "\n\n"
+    )
 
 
 def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
@@ -298,10 +264,114 @@ def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
         + title_heading(lang.text(src, "title"))  # kept in its own language: marked on Thai pages
         + source_line(entry, page, lang)
         + "\n\n"
+        + _origin_line(src, lang)
         + (f"{text_block(note)}\n\n" if note else "")
         + f"## {_('Cited by')}\n\n{count}\n\n"
         + "\n".join(lines)
         + "\n\n"
         + render_record_history(entry, ctx)
+        + cite_this(entry, ctx)
     )
     return body
+
+
+def _recipient_facts(entry: Entry, index: Index, refs: Citations) -> str:
+    """The profile's facts: names, region, status, what was signed, and the country's own sources."""
+    lang, page, rec = refs.lang, refs.page, entry.record
+    _ = lang.gettext
+    projects = index.projects_by_recipient.get(entry.id, [])
+    cite = refs.ref(rec.sources) if rec.sources else ""
+    total_refs = refs.ref(dict.fromkeys(s for p in projects for s in p.record.sources))
+    name = lang.text(rec, "name")
+    rows = [
+        (_("Country"), md(name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
+        (_("ISO 3166-1 code"), md(rec.iso3)),
+        (_("Region"), md(_(REGION_LABELS.get(rec.region, rec.region)))),
+        (_("OSA status"), _(RECIPIENT_STATUS_LABELS[index.status(entry.id)])),
+        (_("Signed projects"), lang.number(len(projects))),
+        (
+            _("Total value of signed projects"),
+            md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet"),
+        ),
+        (_("Transfer agreements"), lang.number(len(index.agreements_by_recipient.get(entry.id, [])))),
+    ]
+    designations = index.designations_by_recipient.get(entry.id, [])
+    if designations:
+        years = ", ".join(link(page, page_of(o.file), lang.fy(o.fiscal_year)) for o in designations)
+        rows.insert(4, (_("Designated for"), years))
+    if cite:
+        rows.append((_("Sources on the country"), cite))
+    return facts(rows, lang) + "\n\n"
+
+
+def _section(heading: str, body: str, empty: str) -> str:
+    """A `## heading` section of a profile: its body, or the sentence that says there is nothing yet."""
+    return f"## {heading}\n\n" + (body or empty + "\n\n")
+
+
+def _recipient_projects(entry: Entry, index: Index, refs: Citations) -> str:
+    """The country's projects as a table, and over time as a chart."""
+    lang, page = refs.lang, refs.page
+    _ = lang.gettext
+    projects = index.projects_by_recipient.get(entry.id, [])
+    body = (
+        table([_(h) for h in PROJECT_HEAD], project_rows(projects, page, index, False, lang=lang))
+        + f"\n\n## {_('Projects over time')}\n\n"
+        + recipient_history(entry, index, lang)
+        if projects
+        else ""
+    )
+    return _section(_("Projects"), body, _("No signed OSA project has been found for this country."))
+
+
+def _recipient_agreements(entry: Entry, index: Index, refs: Citations) -> str:
+    """The country's transfer agreements, each with the date it was signed."""
+    lang, page = refs.lang, refs.page
+    _ = lang.gettext
+    signed = _("{agreement}, signed {date}")
+    lines = [
+        "- "
+        + signed.format(
+            agreement=link(page, page_of(a), lang.text(a.record, "title")),
+            date=md(when(a.record.signed, lang)),
+        )
+        + refs.ref(a.record.sources)
+        for a in index.agreements_by_recipient.get(entry.id, [])
+    ]
+    body = "\n".join(lines) + "\n\n" if lines else ""
+    return _section(_("Transfer agreements"), body, _("No defence equipment transfer agreement is recorded."))
+
+
+def _recipient_timeline(entry: Entry, index: Index, refs: Citations) -> str:
+    """The country's own dated events, by year."""
+    events = index.events_of(entry.id)
+    body = event_list(events, refs.page, False, index, refs.lang) if events else ""
+    return _section(refs.lang.gettext("Timeline"), body, refs.lang.gettext("No dated events yet."))
+
+
+def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
+    """A recipient profile: facts, projects, designations, agreements, its own timeline and sources."""
+    lang, page = ctx.lang, page_of(entry)
+    refs = Citations(index, page, lang)
+    name = lang.text(entry.record, "name")
+    description = lang.gettext(
+        "Japan's Official Security Assistance to {country}: projects, agreements and sources."
+    ).format(country=name)
+    designations = index.designations_by_recipient.get(entry.id, [])
+    body = [
+        front_matter(name, description, recipient_feed_meta(entry)),
+        title_heading(name),
+        f"{badge(entry.record.confidence, lang)}\n\n",
+        _recipient_facts(entry, index, refs),
+        _recipient_projects(entry, index, refs),
+        designations_section(designations, page, index, refs),
+        _recipient_agreements(entry, index, refs),
+        analysis_section(index.analysis_by_recipient.get(entry.id, []), page, lang),
+        _recipient_timeline(entry, index, refs),
+        render_disputes(entry, refs),
+        notes_section(entry, lang),
+        render_recipient_history(entry, ctx),
+        cite_this(entry, ctx) + "\n",
+        sources_section(refs) if refs.order else "",
+    ]
+    return "".join(body)

@@ -1,12 +1,11 @@
-"""Section pages: recipients, the equipment register, agreements, budgets, sources, timeline."""
+"""Section pages: the recipients index, the equipment register, agreements, budgets, sources, timeline."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from ..dataset import Entry
-from ..i18n import N_, Language
-from ..index import (
+from ..i18n.languages import N_, Language
+from ..model.index import (
     EVENT_LABELS,
     RECIPIENT_STATUS_LABELS,
     Event,
@@ -15,8 +14,11 @@ from ..index import (
     project_sort_key,
     project_status,
 )
-from ..schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, REGION_LABELS
-from .charts import budget_chart, render_chart
+from ..records.dataset import Entry
+from ..records.schema import BUDGET_STAGE_LABELS, DOMAIN_LABELS, MILESTONE_CATEGORY_LABELS, REGION_LABELS
+from .charts.downloads import chart_cite, downloads_block
+from .charts.sitewide import budget_chart, render_chart
+from .charts.worldmap import render_map
 from .common import (
     EN,
     Citations,
@@ -25,7 +27,6 @@ from .common import (
     SiteContext,
     Writer,
     badge,
-    cite_this,
     front_matter,
     html_table,
     link,
@@ -34,16 +35,12 @@ from .common import (
     when,
     yen,
 )
-from .designations import designations_section
-from .escape import attr, html, md, text_block, title_heading
+from .escape import fragment, in_language, md
 from .filters import date_sort_key, register_form, row_key, sort_value, timeline_form
-from .history import recipient_feed_meta, render_recipient_history
-from .record_pages import render_disputes, sources_section
-from .worldmap import render_map
-from .yearbars import recipient_history
 
 __all__ = [
-    "render_recipient",
+    "project_rows",
+    "PROJECT_HEAD",
     "render_recipients_index",
     "render_register",
     "render_agreements_index",
@@ -55,7 +52,7 @@ __all__ = [
 ]
 
 
-def _project_rows(
+def project_rows(
     projects: list[Entry],
     page: str,
     index: Index,
@@ -85,7 +82,7 @@ def _project_rows(
     return rows
 
 
-_PROJECT_HEAD = [
+PROJECT_HEAD = [
     N_("FY"),
     N_("Project"),
     N_("Items"),
@@ -128,93 +125,21 @@ def event_list(
         parts.append(f"### {lang.year(year)}\n\n<ul>")
         for e in group:
             title, country_name = _event_texts(index, e, lang) if index else (e.title, e.country_name)
-            country = f" ({html(country_name)})" if show_country and country_name else ""
+            country = fragment(" ({})", in_language(country_name)) if show_country and country_name else ""
             parts.append(
-                f'<li><span class="osa-event" data-kind="{attr(e.kind)}" '
-                f'data-country="{attr(e.country_key)}">'
-                f"<strong>{html(when(e.date, lang))}</strong></span> · {lang.gettext(EVENT_LABELS[e.kind])}: "
-                f"{HtmlText.link(page, e.page, title)}{country}</li>"
+                fragment(
+                    '<li><span class="osa-event" data-kind="{}" data-country="{}"><strong>{}</strong></span>'
+                    " · {}: {}{}</li>",
+                    e.kind,
+                    e.country_key,
+                    when(e.date, lang),
+                    lang.gettext(EVENT_LABELS[e.kind]),
+                    HtmlText.link(page, e.page, title),
+                    country,
+                )
             )
         parts.append("</ul>\n")
     return "\n".join(parts) + "\n"
-
-
-def render_recipient(entry: Entry, index: Index, ctx: SiteContext) -> str:
-    """A recipient profile: facts, projects, agreements, its own timeline and sources."""
-    lang = ctx.lang
-    _ = lang.gettext
-    rec, page = entry.record, page_of(entry)
-    refs = Citations(index, page, lang)
-    projects = index.projects_by_recipient.get(entry.id, [])
-    agreements = index.agreements_by_recipient.get(entry.id, [])
-    cite = refs.ref(rec.sources) if rec.sources else ""
-    total_refs = refs.ref(dict.fromkeys(s for p in projects for s in p.record.sources))
-    name = lang.text(rec, "name")
-    rows = [
-        (_("Country"), md(name) + (f" ({md(rec.local_name)})" if rec.local_name else "")),
-        (_("ISO 3166-1 code"), md(rec.iso3)),
-        (_("Region"), md(_(REGION_LABELS.get(rec.region, rec.region)))),
-        (_("OSA status"), _(RECIPIENT_STATUS_LABELS[index.status(entry.id)])),
-        (_("Signed projects"), lang.number(len(projects))),
-        (
-            _("Total value of signed projects"),
-            md(yen(index.total_jpy(entry.id), lang=lang)) + total_refs if projects else _("None yet"),
-        ),
-        (_("Transfer agreements"), lang.number(len(agreements))),
-    ]
-    designations = index.designations_by_recipient.get(entry.id, [])
-    if designations:
-        years = ", ".join(link(page, page_of(o.file), lang.fy(o.fiscal_year)) for o in designations)
-        rows.insert(4, (_("Designated for"), years))
-    if cite:
-        rows.append((_("Sources on the country"), cite))
-    description = _("Japan's Official Security Assistance to {country}: projects, agreements and sources.")
-    body = [
-        front_matter(name, description.format(country=name), recipient_feed_meta(entry)),
-        title_heading(name),
-        f"{badge(rec.confidence, lang)}\n\n",
-        table([_("Fact"), lang.pgettext("facts table", "Value")], rows),
-        "\n\n",
-    ]
-    body.append(f"## {_('Projects')}\n\n")
-    body.append(
-        table([_(h) for h in _PROJECT_HEAD], _project_rows(projects, page, index, False, lang=lang)) + "\n\n"
-        if projects
-        else _("No signed OSA project has been found for this country.") + "\n\n"
-    )
-    if projects:
-        body.append(f"## {_('Projects over time')}\n\n" + recipient_history(entry, index, lang))
-    body.append(designations_section(designations, page, index, refs))
-    body.append(f"## {_('Transfer agreements')}\n\n")
-    signed = _("{agreement}, signed {date}")
-    body.append(
-        "\n".join(
-            "- "
-            + signed.format(
-                agreement=link(page, page_of(a), lang.text(a.record, "title")),
-                date=md(when(a.record.signed, lang)),
-            )
-            + refs.ref(a.record.sources)
-            for a in agreements
-        )
-        + "\n\n"
-        if agreements
-        else _("No defence equipment transfer agreement is recorded.") + "\n\n"
-    )
-    events = index.events_of(entry.id)
-    body.append(
-        f"## {_('Timeline')}\n\n"
-        + (event_list(events, page, False, index, lang) if events else _("No dated events yet.") + "\n\n")
-    )
-    body.append(render_disputes(entry, refs))
-    notes = lang.text(rec, "notes")
-    if notes:
-        body.append(f"## {_('Notes')}\n\n{text_block(notes)}\n\n")
-    body.append(render_recipient_history(entry, ctx))
-    body.append(cite_this(ctx, name, page, entry.path) + "\n")
-    if refs.order:
-        body.append(sources_section(refs))
-    return "".join(body)
 
 
 def render_recipients_index(index: Index, lang: Language = EN) -> str:
@@ -283,7 +208,7 @@ def render_register(index: Index, lang: Language = EN) -> str:
         _("Status"),
         _("Confidence"),
     ]
-    rows = _project_rows(projects, page, index, True, HtmlText, lang)  # raw HTML: fast at thousands of rows
+    rows = project_rows(projects, page, index, True, HtmlText, lang)  # raw HTML: fast at thousands of rows
     for p, row in zip(projects, rows, strict=True):
         notes = p.record.exchange_of_notes
         row[0] = row_key(p, row[0])
@@ -362,9 +287,11 @@ def render_milestones_index(index: Index, lang: Language = EN) -> str:
     )
 
 
-def render_budgets_index(index: Index, lang: Language = EN) -> str:
+def render_budgets_index(index: Index, ctx: SiteContext) -> str:
+    lang = ctx.lang
     _ = lang.gettext
     page = "budgets/index.md"
+    chart = budget_chart(index, page, lang)
     refs = Citations(index, page, lang)
     budgets = sorted(index.dataset.of("budgets"), key=lambda e: e.record.fiscal_year)
     rows = [
@@ -384,7 +311,8 @@ def render_budgets_index(index: Index, lang: Language = EN) -> str:
             "a Cabinet draft that the Diet had not enacted when it was recorded."
         )
         + "\n\n"
-        + render_chart(budget_chart(index, page, lang), with_table=False)
+        + render_chart(chart, with_table=False, lang=lang)
+        + (downloads_block(chart, page, chart_cite(index, ctx), lang) if chart.spec["data"]["values"] else "")
         + _("The same figures, with their sources:")
         + "\n\n"
         + table([_("Fiscal year"), _("Amount"), _("Stage"), _("Confidence")], rows, "lrll")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..dataset import Entry
-from ..feeds import render_feeds
-from ..i18n import Language
-from ..index import Index, page_of
+from ..history.feeds import render_feeds
+from ..i18n.languages import Language
+from ..model.index import Index, page_of
+from ..records.dataset import Entry
+from .analysis import render_analysis, render_analysis_index
 from .changes import render_changes_page
-from .charts_page import render_charts_page
+from .charts.downloads import chart_texts
+from .charts.page import render_charts_page
+from .citation_formats import render_citations
 from .common import SiteContext
 from .data import render_data_page, render_downloads
 from .designations import render_designation, render_designations_index
@@ -22,13 +25,13 @@ from .record_pages import (
     render_budget,
     render_equipment,
     render_milestone,
+    render_recipient,
     render_source,
 )
 from .sections import (
     render_agreements_index,
     render_budgets_index,
     render_milestones_index,
-    render_recipient,
     render_recipients_index,
     render_register,
     render_sources_index,
@@ -46,21 +49,22 @@ __all__ = [
 
 # Pages drawn from the index alone, in the edition's language.
 SECTION_RENDERERS: dict[str, Callable[[Index, Language], str]] = {
-    "index.md": render_home,
     "recipients/index.md": render_recipients_index,
     "equipment/index.md": render_register,
     "agreements/index.md": render_agreements_index,
     "milestones/index.md": render_milestones_index,
-    "budgets/index.md": render_budgets_index,
     "designations/index.md": render_designations_index,
     "sources/index.md": render_sources_index,
+    "analysis/index.md": render_analysis_index,
     "timeline.md": render_timeline,
-    "charts.md": render_charts_page,
     "discrepancies.md": render_discrepancies,
 }
 
 # Pages that also need the site's settings (its address, publisher and language).
 CONTEXT_RENDERERS: dict[str, Callable[[Index, SiteContext], str]] = {
+    "index.md": render_home,
+    "budgets/index.md": render_budgets_index,
+    "charts.md": render_charts_page,
     "data/index.md": render_data_page,
     "editing-guide.md": render_editing_guide,
     "changes/index.md": render_changes_page,
@@ -76,12 +80,19 @@ RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
     "budgets": render_budget,
     "designations": render_designation,
     "sources": render_source,
+    "analysis": render_analysis,
 }
 
 
 def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
     """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order."""
-    files = {**render_site(index, ctx), **render_downloads(index, ctx), **render_feeds(index, ctx)}
+    files = {
+        **render_site(index, ctx),
+        **render_downloads(index, ctx),
+        **chart_texts(index, ctx.lang),
+        **render_feeds(index, ctx),
+        **render_citations(index, ctx),
+    }
     return dict(sorted(files.items()))
 
 

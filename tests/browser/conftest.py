@@ -9,6 +9,8 @@ by --host-resolver-rules. Never run `playwright install`: the browser is Debian'
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,9 +18,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitetools import LocalServer, site_prefix
+from sitetools import ROOT, LocalServer, made_once, site_prefix, zensical_editions_build
 
-from osa_site.pdf import CHROME_ARGS  # one set of flags for the tests and the PDF step
+from osa_site.app.pdf import CHROME_ARGS  # one set of flags for the tests and the PDF step
 
 CHROMIUM = Path(os.environ.get("OSA_CHROMIUM", "/usr/bin/chromium"))  # Debian's; override for tests
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -31,10 +33,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+def _missing_system_packages() -> list[str]:
+    """What the browser tests need from Debian (.ci/apt-packages installs both): the browser, and a
+    Thai font, without which Chromium lays Thai text out in fallback glyphs of other widths."""
+    missing = []
+    if not CHROMIUM.is_file():
+        missing.append(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    fc_list = shutil.which("fc-list")  # fontconfig, which Chromium's package brings
+    fonts = fc_list and subprocess.run([fc_list, ":lang=th", "family"], capture_output=True, text=True)
+    if not (fonts and fonts.stdout.strip()):
+        missing.append("no Thai font is installed: apt-get install fonts-thai-tlwg")
+    return missing
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.is_file():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+    if missing := _missing_system_packages():
+        message = "; ".join(missing)
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -124,6 +139,24 @@ def zensical_url(zensical_hostile_tree: Path) -> Iterator[str]:
 def zensical_tab(browser, zensical_url: str) -> Iterator[Tab]:
     """A tab on the Zensical build of the site."""
     with open_tab(browser, zensical_url) as t:
+        yield t
+
+
+@pytest.fixture(scope="session")
+def zensical_editions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Both editions of this work tree's content built with Zensical (English at the root, Thai under
+    th/), once per run, served locally."""
+    site = made_once(
+        tmp_path_factory, "zensical-editions", lambda f: zensical_editions_build(ROOT, f / "tree")
+    )
+    with LocalServer(site, site_prefix()) as server:
+        yield server.url
+
+
+@pytest.fixture
+def zensical_editions_tab(browser, zensical_editions_url: str) -> Iterator[Tab]:
+    """A tab on the Zensical build of both editions."""
+    with open_tab(browser, zensical_editions_url) as t:
         yield t
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from osa_site.generate import read_config
-from osa_site.urls import directory
+from osa_site.model.urls import directory
+from osa_site.output.generate import read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 

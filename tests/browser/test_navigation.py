@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from site_pages import nav_entries
 
-from osa_site.generate import read_config
-from osa_site.urls import directory
+from osa_site.model.urls import directory
+from osa_site.output.generate import read_config
 
 
 def test_nav_reaches_every_section(tab, root) -> None:

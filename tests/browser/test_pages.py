@@ -38,7 +38,7 @@ def test_open_search_dialog_has_no_axe_violations(tab, axe_violations) -> None:
 def test_search_worker_loads_from_the_local_server(tab) -> None:
     tab.goto("")
     tab.page.wait_for_load_state("networkidle")
-    assert any("/assets/javascripts/workers/search." in u for u in tab.requests), tab.requests
+    assert any("/assets/javascripts/workers/pagefind-search.js" in u for u in tab.requests), tab.requests
     assert any(u.endswith("/search/search_index.json") for u in tab.requests), tab.requests
     assert tab.foreign() == []
 

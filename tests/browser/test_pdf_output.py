@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
-from sitetools import LocalServer, site_prefix
+from sitetools import LocalServer, shipped_copy, site_prefix
 
-from osa_site.cli import main
-from osa_site.index import build_index
-from osa_site.validate import load_dataset
+from osa_site.app.cli import main
+from osa_site.model.index import build_index
+from osa_site.records.content import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 A4_POINTS = (595, 842)
@@ -39,8 +39,7 @@ def project(browser, index, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project, built with its PDFs (`browser` fails, or skips outside CI, without Chromium)."""
     assert browser is not None
     root = tmp_path_factory.mktemp("pdf-project")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shipped_copy(root)
     result = run(root, "build", "--pdf", "--out", str(root / "site"))
     assert result.exit_code == 0, result.output
     expected = len(index.dataset.of("recipients")) + 1  # each recipient and the brief
@@ -124,3 +123,25 @@ def test_pages_with_a_pdf_link_stay_accessible(project: Path, browser, axe_viola
                 assert axe_violations(page) == "", path
         finally:
             page.close()
+
+
+def test_a_second_build_prints_only_the_pages_that_changed(project: Path, tmp_path: Path) -> None:
+    """The project's PDF cache (.osa-cache/pdf): nothing changed, nothing printed and the same bytes;
+    one recipient edited, its PDF printed again and the others copied."""
+    root = tmp_path / "again"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns("site", "osa-build"))
+    result = run(root, "build", "--pdf", "--out", str(root / "site"))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Printed 0 PDFs in \d+\.\d s \(\d+ unchanged, from the cache\)", result.output), (
+        result.output
+    )
+    for pdf in sorted((project / "site/pdf").rglob("*.pdf")):
+        assert (root / "site/pdf" / pdf.relative_to(project / "site/pdf")).read_bytes() == pdf.read_bytes()
+    fiji = root / "content/recipients/fiji.yaml"
+    fiji.write_text(fiji.read_text(encoding="utf-8").replace("first in the Pacific", "first of the Pacific"))
+    result = run(root, "build", "--pdf", "--out", str(root / "site"))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Printed 1 PDFs in \d+\.\d s \(\d+ unchanged", result.output), result.output
+    assert "first of the Pacific" in text_of(root / "site/pdf/recipients/fiji.pdf")
+    tonga = "recipients/tonga.pdf"
+    assert (root / "site/pdf" / tonga).read_bytes() == (project / "site/pdf" / tonga).read_bytes()

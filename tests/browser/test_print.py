@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from site_pages import ROOT, page_kinds
 
-from osa_site.generate import read_config
+from osa_site.output.generate import read_config
 
 PAGES = {kind: path for kind, path in page_kinds().items() if kind != "404"}
 THAI_TWINS = {f"th:{kind}": "th/" + path for kind, path in PAGES.items()}  # the Thai edition prints too

@@ -1,9 +1,16 @@
-"""Site search (lunr in a web worker) finds records by country, by item and by agreement partner."""
+"""Site search in Material's own dialog, answered from Pagefind's index by our worker: it finds
+records by country, by item and by agreement partner, says what each result is, marks the words
+in an excerpt, links matched sections, works from the keyboard and fetches only a query's share
+of the index."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+RESULTS = ".md-search-result__item > a.md-search-result__link"
 
 
 def search(tab, query: str) -> list[str]:
@@ -13,10 +20,15 @@ def search(tab, query: str) -> list[str]:
     box.click()
     box.press_sequentially(query, delay=15)
     tab.page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    hrefs = tab.page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.href)"
-    )
+    hrefs = tab.page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)")
     return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
+
+
+def result_item(tab, path: str):
+    """The result list's item for the page at `path` (waiting for it to be shown)."""
+    item = tab.page.locator(".md-search-result__item", has=tab.page.locator(f"a[href*='{path}']")).first
+    item.wait_for(timeout=10_000)
+    return item
 
 
 @pytest.mark.parametrize(
@@ -33,7 +45,7 @@ def search(tab, query: str) -> list[str]:
 )
 def test_search_finds(tab, query: str, expected: set[str]) -> None:
     search(tab, query)
-    links = tab.page.locator(".md-search-result__item > a.md-search-result__link")
+    links = tab.page.locator(RESULTS)
     for path in sorted(expected):  # results of the partly typed query may show first: wait for the final ones
         try:
             links.and_(tab.page.locator(f"[href*='{path}']")).first.wait_for(timeout=10_000)
@@ -49,7 +61,61 @@ def test_search_finds(tab, query: str, expected: set[str]) -> None:
 
 def test_search_result_opens_the_page(tab) -> None:
     search(tab, "Mongolia")
-    results = tab.page.locator(".md-search-result__item > a.md-search-result__link")
+    results = tab.page.locator(RESULTS)
     results.and_(tab.page.locator("[href*='recipients/mongolia/']")).first.click()
     tab.page.wait_for_url("**/recipients/mongolia/**")
     assert tab.page.locator("h1").first.inner_text().strip() == "Mongolia"
+
+
+def test_a_result_says_what_it_is_and_marks_the_words(tab) -> None:
+    search(tab, "Djibouti radar")
+    item = result_item(tab, "equipment/2024-djibouti-coastal-radar/")
+    assert (
+        item.locator("h1").first.inner_text().strip() == "Coastal surveillance radar for the Djiboutian Navy"
+    )
+    assert item.locator(".md-tag").all_inner_texts() == ["Project", "Djibouti", "FY2024"]
+    marked = {m.lower() for m in item.locator("mark").all_inner_texts()}
+    assert marked & {"djibouti", "radar"}, item.inner_html()
+    source = result_item(tab, "sources/")
+    assert source.locator(".md-tag").all_inner_texts() == ["Source"]
+
+
+def test_a_matched_section_links_to_its_heading(tab) -> None:
+    search(tab, "handover ceremony")
+    sections = tab.page.locator(".md-search-result__item a.md-search-result__link[href*='#']")
+    sections.first.wait_for(timeout=10_000)
+    href = sections.first.get_attribute("href")
+    sections.first.click()
+    anchor = urlsplit(href).fragment
+    tab.page.wait_for_url(f"**#{anchor}")
+    assert tab.page.locator(f"[id='{anchor}']").count() == 1
+    words = parse_qs(urlsplit(href).query)["h"][0].split()
+    assert words == ["handover", "ceremony"]  # Material marks them on the page (search.highlight)
+    tab.page.locator("mark[data-md-highlight]").first.wait_for(timeout=5_000)
+
+
+def test_search_is_usable_from_the_keyboard(tab) -> None:
+    tab.goto("")
+    tab.page.keyboard.press("/")  # Material's shortcut opens the search and focuses the box
+    tab.page.keyboard.type("Sweden", delay=15)
+    result_item(tab, "agreements/sweden-2022/")
+    tab.page.keyboard.press("Enter")  # the best result
+    tab.page.wait_for_url("**/agreements/sweden-2022/**")
+    assert "Sweden" in tab.page.locator("h1").first.inner_text()
+
+
+def test_a_misspelt_name_is_found(tab) -> None:
+    """A misspelling is asked again shortened; the page is among the first three (the relevance set's
+    standard), since the shortened word also matches the sources that name the country."""
+    assert "recipients/philippines/" in search(tab, "Philipines")[:3]
+
+
+def test_a_query_fetches_only_its_share_of_the_index(tab) -> None:
+    search(tab, "radar")
+    result_item(tab, "equipment/2024-mongolia-atc-radar/")
+    pagefind = {u for u in tab.requests if "/pagefind/" in u}
+    chunks = {u for u in pagefind if u.endswith(".pf_index")}
+    fragments = {u for u in pagefind if u.endswith(".pf_fragment")}
+    assert len(chunks) == 1, chunks  # the index chunk the word is in, of 4 at the shipped size
+    assert 1 <= len(fragments) <= 10, fragments  # the pages shown at once, of 175
+    assert tab.foreign() == []

@@ -7,6 +7,8 @@ import pytest
 from site_pages import page_kinds
 from thai_search import thai_search
 
+from osa_site.i18n.segment import ZWSP
+
 THAI_PAGES = {kind: "th/" + path for kind, path in page_kinds().items()}
 
 
@@ -28,12 +30,24 @@ def test_two_thai_words_typed_together_are_found(tab) -> None:
     assert "th/equipment/2023-philippines-coastal-radars/" in found, found
 
 
-def test_query_is_cut_into_words_by_the_worker_shim(tab) -> None:
-    tab.goto("th/")
-    tab.page.wait_for_load_state("networkidle")
-    shim = "/th/assets/javascripts/workers/thai-search-worker.js"
-    assert any(shim in u for u in tab.requests), tab.requests
-    assert any(u.endswith("/th/search/search_index.json") for u in tab.requests), tab.requests
+def test_thai_search_asks_the_thai_editions_own_index(tab) -> None:
+    found = thai_search(tab, "ศรีลังกา")  # one word to PyThaiNLP, two pieces to Intl.Segmenter
+    assert found[0] == "th/recipients/sri-lanka/", found
+    worker = "/th/assets/javascripts/workers/pagefind-search.js"
+    assert any(worker in u for u in tab.requests), tab.requests
+    pagefind = [u for u in tab.requests if "/pagefind/" in u]
+    assert pagefind and all("/th/pagefind/" in u for u in pagefind), pagefind
+
+
+def test_thai_results_show_thai_without_the_indexs_word_spaces(tab) -> None:
+    thai_search(tab, "เรดาร์ชายฝั่ง")
+    item = tab.page.locator(
+        ".md-search-result__item", has=tab.page.locator("a[href*='2023-philippines-coastal-radars/']")
+    )
+    title = item.locator("h1").first.inner_text().strip()
+    assert title.replace(ZWSP, "") == "ระบบเรดาร์ชายฝั่งสำหรับกองทัพเรือฟิลิปปินส์", title
+    tags = item.locator(".md-tag").all_inner_texts()
+    assert tags == ["โครงการ", "ฟิลิปปินส์", "ปีงบฯ 2566"], tags
 
 
 def _switch(tab, to: str) -> None:

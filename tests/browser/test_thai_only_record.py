@@ -9,14 +9,13 @@ Intl.Segmenter (query time) cut them as words of their own.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
-from sitetools import ROOT, LocalServer, build_into, site_prefix
+from sitetools import LocalServer, build_into, shipped_copy, site_prefix
 from thai_search import thai_search
 
-from osa_site.segment import ZWSP
+from osa_site.i18n.segment import ZWSP
 
 RECORD = "2026-philippines-papaya-lamps"
 THAI_TITLE = "โคมไฟมะละกอทดสอบสำหรับกองทัพเรือฟิลิปปินส์"
@@ -39,8 +38,7 @@ THAI_PAGE = f"th/equipment/{RECORD}/"
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Overrides the session's site: the shipped project plus RECORD, built and served for this module."""
     root = tmp_path_factory.mktemp("thai-only-record")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shipped_copy(root)
     (root / "content" / "equipment" / f"{RECORD}.yaml").write_text(RECORD_YAML, encoding="utf-8")
     site = build_into(root, root / "out")
     with LocalServer(site, site_prefix(root)) as server:

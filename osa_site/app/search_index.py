@@ -1,0 +1,216 @@
+"""The search adapter: Pagefind indexes each built edition into its own `pagefind/` folder.
+
+Pagefind (https://pagefind.app, the `pagefind` package with its binary from `pagefind-bin`) reads
+the built HTML and writes a chunked index: a query fetches only the index chunks and page
+fragments it needs, so what a reader downloads before the first result does not grow with the
+site. Each edition (English at the root, Thai under th/) gets its own index in its own folder,
+and the engine's own search file holding only the search settings that its page script reads (the
+word separator for `?h=` highlighting): Material's `search/search_index.json`, or Zensical's
+`search.json`. Either engine's dialog asks our worker (assets/javascripts/workers/pagefind-search.js),
+which answers from Pagefind.
+
+Pagefind reads a staged copy of each edition's pages (at their addresses, without the other
+editions, the 404 page or the bundle itself); the same site gives the same index bytes. The Thai
+edition's pages carry U+200B between words (i18n/segment.py); Pagefind splits words on whitespace
+only, so the text Pagefind reads has those marks turned into spaces (the pages themselves are
+left as they are).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..i18n.editions import SEARCH_SEPARATOR
+from ..i18n.segment import ZWSP
+
+__all__ = ["SearchIndexFailed", "index_edition", "index_editions", "pages_of"]
+
+BUNDLE = "pagefind"
+_NEXT, _OLD = ".pagefind-next", ".pagefind-old"  # a new index is written beside the one in use
+# What the worker loads; Pagefind's own ready-made interfaces are not shipped.
+_UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
+_NOT_INDEXED = ("404.html",)
+# The tables of the sections' lists (the register, the sources...): they grow with the site, and
+# each record they list has its own page (see the theme's main.html).
+_LEFT_OUT = [".osa-search-list table"]
+
+
+class SearchIndexFailed(Exception):
+    """Pagefind could not index a built edition (its binary is missing, or it refused a page)."""
+
+
+def pages_of(edition: Path, others: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]:
+    """Each HTML page of the edition at `edition` with its address there ("/recipients/x/"),
+    sorted; other editions' folders (`others`), the search bundle and 404.html are left out."""
+    skipped = {*others, BUNDLE, _NEXT, _OLD}
+    for path in sorted(edition.rglob("*.html")):
+        relative = path.relative_to(edition)
+        if relative.parts[0] in skipped or relative.as_posix() in _NOT_INDEXED:
+            continue
+        address = relative.as_posix().removesuffix("index.html")
+        yield "/" + address, path
+
+
+_JOINING_DASH = re.compile(r"(?<=\w)\u2013(?=\w)")
+
+
+def _text_for_pagefind(html: str) -> str:
+    """The page as Pagefind should read it: U+200B word marks become spaces, and an en dash
+    between two words gets a space on each side (Pagefind splits on whitespace only, and would
+    otherwise index a whole Thai phrase, or "Japan–Sweden", as one word)."""
+    return _JOINING_DASH.sub(" \u2013 ", html.replace(ZWSP, " "))
+
+
+def _stage(pages: list[tuple[str, Path]], folder: Path) -> None:
+    """The pages as Pagefind should read them, laid out in `folder` at their addresses."""
+    for address, path in pages:
+        target = folder / address.lstrip("/") / "index.html" if address.endswith("/") else folder / address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        html = path.read_text(encoding="utf-8")
+        target.write_text(_text_for_pagefind(html), encoding="utf-8")
+
+
+# A stuck binary fails the build with a message instead of holding it (and CI) forever; the
+# 10,000-project benchmark site indexes in well under this.
+_PAGEFIND_TIMEOUT_S = 1800
+
+
+_LOW_PRIORITY = 10  # a nice value
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str], low_priority: bool) -> tuple[int, str]:
+    """Run Pagefind; its exit code and what it printed. `low_priority`: at a lower CPU priority
+    than this process (the preview indexes while the editor's browser reloads the page)."""
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        if low_priority and hasattr(os, "setpriority"):
+            try:
+                os.setpriority(os.PRIO_PROCESS, process.pid, _LOW_PRIORITY)
+            except OSError:
+                pass  # it has already finished, or the system refused: it runs at normal priority
+        try:
+            out, err = process.communicate(timeout=_PAGEFIND_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise SearchIndexFailed(f"Pagefind did not finish within {_PAGEFIND_TIMEOUT_S} s") from None
+    return process.returncode, (err or out).strip()
+
+
+def _index(folder: Path, bundle: Path, language: str, low_priority: bool = False) -> None:
+    """Pagefind's own command line indexes the staged pages into `bundle` and exits once every file
+    is written.
+
+    Not the Python API: its service reads each answer through a 2 MiB pipe buffer, so a site whose
+    search files pass 2 MiB stops its reader and the call never returns (a 2,000-project site did);
+    and its WriteFiles answers before the files are on disk. The command runs in the temporary folder
+    with no PAGEFIND_ variables, so no Pagefind config file or setting of the caller's changes the
+    index."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexFailed("Pagefind's binary is missing: pip install 'pagefind[bin]'")
+    command = [str(binary), "--site", str(folder), "--output-path", str(bundle), "--silent"]
+    command += ["--force-language", language]
+    for selector in _LEFT_OUT:
+        command += ["--exclude-selectors", selector]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+    try:
+        code, said = _run(command, folder.parent, env, low_priority)
+    except OSError as exc:  # not there, or not a program
+        raise SearchIndexFailed(f"Pagefind's binary {binary} could not start: {exc.strerror}") from None
+    if code != 0:
+        raise SearchIndexFailed(said or f"exit code {code}")
+
+
+def _settings(language: str) -> str:
+    """search/search_index.json: Material's page script reads its `config` (for `?h=` highlighting);
+    the pages' text is in the Pagefind index instead of `docs`."""
+    config = {"lang": [language], "separator": SEARCH_SEPARATOR, "pipeline": []}
+    return json.dumps({"config": config, "docs": []}, separators=(",", ":")) + "\n"
+
+
+def _zensical_settings(written: Path) -> str:
+    """search.json of a Zensical build without its documents: Zensical's page script fetches it on
+    every page, reads its `config` (for `?h=` highlighting) and gives it to the worker, which answers
+    from Pagefind and sends each result's document with it (assets/javascripts/search.js)."""
+    config = json.loads(written.read_text(encoding="utf-8")).get("config", {})
+    return json.dumps({"config": config, "items": []}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _write_settings(edition: Path, language: str) -> None:
+    """The engine's own search file, holding only its settings: Zensical's search.json where Zensical
+    built the edition, else Material's search/search_index.json."""
+    zensical = edition / "search.json"
+    if zensical.is_file():
+        zensical.write_text(_zensical_settings(zensical), encoding="utf-8")
+        return
+    (edition / "search").mkdir(exist_ok=True)
+    (edition / "search" / "search_index.json").write_text(_settings(language), encoding="utf-8")
+
+
+def _swap_in(edition: Path, written: Path) -> None:
+    """The index at `written` replaces edition/pagefind/ (a search running meanwhile reads the old
+    one or the new one, never a half-written one)."""
+    bundle, old = edition / BUNDLE, edition / _OLD
+    shutil.rmtree(old, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(old)
+    written.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def index_edition(
+    edition: Path, language: str, others: tuple[str, ...] = (), low_priority: bool = False
+) -> None:
+    """Index the built edition at `edition` (its pages in `language`) into edition/pagefind/,
+    replacing the index there once the new one is complete. `low_priority`: Pagefind runs at a
+    lower CPU priority (see `_run`)."""
+    written = edition / _NEXT
+    shutil.rmtree(written, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="osa-search-") as folder:
+        pages = Path(folder) / "pages"
+        _stage(list(pages_of(edition, others)), pages)
+        try:
+            _index(pages, written, language, low_priority)
+        except SearchIndexFailed as failed:
+            shutil.rmtree(written, ignore_errors=True)
+            raise SearchIndexFailed(f"Pagefind could not index {edition}: {failed}") from None
+    for name in _UNUSED:
+        (written / name).unlink(missing_ok=True)
+    _swap_in(edition, written)
+    _write_settings(edition, language)
+
+
+def index_editions(
+    site: Path,
+    editions: dict[str, str],
+    on_edition: Callable[[str], None] | None = None,
+    low_priority: bool = False,
+) -> None:
+    """Index every edition of the built site: `editions` maps a folder inside `site` ("" for the
+    root) to its language, e.g. {"": "en", "th": "th"}."""
+    folders = tuple(folder for folder in editions if folder)
+    for folder, language in sorted(editions.items()):
+        if on_edition is not None:
+            on_edition(folder)
+        edition = site / folder if folder else site
+        index_edition(edition, language, folders if not folder else (), low_priority)

@@ -1,0 +1,1 @@
+"""Editor support: JSON Schemas, each field in plain words, `osa-site new` skeletons, the commands as data."""

@@ -1,0 +1,63 @@
+"""The relevance set (tests/relevance/queries.yaml), typed into the site's search as a reader does, in
+both editions, on the MkDocs (Material) build and on the Zensical build (`osa-site build --engine
+zensical`), which asks the same Pagefind index through Zensical's own dialog: on both, each language's
+success@3 must reach 95 %. The harness is the benchmark's (benchmarks/search_harness.py)."""
+
+from __future__ import annotations
+
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+from sitetools import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.search_harness import (  # noqa: E402
+    MATERIAL,
+    ZENSICAL,
+    SearchUI,
+    is_search_data,
+    load_queries,
+    run_relevance,
+    score,
+    search,
+)
+
+TARGET = 0.95  # issue 18: success@3 of at least 95 % in each language
+
+
+def check_relevance(tab, ui: SearchUI, lang: str) -> None:
+    queries = [q for q in load_queries() if q.lang == lang]
+    results = run_relevance(tab.page, tab.base, ui, queries)
+    result = score(lang, results)
+    print(f"{ui.name} {result.report()}")  # the numbers, for the log, pass or fail
+    assert tab.foreign() == []
+    assert tab.errors == []
+    assert result.success_at_3 >= TARGET, f"{ui.name} {result.report()}"
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+class TestMaterialBuild:
+    def test_relevance(self, tab, lang: str) -> None:
+        check_relevance(tab, MATERIAL, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+class TestZensicalBuild:
+    def test_relevance(self, zensical_editions_tab, lang: str) -> None:
+        check_relevance(zensical_editions_tab, ZENSICAL, lang)
+
+
+def test_the_harness_counts_the_search_data_the_reader_fetched(tab, built_site) -> None:
+    """The benchmark's numbers: a reader in a fresh context fetches search data before the first result,
+    and the bytes the harness counts are those files' sizes on disk (the local server does not gzip)."""
+    outcome = search(tab.page, tab.base, MATERIAL, "Djibouti")
+    assert "recipients/djibouti/" in outcome.ranked
+    assert outcome.first_result_ms is not None and outcome.first_result_ms >= 0
+    assert outcome.requests and all(is_search_data(r.url) for r in outcome.requests)
+    on_disk = sum(
+        (built_site / urlsplit(r.url).path.removeprefix(urlsplit(tab.base).path)).stat().st_size
+        for r in outcome.requests
+    )
+    assert outcome.search_bytes == on_disk > 0
