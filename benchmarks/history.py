@@ -24,14 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from osa_site.changes import change_log
-from osa_site.feeds import render_feeds
-from osa_site.generate import read_config
-from osa_site.history import read_history
-from osa_site.index import build_index
+from osa_site.history.changes import change_log
+from osa_site.history.feeds import render_feeds
+from osa_site.history.git import read_history
+from osa_site.model.index import build_index
+from osa_site.model.site import SiteContext
+from osa_site.output.generate import read_config
+from osa_site.records.content import load_dataset
 from osa_site.render.changes import render_changes_page
-from osa_site.render.common import SiteContext
-from osa_site.validate import load_dataset
 
 from .synth import make_project
 

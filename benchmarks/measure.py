@@ -19,11 +19,11 @@ from pathlib import Path
 
 import yaml
 
-from osa_site.generate import data_changed, generate_tree, read_config, site_context
-from osa_site.history import read_history
-from osa_site.index import build_index
+from osa_site.history.git import read_history
+from osa_site.model.index import build_index
+from osa_site.output.generate import data_changed, generate_tree, read_config, site_context
+from osa_site.records.content import discover, load_dataset
 from osa_site.render.site import render_site
-from osa_site.validate import discover, load_dataset
 
 from .plain import make_plain_project
 from .synth import REPO, make_project
@@ -41,10 +41,14 @@ __all__ = [
 
 
 class Workspace:
-    """Temporary project folders, removed on exit."""
+    """Temporary project folders, removed on exit; or, given `keep`, that folder, kept, so that a
+    later run reuses the sites built there (`scripts/bench.py --search --workspace DIR`)."""
 
-    def __init__(self) -> None:
-        self.base = Path(tempfile.mkdtemp(prefix="osa-bench-"))
+    def __init__(self, keep: Path | None = None) -> None:
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+        self.base = keep or Path(tempfile.mkdtemp(prefix="osa-bench-"))
+        self.kept = keep is not None
         self._projects: dict[int, Path] = {}
 
     def project(self, size: int) -> Path:
@@ -62,7 +66,8 @@ class Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        shutil.rmtree(self.base, ignore_errors=True)
+        if not self.kept:
+            shutil.rmtree(self.base, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ def _pipeline(root: Path) -> int:
     dataset = load_dataset(root / "content", root)
     history = read_history(root)
     index = build_index(dataset, data_changed(history))
-    render_site(index, site_context(root, read_config(root), index, history))
+    render_site(index, site_context(read_config(root), index, history))
     return dataset.count()
 
 
@@ -131,11 +136,11 @@ def pipeline_rates(root: Path, reps: int) -> Rates:
 
 
 def _build_once(root: Path, out: Path, editions: tuple[str, ...] = ("en", "th")) -> None:
-    from osa_site.sitebuild import build_site
+    from osa_site.app.sitebuild import build_site
 
     shutil.rmtree(out, ignore_errors=True)
-    generate_tree(root, out / "build", editions=editions)
-    build_site(out / "build", out / "site")
+    generate_tree(root, out / "osa-build", editions=editions)
+    build_site(out / "osa-build", out / "site")
 
 
 _BUILD_IN_A_NEW_PROCESS = """
@@ -226,7 +231,8 @@ def site_sizes(site: Path, records: int) -> Sizes:
     ]
     largest = max(pages, key=lambda name: pages[name])
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = (site / "search" / "search_index.json").stat().st_size
+    # Pagefind's index of the English edition, stored in full (a reader fetches only a query's share).
+    index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     return Sizes(
         int(statistics.median(record_pages)),
         int(statistics.median(pages.values())),
@@ -240,7 +246,7 @@ def site_sizes(site: Path, records: int) -> Sizes:
 
 def preview_latency(ws: Workspace, size: int, edits: int) -> Timing:
     """Seconds from saving one edited project record to the rebuilt preview (median over `edits`)."""
-    from osa_site.preview import Preview
+    from osa_site.app.preview import Preview
 
     root = ws.base / f"preview{size}"
     shutil.rmtree(root, ignore_errors=True)

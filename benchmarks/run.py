@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cards import card_cost, median_size, projected_bytes
 from .history import history_cost, make_history_repo
 from .measure import (
     Workspace,
@@ -20,7 +21,10 @@ from .measure import (
     site_sizes,
     thai_cost,
 )
-from .synth import REPO
+from .search_cost import SearchCost, search_cost
+from .search_harness import MATERIAL, load_queries, run_relevance, score
+from .speed import real_project, reload_latency, second_build
+from .synth import REPO, shipped_copy
 
 __all__ = ["Plan", "PLANS", "Row", "run", "main", "table"]
 
@@ -177,6 +181,101 @@ def run(plan: Plan) -> list[Row]:
     return rows
 
 
+SEARCH_SIZES = (2000, 10000)  # besides the shipped content; `--search-sizes` chooses others
+SEARCH_BYTES_SIZE, SEARCH_BYTES_TARGET = 2000, 300 * 1024  # issue 18
+SEARCH_GROWTH_TARGET = 2.0  # time to the first result at the largest size ÷ at real size
+
+
+def _search_site(ws: Workspace, size: int | None) -> Path:
+    """The `osa-site` build of the shipped content (None) or of `size` synthetic projects, made once
+    (and reused from a kept workspace: the 10,000-project build is heavy)."""
+    from .measure import _build_once
+
+    out = ws.base / f"search-{size or 'real'}"
+    if not (out / "site").is_dir():
+        _build_once(REPO if size is None else ws.project(size), out)
+    return out / "site"
+
+
+def relevance_rows(site: Path) -> list[Row]:
+    """The relevance set (tests/relevance/queries.yaml) on the build of the shipped content."""
+    from playwright.sync_api import sync_playwright
+
+    from osa_site.app.pdf import CHROME_ARGS, chromium_path, serve
+
+    from .search_cost import _prefix
+
+    queries = load_queries()
+    with serve(site, _prefix(site)) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium_path()), args=CHROME_ARGS)
+        page = browser.new_context(service_workers="block").new_page()
+        results = run_relevance(page, base, MATERIAL, queries)
+        browser.close()
+    rows = []
+    for lang in ("en", "th"):
+        result = score(lang, results)
+        _say(result.report())
+        rows.append(
+            Row(
+                f"Search relevance, {lang} edition, shipped content: success@3 ({result.queries} queries "
+                "of tests/relevance/queries.yaml); MRR",
+                f"{result.success_at_3:.0%} ({result.successes}/{result.queries}); MRR {result.mrr:.2f}",
+                "≥ 95 %",
+                result.success_at_3 >= 0.95,
+            )
+        )
+    return rows
+
+
+def cost_rows(label: str, size: int | None, cost: SearchCost) -> list[Row]:
+    where = f"{cost.lang} edition, {label}"
+    bytes_ok = cost.max_bytes <= SEARCH_BYTES_TARGET if size == SEARCH_BYTES_SIZE else None
+    return [
+        Row(
+            f"Search data fetched before the first result, {where} (median; max of {cost.queries} queries)",
+            f"{_kb(cost.median_bytes)}; max {_kb(cost.max_bytes)}",
+            "≤ 300 KB" if bytes_ok is not None else "",
+            bytes_ok,
+        ),
+        Row(
+            f"Search: last character typed → first result, {where}, median of {cost.answered} "
+            "(wall clock, fresh browser context each)",
+            cost.time(),
+            "",
+            None,
+        ),
+    ]
+
+
+def growth_row(lang: str, large: int, real: SearchCost, big: SearchCost) -> Row:
+    """Time to the first result at `large` projects against the shipped content's, same run."""
+    ratio = big.median_ms / real.median_ms if real.median_ms and big.median_ms is not None else None
+    return Row(
+        f"Search: time to the first result, {large:,} projects ÷ shipped content, {lang} edition (same run)",
+        f"{ratio:.2f}" if ratio is not None else f"not measured ({big.time()})",
+        f"≤ {SEARCH_GROWTH_TARGET:.1f}",
+        ratio is not None and ratio <= SEARCH_GROWTH_TARGET,
+    )
+
+
+def search_rows(ws: Workspace, sizes: tuple[int, ...]) -> list[Row]:
+    """Issue 18: search relevance at real size, and what search costs a reader at each size."""
+    rows = relevance_rows(_search_site(ws, None))
+    costs: dict[int | None, dict[str, SearchCost]] = {}
+    for size in (None, *sizes):
+        label = "shipped content" if size is None else f"{size:,} projects"
+        site = _search_site(ws, size)
+        costs[size] = {}
+        for lang in ("en", "th"):
+            costs[size][lang] = cost = search_cost(site, lang)
+            _say(f"search {label} {lang}: {_kb(cost.median_bytes)}, {cost.time()}")
+            rows += cost_rows(label, size, cost)
+    if sizes:
+        large = max(sizes)
+        rows += [growth_row(lang, large, costs[None][lang], costs[large][lang]) for lang in ("en", "th")]
+    return rows
+
+
 def _seconds(cost: tuple[float, float]) -> str:
     return f"{cost[0]:.2f} s CPU ({cost[1]:.2f} s wall)"
 
@@ -209,6 +308,123 @@ def history_rows(ws: Workspace, size: int, reps: int) -> list[Row]:
     ]
 
 
+CARD_SIZES = (0, 2000)  # the shipped site (no synthetic records) and the reference size
+
+
+def card_rows(ws: Workspace) -> list[Row]:
+    """Issue 21: drawing the cards, cold and cached, and their weight, projected to 10,000 projects."""
+    rows: list[Row] = []
+    for size in CARD_SIZES:
+        root = ws.project(size) if size else shipped_copy(ws.fresh("shipped"))
+        cost = card_cost(root, ws.fresh(f"cards{size}"))
+        where = "the shipped site" if size == 0 else f"{size:,} projects"
+        per = (cost.cold.cpu - cost.without.cpu) / max(1, cost.pictures) * 1000
+        _say(f"cards {where}: {cost.pictures} pictures, cold {cost.cold}, warm {cost.warm}")
+        rows += [
+            Row(
+                f"Cards, {where} ({cost.pages:,} pages of both editions): generate without cards",
+                str(cost.without),
+                "",
+                None,
+            ),
+            Row(
+                f"Cards, {where}: generate with cards, empty cache ({cost.pictures:,} pictures drawn)",
+                f"{cost.cold} = {per:.1f} ms CPU a picture",
+                "",
+                None,
+            ),
+            Row(
+                f"Cards, {where}: generate again, every picture cached",
+                f"{cost.warm}, {cost.warm_drawn} drawn",
+                "0 drawn",
+                cost.warm_drawn == 0,
+            ),
+        ]
+        median = median_size(cost.card_sizes)
+        rows.append(
+            Row(
+                f"Card pictures, {where}: median and largest, total of both editions",
+                f"{_kb(median)}, {_kb(max(cost.card_sizes, default=0))}, {_mb(sum(cost.card_sizes))}",
+                "",
+                None,
+            )
+        )
+    cards, weight = projected_bytes(median, 10_000)
+    rows.append(
+        Row(
+            f"Card pictures projected to 10,000 projects ({cards:,} cards, both editions, median size)",
+            _mb(weight),
+            "",
+            None,
+        )
+    )
+    return rows
+
+
+SPEED_SIZES = (2000, 10000)  # issue 22: the preview at 2,000 projects, the fresh build and site at 10,000
+
+
+def speed_rows(ws: Workspace, edits: tuple[int, int], reps: int) -> list[Row]:
+    """Issue 22: an edit in the reloaded preview (real size and 2,000 projects, both editions), and
+    a second build with nothing changed against the same build without PDFs (real size)."""
+    rows = []
+    for label, root, limit, edits_here in (
+        ("the real site", real_project(ws.base / "real-preview"), 1.0, edits[0]),
+        (f"{SPEED_SIZES[0]:,} projects", ws.project(SPEED_SIZES[0]), 2.0, edits[1]),
+    ):
+        latency, searched = reload_latency(root, edits_here)
+        _say(f"reload after an edit, {label}: {latency}; search index caught up after {searched:.2f} s")
+        rows.append(
+            Row(
+                f"Preview: one project record saved → the preview's reload answer, {label}, both "
+                f"editions, median of {edits_here}",
+                str(latency),
+                f"< {limit:.0f} s",
+                latency.cpu < limit,
+            )
+        )
+        rows.append(
+            Row(
+                f"Preview: the same save → the search index covers it (behind the reload), {label}, "
+                f"both editions, median of {edits_here}",
+                f"{searched:.2f} s wall",
+                "",
+                None,
+            )
+        )
+    with_pdf, without = second_build(real_project(ws.base / "real-build"), reps)
+    ratio = with_pdf.cpu / without.cpu
+    _say(f"second build with PDFs {with_pdf}; without {without}")
+    rows.append(
+        Row(
+            "Second `osa-site build --pdf` with nothing changed ÷ the same build with --no-pdf, real site, "
+            f"each a new process, median of {reps}",
+            f"{ratio:.2f} ({with_pdf} vs {without}; wall {with_pdf.wall / without.wall:.2f})",
+            "≤ 1.2",
+            ratio <= 1.2,
+        )
+    )
+    return rows
+
+
+def large_rows(ws: Workspace) -> list[Row]:
+    """Issue 22: a fresh build of both editions at 10,000 projects, and the size of its site."""
+    size = SPEED_SIZES[1]
+    seconds, site = full_build(ws, size, 1)
+    _say(f"full build {size}: {seconds}")
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return [
+        Row(
+            f"Fresh full build, {size:,} projects, both editions (generate + mkdocs --strict, no PDFs)",
+            str(seconds),
+            "≤ 150 s CPU",
+            seconds.cpu <= 150,
+        ),
+        Row(f"Site size, {size:,} projects, both editions", _mb(total), "< 1 GB", total < 1024**3),
+        Row(f"Pages, {size:,} projects, both editions", f"{page_count(site):,}", "", None),
+    ]
+
+
 def table(rows: list[Row], header: str) -> str:
     mark = {True: "met", False: "**missed**", None: ""}
     lines = [
@@ -236,10 +452,43 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"only the cost of the Thai edition, at {THAI_SIZE} projects, median of 5 (~3 minutes)",
     )
+    parser.add_argument(
+        "--cards",
+        action="store_true",
+        help="only the cost of the share cards, on the shipped site and at 2,000 projects (~3 minutes)",
+    )
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="only issue 22's preview and second-build targets (real size and 2,000 projects, ~5 minutes)",
+    )
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="only issue 22's fresh build and site size at 10,000 projects (heavy: run it alone)",
+    )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="only search: relevance, and bytes and time to the first result in Chromium, at real size "
+        "and at --search-sizes (~15-30 minutes at the default sizes)",
+    )
+    parser.add_argument(
+        "--search-sizes",
+        default=",".join(map(str, SEARCH_SIZES)),
+        help="synthetic sizes for --search, comma-separated ('' for the shipped content only)",
+    )
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        default=None,
+        help="--search: build in this folder, keep it, and reuse the sites a previous run built there",
+    )
     parser.add_argument("--out", type=Path, default=None, help="where to write the Markdown table")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    name = "history" if args.history else "thai" if args.thai else "quick" if args.quick else "full"
+    flags = ("search", "history", "thai", "cards", "speed", "large", "quick")
+    name = next((flag for flag in flags if getattr(args, flag)), "full")
     out = args.out or REPO / "benchmarks" / f"results{'' if name == 'full' else '-' + name}.md"
     started = time.perf_counter()
     if args.history:
@@ -248,9 +497,25 @@ def main(argv: list[str] | None = None) -> int:
     elif args.thai:
         with Workspace() as ws:
             rows = thai_rows(ws, THAI_SIZE, 5)
+    elif args.cards:
+        with Workspace() as ws:
+            rows = card_rows(ws)
+    elif args.speed:
+        with Workspace() as ws:
+            rows = speed_rows(ws, edits=(5, 3), reps=2)
+    elif args.large:
+        with Workspace() as ws:
+            rows = large_rows(ws)
+    elif args.search:
+        sizes = tuple(int(n) for n in args.search_sizes.replace(",", " ").split())
+        with Workspace(args.workspace) as ws:
+            _say(f"workspace {ws.base}")
+            rows = search_rows(ws, sizes)
     else:
         rows = run(PLANS[name])
     command = "python scripts/bench.py" + ("" if name == "full" else f" --{name}")
+    if args.search and args.search_sizes != ",".join(map(str, SEARCH_SIZES)):
+        command += f" --search-sizes '{args.search_sizes}'"
     header = (
         f"# OSA Monitor benchmark ({name})\n\n`{command}` on {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; ran {time.perf_counter() - started:.0f} s."

@@ -20,9 +20,9 @@ from typing import get_args
 import pycountry
 import yaml
 
-from osa_site.schema import Domain, Purpose, Region
+from osa_site.records.schema import Domain, Purpose, Region
 
-__all__ = ["REPO", "Counts", "make_project", "synthetic_records", "counts_for"]
+__all__ = ["REPO", "Counts", "make_project", "shipped_copy", "synthetic_records", "counts_for"]
 
 REPO = Path(__file__).resolve().parent.parent
 MAX_RECIPIENTS = 200
@@ -247,6 +247,13 @@ def synthetic_records(content: Path, projects: int, seed: int = 7) -> Iterator[t
         yield rated("agreements", _agreement(i, recipients[i % len(recipients)], ids[i % len(ids)], rng))
     for i in range(wanted.milestones):
         yield rated("milestones", _milestone(i, ids[(i * 13) % len(ids)], rng))
+
+
+def shipped_copy(root: Path) -> Path:
+    """A copy of the shipped content and settings in `root`, with no synthetic record; returns `root`."""
+    shutil.copytree(REPO / "content", root / "content", dirs_exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 def make_project(root: Path, projects: int, seed: int = 7) -> Path:
