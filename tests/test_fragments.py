@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from osa_site.i18n.languages import Fallback
 from osa_site.render.charts.svg import figure, one_line, one_line_attr
-from osa_site.render.common import HtmlText
+from osa_site.render.common import HtmlText, html_table
 from osa_site.render.escape import Html, fragment, html, in_language, text_block
 from osa_site.render.filters import changes_form, sort_value
 
@@ -64,6 +64,8 @@ BUILDERS: dict[str, Callable[[str], str]] = {
     "one_line": lambda s: fragment('<title>{}</title><g aria-label="{}"></g>', one_line(s), one_line_attr(s)),
     "figure": lambda s: figure(s, Html("<svg></svg>"), s),
     "changes_form": lambda s: changes_form([(s, s)], [(s, Fallback(s))]),
+    "html_table": lambda s: html_table([s, "FY"], [[s, HtmlText.link("equipment/index.md", "a.md", s)]]),
+    "HtmlText.join": lambda s: HtmlText.join("; ", [s, HtmlText.text(Fallback(s))]),
 }
 
 

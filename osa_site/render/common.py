@@ -12,7 +12,7 @@ from ..model.site import SiteContext
 from ..model.urls import href, page_url, rel
 from ..records.dataset import Entry
 from ..records.schema import CONFIDENCE_LABELS, Confidence
-from .escape import Html, fragment, front_matter, in_language, md, url
+from .escape import Html, fragment, front_matter, html, in_language, md, url
 
 __all__ = [
     "SiteContext",
@@ -53,6 +53,10 @@ class MarkdownText:
     def link(from_page: str, to_page: str, text: str) -> str:
         return link(from_page, to_page, text)
 
+    @staticmethod
+    def join(separator: str, parts: Iterable[str]) -> str:
+        return separator.join(parts)
+
 
 class HtmlText:
     """The same content as escaped HTML, for large tables and lists that Markdown is slow to parse."""
@@ -65,15 +69,21 @@ class HtmlText:
     def link(from_page: str, to_page: str, text: str) -> Html:
         return fragment('<a href="{}">{}</a>', href(from_page, to_page), in_language(text))
 
+    @staticmethod
+    def join(separator: str, parts: Iterable[str]) -> Html:
+        """Parts joined as HTML: each escaped unless it is Html already."""
+        return html(separator).join(parts)
+
 
 Writer = type[MarkdownText] | type[HtmlText]
 
 
-def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A raw HTML table; cells must already be escaped HTML."""
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Html:
+    """A raw HTML table; a heading or cell is escaped unless it is Html already."""
+    head = Html().join(fragment("<th>{}</th>", h) for h in headers)
+    cells = (Html().join(fragment("<td>{}</td>", c) for c in row) for row in rows)
+    body = Html("\n").join(fragment("<tr>{}</tr>", r) for r in cells)
+    return fragment("<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n{}\n</tbody>\n</table>", head, body)
 
 
 def fiscal_year(year: int, lang: Language = EN) -> str:

@@ -64,7 +64,7 @@ def project_rows(
     rows = []
     for p in projects:
         rec = p.record
-        items = "; ".join(w.text(lang.text(i, "name")) for i in rec.items) or _("Not itemised")
+        items = w.join("; ", (w.text(lang.text(i, "name")) for i in rec.items)) or _("Not itemised")
         notes = rec.exchange_of_notes
         row = [lang.fy(rec.fiscal_year), w.link(page, page_of(p), lang.text(rec, "title"))]
         if with_recipient:
