@@ -89,10 +89,11 @@
     });
   }
 
-  /* Whether an indexed word begins with `term` (a word still being typed). */
-  function beginsWord(term) {
+  /* Whether an indexed word begins with `term` (a word still being typed); `search`, when given,
+   * is a search of `term` already made. */
+  function beginsWord(term, search) {
     return remembered(term, async function () {
-      return marksWordBeginning(await pagefind.search(term), term);
+      return marksWordBeginning(search || (await pagefind.search(term)), term);
     });
   }
 
@@ -139,8 +140,11 @@
       var search = await pagefind.search(words.join(" "));
       var longest = words.reduce(function (a, b) { return b.length > a.length ? b : a; }, "");
       var term = longest.toLowerCase();
-      if (Array.from(term).length <= 4 || (await marksWordBeginning(search, term))) return search;
-      if ((await isWord(term)) || (await beginsWord(term))) return search;
+      if (Array.from(term).length <= 4) return search;
+      /* a one-word query's search is that word's own: beginsWord keeps its answer, not asked again */
+      var alone = words.length === 1;
+      var shown = alone ? beginsWord(term, search) : marksWordBeginning(search, term);
+      if ((await shown) || (await isWord(term)) || (!alone && (await beginsWord(term)))) return search;
       words[words.indexOf(longest)] = Array.from(longest).slice(0, -1).join("");
     }
   }
