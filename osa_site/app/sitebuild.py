@@ -25,6 +25,7 @@ from typing import Any
 
 from ..history.git import last_commit_epoch
 from ..i18n.editions import EDITIONS
+from ..output.compact import compact_site
 from ..output.outdir import check_output_dir, mark, old_prefix, output_lock, remove_leftovers, staging_prefix
 from .buildcache import tree_cache, use_bytecode_cache
 from .search_index import SearchIndexFailed, index_editions
@@ -32,6 +33,7 @@ from .zensical import ZensicalFailed, zensical_build
 
 __all__ = [
     "BuildFailed",
+    "build_edition",
     "build_editions",
     "build_site",
     "index_search",
@@ -178,9 +180,11 @@ def other_editions(tree: Path) -> list[Path]:
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
-def _build_quietly(config_file: Path, site_dir: Path, root: Path | None) -> None:
-    """`mkdocs_build` for a worker process: the config it used stays in the worker."""
+def build_edition(config_file: Path, site_dir: Path, root: Path | None) -> None:
+    """One edition with MkDocs (strict), its pages then compacted (`compact_site`); the config
+    MkDocs used is not returned (in a worker process it stays there)."""
     mkdocs_build(config_file, site_dir, root=root)
+    compact_site(site_dir)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -209,14 +213,14 @@ def _zensical_in_turn(config_file: Path, site: Path, others: Builds, root: Path 
         with source_date_epoch(root):
             for edition_config, edition_site in [(config_file, site), *others]:
                 zensical_build(edition_config, edition_site)
+                compact_site(edition_site)
     except ZensicalFailed as exc:
         raise BuildFailed(str(exc)) from None
 
 
 def _build_in_turn(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
-    mkdocs_build(config_file, site, root=root)
-    for other_config, other_site in others:
-        mkdocs_build(other_config, other_site, root=root)
+    for edition_config, edition_site in [(config_file, site), *others]:
+        build_edition(edition_config, edition_site, root)
 
 
 def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
@@ -230,9 +234,9 @@ def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path
         initargs=(os.getpid(),),
     )
     with pool:
-        running: list[Future[None]] = [pool.submit(_build_quietly, c, d, root) for c, d in others]
+        running: list[Future[None]] = [pool.submit(build_edition, c, d, root) for c, d in others]
         gc.unfreeze()  # the workers are forked by now; this process collects as before
-        mkdocs_build(config_file, site, root=root)
+        build_edition(config_file, site, root)
         for future in running:
             future.result()
 

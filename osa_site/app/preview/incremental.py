@@ -3,10 +3,11 @@
 The first build is an ordinary MkDocs build (lenient, at the preview's address) that keeps what
 MkDocs made on the way: its config, files, navigation and Jinja environment. After an edit, only
 the pages whose Markdown changed are read, converted and rendered again with those same objects,
-as MkDocs' own build renders each page; Pagefind then indexes the edition again from its HTML
-(rebuild.py). So a page rendered alone is byte for byte the page a fresh
-build gives (tests/test_preview.py compares them). A change that alters the set of pages, the
-config, the theme or an asset calls for a new full build (`DocsState.changed_pages` says so).
+as MkDocs' own build renders each page, and compacted as a full build's pages are; Pagefind then
+indexes the edition again from its HTML (rebuild.py). So a page rendered alone is byte for byte
+the page a fresh build gives (tests/test_preview.py compares them). A change that alters the set
+of pages, the config, the theme or an asset calls for a new full build (`DocsState.changed_pages`
+says so).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
+from ...output.compact import compact_pages, compact_site
 from ..sitebuild import mkdocs_build, quiet_build
 
 __all__ = ["DocsState", "EditionSite"]
@@ -113,6 +115,7 @@ class EditionSite:
             serve_url=self.serve_url,
             plugins={"osa-preview-state": self.state},
         )
+        compact_site(self.site_dir)
         self.docs.stamps = self.docs.snapshot()
 
     def changed_files(self) -> list[str] | None:
@@ -147,3 +150,4 @@ class EditionSite:
                     self.state.env,
                     excluded=file.inclusion.is_excluded(),
                 )
+        compact_pages(Path(file.abs_dest_path) for file in chosen)
