@@ -6,6 +6,7 @@ import argparse
 import os
 import platform
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -412,7 +413,8 @@ def large_rows(ws: Workspace) -> list[Row]:
     size = SPEED_SIZES[1]
     seconds, site = full_build(ws, size, 1)
     _say(f"full build {size}: {seconds}")
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    by_kind = size_by_kind(site)
+    total = sum(by_kind.values())
     return [
         Row(
             f"Fresh full build, {size:,} projects, both editions (generate + mkdocs --strict, no PDFs)",
@@ -421,8 +423,34 @@ def large_rows(ws: Workspace) -> list[Row]:
             seconds.cpu <= 150,
         ),
         Row(f"Site size, {size:,} projects, both editions", _mb(total), "< 1 GB", total < 1024**3),
+        Row(
+            f"Site size by kind of file, {size:,} projects, both editions",
+            ", ".join(f"{kind} {_mb(n)}" for kind, n in by_kind.most_common()),
+            "",
+            None,
+        ),
         Row(f"Pages, {size:,} projects, both editions", f"{page_count(site):,}", "", None),
     ]
+
+
+def size_by_kind(site: Path) -> Counter[str]:
+    """Bytes of the site's files by kind: pages, card pictures, search index, downloads..."""
+    kinds: Counter[str] = Counter()
+    for path in site.rglob("*"):
+        if path.is_file():
+            kinds[_kind_of(path)] += path.stat().st_size
+    return kinds
+
+
+def _kind_of(path: Path) -> str:
+    if "pagefind" in path.parts:
+        return "search index"
+    if "cards" in path.parts and path.suffix == ".png":
+        return "card pictures"
+    if path.name.startswith("citation."):
+        return "citation files"
+    named = {".html": "pages", ".csv": "CSV", ".xml": "XML and feeds", ".json": "JSON data"}
+    return named.get(path.suffix, "assets and other")
 
 
 def table(rows: list[Row], header: str) -> str:
