@@ -15,6 +15,8 @@ from click.testing import CliRunner
 from sitetools import shipped_copy
 
 from osa_site.app.cli import main
+from osa_site.output.compact import compact_page
+from osa_site.output.icons import SPRITE, icons_of, sprite
 from osa_site.records.content import discover
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,6 +107,11 @@ def test_the_zensical_engine_builds_both_editions_with_the_site_search(project: 
     for edition, language in ((out, "en"), (out / "th", "th")):
         page = (edition / "equipment/2026-test-boats/index.html").read_text(encoding="utf-8")
         assert 'name="generator" content="zensical' in page
+        # Compacted, with the icons from the edition's sprite, as an MkDocs build's pages are.
+        icons = icons_of((edition / "404.html").read_text(encoding="utf-8"))
+        assert len(icons) >= 5 and f"../../{SPRITE}#" in page
+        assert compact_page(page, icons, "../../") == page
+        assert (edition / SPRITE).read_bytes() == sprite(icons)
         entry = json.loads((edition / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [language]
         settings = json.loads((edition / "search.json").read_text(encoding="utf-8"))

@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osa_site.output.compact import compact_html, compact_pages, compact_site
+from osa_site.output.compact import compact_html, compact_page, compact_pages, compact_site
+from osa_site.output.icons import SPRITE, icons_of, sprite
 
 KEPT_NAMES = ("pre", "textarea", "script", "style", "code", "kbd")
 
@@ -22,7 +23,7 @@ class _Reading(HTMLParser):
     shown as one space (as a browser collapses them)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__(convert_charrefs=True)
         self.items: list[tuple[str, object]] = []
         self.kept = 0
 
@@ -133,8 +134,69 @@ def test_files_are_compacted_in_place_and_an_unchanged_file_is_not_written(tmp_p
     compact_site(tmp_path)
     assert loose.read_text(encoding="utf-8") == compact_html(PAGE)
     assert tight.stat().st_mtime_ns == before
-    compact_pages([loose])
+    compact_pages(tmp_path, [loose])
     assert loose.read_text(encoding="utf-8") == compact_html(PAGE)
+
+
+MENU = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+LUCIDE = (  # Zensical's kind: colours and strokes on the picture's own tag
+    '<svg xmlns="http://www.w3.org/2000/svg" fill="none" stroke="currentColor" class="lucide lucide-x" '
+    'viewBox="0 0 24 24"><path d="M18 6 6 18"/><path d="m6 6 12 12"/></svg>'
+)
+CHART = '<svg class="osa-chart__svg" viewBox="0 0 9 9"><path d="M0 0h9"/></svg>'
+
+
+def page_with(article: str) -> str:
+    chrome = f"<header>{MENU}<label>{LUCIDE}</label></header>"
+    return f"{chrome}\n<article>{article}</article>\n<footer>{MENU}</footer>"
+
+
+def test_the_404_pages_icons_point_at_the_sprite_from_every_depth(tmp_path: Path) -> None:
+    for where in ("index.html", "equipment/x/index.html", "404.html"):
+        (tmp_path / where).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / where).write_text(page_with(CHART if where != "404.html" else ""), encoding="utf-8")
+    compact_site(tmp_path)
+    icons = icons_of(page_with(""))
+    assert [icon[0] for icon in icons] == [MENU, LUCIDE]  # each once, the article's chart not
+    deep = (tmp_path / "equipment" / "x" / "index.html").read_text(encoding="utf-8")
+    menu, lucide = (f"../../{SPRITE}#{icon[2]}" for icon in icons)
+    assert deep == page_with(CHART).replace(
+        MENU, f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><use href="{menu}"></use></svg>'
+    ).replace(LUCIDE, LUCIDE.split("><path")[0] + f'><use href="{lucide}"></use></svg>')
+    top = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert f'<use href="{SPRITE}#{icons[0][2]}">' in top and CHART in top
+    assert (tmp_path / "404.html").read_text(encoding="utf-8") == page_with("")  # served at any address
+    assert (tmp_path / SPRITE).read_bytes() == sprite(icons)
+
+
+def test_the_sprite_holds_each_drawing_in_its_pictures_coordinates() -> None:
+    text = sprite(icons_of(page_with(""))).decode()
+    assert re.search(
+        r'<symbol id="osa-icon-[0-9a-f]{12}" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></symbol>', text
+    )
+    assert re.search(r'viewBox="0 0 24 24"><path d="M18 6 6 18"/><path d="m6 6 12 12"/></symbol>', text)
+    assert text.startswith('<svg xmlns="http://www.w3.org/2000/svg">')
+
+
+def test_a_site_without_a_404_page_keeps_its_pictures(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(page_with(""), encoding="utf-8")
+    compact_site(tmp_path)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == page_with("")
+    assert not (tmp_path / SPRITE).exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([MENU, LUCIDE, CHART]), st.text(max_size=20)), max_size=6))
+def test_only_the_icons_change(parts: list[str]) -> None:
+    html = "".join(parts)
+    icons = icons_of(page_with(""))
+    referenced = compact_page(html, icons, "../")
+    assert MENU not in referenced and LUCIDE not in referenced
+    assert compact_page(html, icons, None) == compact_html(html)
+    back = re.sub(r'<use href="\.\./[^"#]*#(osa-icon-[0-9a-f]+)"></use>', r"<use \1>", referenced)
+    for picture, opening, symbol in icons:
+        back = back.replace(f"{opening}<use {symbol}></svg>", picture)
+    assert back == compact_html(html)
 
 
 # Generated HTML: tags (some whitespace-keeping) with attributes that may hold line breaks,

@@ -8,6 +8,8 @@ and nothing else changes: tags, attributes and their quoting are left exactly as
 them. The elements whose whitespace shows (`pre`, `textarea`, Material's `code` and `kbd`) and the
 ones that hold code (`script`, `style`) are copied as they are, and so are comments.
 
+The theme's icons, the same on every page, become references to one file of them (icons.py).
+
 It works on the finished HTML files, so that both engines (MkDocs, Zensical) and the preview's
 page-by-page renders give the same bytes (`compact_site`, `compact_pages`).
 """
@@ -18,7 +20,11 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["compact_html", "compact_pages", "compact_site"]
+from .icons import SPRITE, Icon, icons_of, sprite, with_icon_references
+
+__all__ = ["compact_html", "compact_page", "compact_pages", "compact_site"]
+
+NOT_FOUND = "404.html"
 
 # Copied as they are: a comment, or a whole element whose whitespace matters or that holds code.
 _KEPT = re.compile(r"<!--.*?-->|<(pre|textarea|script|style|code|kbd)\b[^>]*>.*?</\1\s*>", re.S | re.I)
@@ -39,15 +45,40 @@ def compact_html(html: str) -> str:
     return "".join(parts)
 
 
-def compact_pages(files: Iterable[Path]) -> None:
-    """Compact each HTML file of `files` in place (a file that does not change is not written)."""
-    for file in files:
-        html = file.read_text(encoding="utf-8")
-        compacted = compact_html(html)
+def compact_page(html: str, icons: list[Icon], base: str | None) -> str:
+    """A built page compacted (`compact_html`), with the theme's `icons` drawn from the edition's
+    sprite (`icons.with_icon_references`) when `base`, the way from the page to the edition's
+    root, is known: the 404 page is served at any address, so its icons stay whole."""
+    html = compact_html(html)
+    return html if base is None else with_icon_references(html, icons, base)
+
+
+def _base(site: Path, page: Path) -> str | None:
+    parts = page.relative_to(site).parts
+    return None if parts == (NOT_FOUND,) else "../" * (len(parts) - 1)
+
+
+def _icons(site: Path) -> list[Icon]:
+    """The edition's icons, from its 404 page (which keeps them whole); none without one."""
+    page = site / NOT_FOUND
+    return icons_of(compact_html(page.read_text(encoding="utf-8"))) if page.is_file() else []
+
+
+def compact_pages(site: Path, pages: Iterable[Path]) -> None:
+    """Compact each page of `pages`, in the edition built into `site`, in place (`compact_page`);
+    a page that does not change is not written."""
+    icons = _icons(site)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        compacted = compact_page(html, icons, _base(site, page))
         if compacted != html:
-            file.write_text(compacted, encoding="utf-8")
+            page.write_text(compacted, encoding="utf-8")
 
 
 def compact_site(site: Path) -> None:
-    """Compact every HTML page under `site` (one built edition, or a whole site)."""
-    compact_pages(sorted(site.rglob("*.html")))
+    """Compact every page of the edition built into `site` (another edition is a site of its own),
+    and write the sprite of the icons its pages now point at."""
+    if icons := _icons(site):
+        (site / SPRITE).parent.mkdir(parents=True, exist_ok=True)
+        (site / SPRITE).write_bytes(sprite(icons))
+    compact_pages(site, sorted(site.rglob("*.html")))

@@ -150,4 +150,4 @@ class EditionSite:
                     self.state.env,
                     excluded=file.inclusion.is_excluded(),
                 )
-        compact_pages(Path(file.abs_dest_path) for file in chosen)
+        compact_pages(self.site_dir, [Path(file.abs_dest_path) for file in chosen])
