@@ -1,12 +1,13 @@
 """Built pages without the blank lines and indentation of the theme's templates, rendered the same.
 
-Material's Jinja templates leave every page with blank lines and deep indentation: about a sixth of
-a page's bytes, on every one of the site's pages. `compact_html` folds each line break and the
-whitespace after it, in text between tags, into a single line break. A browser renders the page the
-same way (outside the elements that keep their whitespace, such a run already shows as one space),
-and nothing else changes: tags, attributes and their quoting are left exactly as the engine wrote
-them. The elements whose whitespace shows (`pre`, `textarea`, Material's `code` and `kbd`) and the
-ones that hold code (`script`, `style`) are copied as they are, and so are comments.
+The themes' templates (Material's, and Zensical's) leave every page with blank lines and deep
+indentation: about a sixth of a page's bytes, on every one of the site's pages. `compact_html`
+folds each line break and the whitespace after it, in text between tags, into a single line
+break. A browser renders the page the same way (outside the elements that keep their whitespace,
+such a run already shows as one space), and nothing else changes: tags, attributes and their
+quoting are left exactly as the engine wrote them. The elements whose whitespace shows (`pre`,
+`textarea`, Material's `code` and `kbd`) and the ones that hold code (`script`, `style`) are
+copied as they are, and so are comments.
 
 The theme's icons, the same on every page, become references to one file of them (icons.py).
 
@@ -65,20 +66,24 @@ def _icons(site: Path) -> list[Icon]:
 
 
 def compact_pages(site: Path, pages: Iterable[Path]) -> None:
-    """Compact each page of `pages`, in the edition built into `site`, in place (`compact_page`);
-    a page that does not change is not written."""
-    icons = _icons(site)
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        compacted = compact_page(html, icons, _base(site, page))
-        if compacted != html:
-            page.write_text(compacted, encoding="utf-8")
+    """Compact each page of `pages`, in the edition built into `site`, in place (`compact_page`)."""
+    _compact_files(site, pages, _icons(site))
 
 
 def compact_site(site: Path) -> None:
     """Compact every page of the edition built into `site` (another edition is a site of its own),
     and write the sprite of the icons its pages now point at."""
-    if icons := _icons(site):
+    icons = _icons(site)
+    if icons:
         (site / SPRITE).parent.mkdir(parents=True, exist_ok=True)
         (site / SPRITE).write_bytes(sprite(icons))
-    compact_pages(site, sorted(site.rglob("*.html")))
+    _compact_files(site, sorted(site.rglob("*.html")), icons)
+
+
+def _compact_files(site: Path, pages: Iterable[Path], icons: list[Icon]) -> None:
+    """Each page rewritten compacted; a page that does not change is not written."""
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        compacted = compact_page(html, icons, _base(site, page))
+        if compacted != html:
+            page.write_text(compacted, encoding="utf-8")
