@@ -33,7 +33,6 @@ from .zensical import ZensicalFailed, zensical_build
 
 __all__ = [
     "BuildFailed",
-    "build_edition",
     "build_editions",
     "build_site",
     "index_search",
@@ -180,7 +179,7 @@ def other_editions(tree: Path) -> list[Path]:
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
-def build_edition(config_file: Path, site_dir: Path, root: Path | None) -> None:
+def _build_edition(config_file: Path, site_dir: Path, root: Path | None) -> None:
     """One edition with MkDocs (strict), its pages then compacted (`compact_site`); the config
     MkDocs used is not returned (in a worker process it stays there)."""
     mkdocs_build(config_file, site_dir, root=root)
@@ -220,7 +219,7 @@ def _zensical_in_turn(config_file: Path, site: Path, others: Builds, root: Path 
 
 def _build_in_turn(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
     for edition_config, edition_site in [(config_file, site), *others]:
-        build_edition(edition_config, edition_site, root)
+        _build_edition(edition_config, edition_site, root)
 
 
 def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
@@ -234,9 +233,9 @@ def _build_in_parallel(config_file: Path, site: Path, others: Builds, root: Path
         initargs=(os.getpid(),),
     )
     with pool:
-        running: list[Future[None]] = [pool.submit(build_edition, c, d, root) for c, d in others]
+        running: list[Future[None]] = [pool.submit(_build_edition, c, d, root) for c, d in others]
         gc.unfreeze()  # the workers are forked by now; this process collects as before
-        build_edition(config_file, site, root)
+        _build_edition(config_file, site, root)
         for future in running:
             future.result()
 
