@@ -10,7 +10,7 @@ MkDocs import, no file access.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .languages import N_, Language, language
@@ -124,9 +124,12 @@ def edition_config(config: dict, code: str) -> dict:
     return config
 
 
-def thai_markdown(files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The Thai tree's files with the running text of every Markdown page cut into words for search."""
+def thai_markdown(
+    files: Mapping[str, bytes], segment: Callable[[str], str] = segment_markdown
+) -> dict[str, bytes]:
+    """The Thai tree's files with the running text of every Markdown page cut into words for search
+    (by `segment_markdown`, or a stand-in for it that keeps its results)."""
     return {
-        name: segment_markdown(data.decode("utf-8")).encode("utf-8") if name.endswith(".md") else data
+        name: segment(data.decode("utf-8")).encode("utf-8") if name.endswith(".md") else data
         for name, data in files.items()
     }

@@ -32,6 +32,7 @@ from ..render.cards.specs import SHARED_CARDS, card_file, card_of, page_title, r
 from ..render.charts.downloads import chart_file, site_charts
 from ..render.charts.vega import PNG_FONT, PNG_SCALE, vega_png
 from ..render.escape import FrontMatterError, header_entries, read_front_matter, template_text
+from ..render.memo import Calls
 
 __all__ = ["CardCache", "add_cards", "add_chart_pictures", "cache_folder", "LOCALES", "CACHE_ENV"]
 
@@ -108,44 +109,62 @@ def _og(
     return og
 
 
-def _with_og(page: str, og: dict[str, object]) -> str:
-    """The page with `osa_og` added to its front matter (a page without front matter gains one)."""
+def og_entry(og_json: str) -> str:
+    """The front-matter line of `osa_og` (given as JSON), checked to read back as the same mapping."""
+    og = json.loads(og_json)
     entry = header_entries({"osa_og": og})
-    text = (
+    if (read_front_matter("---\n" + entry + "---\n") or {}).get("osa_og") != og:
+        raise FrontMatterError(f"the card's front matter for {og['title']!r} does not read back as written")
+    return entry
+
+
+def _with_og(page: str, entry: str) -> str:
+    """The page with the `osa_og` line first in its front matter (a page without one gains one)."""
+    return (
         "---\n" + entry + page.removeprefix("---\n")
         if page.startswith("---\n")
         else "---\n" + entry + "---\n\n" + page
     )
-    if (read_front_matter("---\n" + entry + "---\n") or {}).get("osa_og") != og:
-        raise FrontMatterError(f"the card's front matter for {og['title']!r} does not read back as written")
-    return text
+
+
+def page_texts(page: str) -> tuple[str, str, bool] | None:
+    """A page's title and description as plain text, and whether it sets `osa_og` itself; None
+    when its front matter cannot be read (the generator's own check reports that)."""
+    try:
+        meta = read_front_matter(page) or {}
+    except FrontMatterError:
+        return None
+    return (*page_title(page, meta), "osa_og" in meta)
 
 
 def add_cards(
-    files: dict[str, bytes], index: Index, ctx: SiteContext, cache: CardCache, description: str = ""
+    files: dict[str, bytes],
+    index: Index,
+    ctx: SiteContext,
+    cache: CardCache,
+    description: str = "",
+    calls: Calls | None = None,
 ) -> dict[str, bytes]:
     """One edition's files with every page's card picture and Open Graph text added.
 
     `description` stands in for pages that have none (the site's description, in the edition's
-    language). A hand-written page that sets `osa_og` itself keeps it."""
+    language). A hand-written page that sets `osa_og` itself keeps it. `calls` may keep the
+    results of reading each page's header and writing its Open Graph line (render/memo.py)."""
+    calls = calls or Calls()
     out = dict(files)
     pages = {path: data.decode("utf-8") for path, data in files.items() if path.endswith(".md")}
-    metas: dict[str, dict] = {}
-    for path, page in pages.items():
-        try:
-            metas[path] = read_front_matter(page) or {}
-        except FrontMatterError:
-            continue  # reported by the generator's own check of every page
-    texts = {path: page_title(pages[path], meta) for path, meta in metas.items()}
-    for path in sorted(metas):
+    read = {path: calls(page_texts, page) for path, page in pages.items()}
+    texts = {path: found for path, found in read.items() if found is not None}
+    for path in sorted(texts):
         shown = _card_page(path, index)
         image = card_file(shown)
         if image not in out:
             title = texts[shown][0] if shown in texts else texts[path][0]
             out[image] = cache.picture(card_of(shown, title, index, ctx.lang, ctx.site_name))
-        if "osa_og" not in metas[path]:
-            og = _og(path, texts[path], image, ctx, index, description)
-            out[path] = _with_og(pages[path], og).encode("utf-8")
+        if not texts[path][2]:
+            og = _og(path, texts[path][:2], image, ctx, index, description)
+            entry = calls(og_entry, json.dumps(og, ensure_ascii=False))
+            out[path] = _with_og(pages[path], entry).encode("utf-8")
     return dict(sorted(out.items()))
 
 

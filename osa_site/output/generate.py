@@ -25,6 +25,7 @@ import shutil
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,7 @@ from ..history.changes import change_log, record_of_path
 from ..history.git import History, read_history
 from ..i18n.editions import EDITIONS, THAI_DIR, edition_config, thai_markdown
 from ..i18n.languages import Language, language
+from ..i18n.segment import segment_markdown
 from ..model.index import Index, build_index
 from ..model.site import SiteContext
 from ..model.urls import directory, pdf_targets
@@ -41,6 +43,7 @@ from ..records.dataset import Dataset
 from ..records.loader import load_record
 from ..records.problems import Problem, RecordError, display_path
 from ..render.escape import FrontMatterError, read_front_matter
+from ..render.memo import Calls, RenderMemo, fresh
 from ..render.page_heads import page_heads, with_head
 from ..render.pages import fill_pages
 from ..render.paper import paper_texts
@@ -243,7 +246,7 @@ def _asset_files() -> dict[str, bytes]:
     }
 
 
-def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[Problem]:
+def _front_matter_problems(files: dict[str, bytes], written: set[str], calls: Calls) -> list[Problem]:
     """Every page's front matter must be what MkDocs can read; MkDocs would show it as text."""
     problems = []
     for name, data in files.items():
@@ -251,7 +254,7 @@ def _front_matter_problems(files: dict[str, bytes], written: set[str]) -> list[P
             continue
         path = f"content/pages/{name}" if name in written else f"(generated) {name}"
         try:
-            read_front_matter(data.decode("utf-8"))
+            calls(read_front_matter, data.decode("utf-8"))
         except UnicodeDecodeError as exc:
             problems.append(_page_problem(path, f"is not UTF-8 text (byte {exc.start})"))
         except FrontMatterError as exc:
@@ -278,7 +281,7 @@ def _marked_english(page: str) -> str:
 
 
 def _static_files(
-    root: Path, generated: dict[str, bytes], code: str = "en"
+    root: Path, generated: dict[str, bytes], code: str = "en", calls: Calls | None = None
 ) -> tuple[dict[str, bytes], list[str]]:
     """The hand-written pages (checked) and the package's assets; RecordError on any problem."""
     content = root / "content"
@@ -297,7 +300,7 @@ def _static_files(
     problems += [_page_problem(f"content/pages/{rel}", why) for rel, why in refused.items()]
     written = {rel: file for rel, file in written.items() if rel not in refused}
     files = {rel: file.read_bytes() for rel, file in written.items()}
-    problems += _front_matter_problems({**generated, **files}, set(written))
+    problems += _front_matter_problems({**generated, **files}, set(written), calls or Calls())
     if problems:
         raise RecordError(problems)
     return {**files, **assets}, skipped
@@ -359,19 +362,27 @@ def render_files(
     history: ReadHistory = read_history,
     editions: tuple[str, ...] = EDITIONS,
     cards: CardCache | None = None,
+    memo: RenderMemo | None = None,
 ) -> RenderedDocs:
     """Every file of the docs folders: generated pages, hand-written pages, assets and card pictures.
 
     The Thai edition comes from the same index and history, when `editions` names it. Card
     pictures and chart PNGs come from `cards` (a cache that draws what it lacks); without it,
-    pages have no cards (the benchmark's baseline).
+    pages have no cards (the benchmark's baseline). With `memo` (the preview's), record pages whose
+    inputs are unchanged since the last call are reused.
     """
     dataset = load_dataset(root / "content", root, load)
+    if memo is not None:
+        memo.next_build()
     history_read = history(root)
     index = build_index(dataset, data_changed(history_read))
     ctx = site_context(config, index, history_read)
-    files, skipped = edition_docs(root, ctx, index, "en", config, cards, history_read)
-    thai = edition_docs(root, ctx, index, "th", config, cards, history_read)[0] if "th" in editions else None
+    files, skipped = edition_docs(root, ctx, index, "en", config, cards, history_read, memo)
+    thai = (
+        edition_docs(root, ctx, index, "th", config, cards, history_read, memo)[0]
+        if "th" in editions
+        else None
+    )
     return RenderedDocs(dataset, index, files, thai, skipped)
 
 
@@ -383,6 +394,7 @@ def edition_docs(
     config: dict | None = None,
     cards: CardCache | None = None,
     history: History | None = None,
+    memo: RenderMemo | None = None,
 ) -> tuple[dict[str, bytes], list[str]]:
     """Every file of one edition's docs folder, and the hidden files of content/pages/ it leaves out.
 
@@ -392,19 +404,22 @@ def edition_docs(
     settings = edition_config(config or {"site_url": ctx.site_url}, code)
     if code != "en":
         ctx = replace(ctx, lang=language(code), site_url=settings.get("site_url", ""))
-    files = {path: text.encode("utf-8") for path, text in render_docs(index, ctx).items()}
-    static, hidden = _static_files(root, files, code)
+    renders = memo.renders(index, ctx) if memo is not None else fresh()
+    calls = renders.calls
+    files = {path: text.encode("utf-8") for path, text in render_docs(index, ctx, renders).items()}
+    static, hidden = _static_files(root, files, code, calls)
     files.update(static)
     files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index, ctx).items())
     pages = {path: data.decode("utf-8") for path, data in files.items() if path.endswith(".md")}
-    heads = page_heads(pages, index, ctx, hand_page_days(history or History("unavailable"), code))
-    files = thai_markdown(files) if code == "th" else files
+    heads = page_heads(pages, index, ctx, hand_page_days(history or History("unavailable"), code), renders)
+    files = thai_markdown(files, partial(calls, segment_markdown)) if code == "th" else files
     files.update(
-        (path, with_head(files[path].decode("utf-8"), head).encode("utf-8")) for path, head in heads.items()
+        (path, calls(with_head, files[path].decode("utf-8"), head).encode("utf-8"))
+        for path, head in heads.items()
     )
     if cards is not None:
         description = " ".join(str(settings.get("site_description") or "").split())
-        files = add_cards(files, index, ctx, cards, description)
+        files = add_cards(files, index, ctx, cards, description, calls)
         add_chart_pictures(files, index, ctx, cards)
     return dict(sorted(files.items())), hidden
 
@@ -449,26 +464,39 @@ def out_config(config: dict, osa_print: dict | None = None) -> dict:
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` unless the file already holds exactly it; say whether it wrote."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:  # absent, or not a file: written (or refused) below
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return True
 
 
+def _listing(folder: Path) -> tuple[list[str], list[str]]:
+    """The files and the folders under `folder` (relative, with "/"), the folders deepest first."""
+    files: list[str] = []
+    folders: list[str] = []
+    for top, dirs, names in os.walk(folder):
+        rel = Path(top).relative_to(folder).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        files += [prefix + name for name in names]
+        folders += [prefix + name for name in dirs]
+    return files, sorted(folders, reverse=True)
+
+
 def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
     """Make `folder` hold exactly `files`; returns (written, removed)."""
     written = sum(write_if_changed(folder / name, data) for name, data in files.items())
-    removed = 0
-    if folder.is_dir():
-        for file in sorted(folder.rglob("*"), reverse=True):
-            name = file.relative_to(folder).as_posix()
-            if file.is_file() and name not in files:
-                file.unlink()
-                removed += 1
-            elif file.is_dir() and not any(file.iterdir()):
-                file.rmdir()
-    return written, removed
+    found, folders = _listing(folder)
+    stale = [name for name in found if name not in files]
+    for name in stale:
+        (folder / name).unlink()
+    for name in folders:
+        if not any((folder / name).iterdir()):
+            (folder / name).rmdir()
+    return written, len(stale)
 
 
 def _theme_files() -> dict[str, bytes]:
@@ -494,6 +522,7 @@ def generate_tree(
     history: ReadHistory = read_history,
     pdfs: bool = False,
     editions: tuple[str, ...] = EDITIONS,
+    memo: RenderMemo | None = None,
 ) -> GenerateResult:
     """Check every record and write the complete generated tree into `out`.
 
@@ -501,12 +530,13 @@ def generate_tree(
     mkdocs.yml cannot be read, and RecordError before writing anything when a record or a
     hand-written page has problems. One generate at a time writes `out` (a lock; others wait).
     With `pdfs`, the brief and recipient pages link to the PDFs that `osa-site build` prints.
-    The Thai edition goes to OUT/th (a tree of its own); `editions` can leave it out.
+    The Thai edition goes to OUT/th (a tree of its own); `editions` can leave it out. The preview
+    passes a `memo` that it keeps from one call to the next (render/memo.py).
     """
     check_output_dir(out, root, "the output folder")
     config = site_config(root)
     cards = CardCache(cache_folder(root))
-    docs = render_files(root, config, load, history, editions, cards)
+    docs = render_files(root, config, load, history, editions, cards, memo)
     with output_lock(out.resolve(), on_wait):
         out = check_output_dir(out, root, "the output folder")
         out.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import re
 from ..model.index import Index
 from .citation import CITATION_FORMATS, Citation, citation_files, index_citations
 from .common import SiteContext
+from .memo import Calls
 
 __all__ = [
     "bibtex",
@@ -127,9 +128,10 @@ def render_citation_files(c: Citation) -> dict[str, str]:
     return {path: _WRITERS[ending](c) for ending, path in citation_files(c).items()}
 
 
-def render_citations(index: Index, ctx: SiteContext) -> dict[str, str]:
-    """The downloads of every record page's citation and of the dataset's."""
+def render_citations(index: Index, ctx: SiteContext, calls: Calls | None = None) -> dict[str, str]:
+    """The downloads of every record page's citation and of the dataset's (`calls` may keep them)."""
+    calls = calls or Calls()
     files: dict[str, str] = {}
     for citation in index_citations(index, ctx).values():
-        files.update(render_citation_files(citation))
+        files.update(calls(render_citation_files, citation))
     return files

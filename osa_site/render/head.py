@@ -20,7 +20,7 @@ from .common import SiteContext
 from .data import DATA_LICENSE
 from .escape import attr
 
-__all__ = ["head_tags", "meta_tags", "json_ld", "structured_data", "DATED_KINDS", "BRIEF_PAGE"]
+__all__ = ["head_tags", "page_head", "meta_tags", "json_ld", "structured_data", "DATED_KINDS", "BRIEF_PAGE"]
 
 BRIEF_PAGE = "brief.md"
 DATED_KINDS = ("equipment", "agreements", "milestones", "budgets", "designations")  # what OSA did, when
@@ -138,8 +138,11 @@ def dataset_ld(c: Citation, index: Index, ctx: SiteContext) -> dict[str, Any]:
 
 def structured_data(c: Citation, index: Index, ctx: SiteContext) -> dict[str, Any] | None:
     """The page's JSON-LD, for the pages that have one."""
-    if c.page == DATASET_PAGE:
-        return dataset_ld(c, index, ctx)
+    return dataset_ld(c, index, ctx) if c.page == DATASET_PAGE else _page_data(c, ctx)
+
+
+def _page_data(c: Citation, ctx: SiteContext) -> dict[str, Any] | None:
+    """The JSON-LD of any page but the dataset's (whose alone reads the index)."""
     if c.page == BRIEF_PAGE:
         return _work(c, "Article", ctx)
     if c.kind == "record":
@@ -147,10 +150,20 @@ def structured_data(c: Citation, index: Index, ctx: SiteContext) -> dict[str, An
     return None
 
 
-def head_tags(c: Citation, index: Index, ctx: SiteContext) -> str:
-    """Everything this module adds to a page's head, one tag a line."""
+def _joined(c: Citation, data: dict[str, Any] | None) -> str:
     tags = meta_tags(c)
-    data = structured_data(c, index, ctx)
     if data is not None:
         tags.append(json_ld(data))
     return "\n      ".join(tags)
+
+
+def head_tags(c: Citation, index: Index, ctx: SiteContext) -> str:
+    """Everything this module adds to a page's head, one tag a line."""
+    return _joined(c, structured_data(c, index, ctx))
+
+
+def page_head(c: Citation, ctx: SiteContext) -> str:
+    """`head_tags` of a page other than the dataset's: it reads the citation and the context only."""
+    if c.page == DATASET_PAGE:
+        raise ValueError("the dataset page's head reads the index: use head_tags")
+    return _joined(c, _page_data(c, ctx))

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 import yaml
 
 from ..model.index import Index
-from .citation import Citation, index_citations, page_citation
+from .citation import DATASET_PAGE, Citation, index_citations, page_citation
 from .common import SiteContext
 from .escape import FrontMatterError, read_front_matter
-from .head import head_tags
+from .head import head_tags, page_head
+from .memo import Renders, fresh
 
 __all__ = ["page_title", "page_heads", "with_head", "HEAD_KEY"]
 
@@ -44,9 +45,17 @@ def _later(*days: str | None) -> str | None:
 
 
 def page_heads(
-    pages: Mapping[str, str], index: Index, ctx: SiteContext, days: Mapping[str, str] | None = None
+    pages: Mapping[str, str],
+    index: Index,
+    ctx: SiteContext,
+    days: Mapping[str, str] | None = None,
+    renders: Renders | None = None,
 ) -> dict[str, str]:
-    """{docs path: head tags} for every Markdown page; `days` gives hand-written pages' last changes."""
+    """{docs path: head tags} for every Markdown page; `days` gives hand-written pages' last changes.
+
+    Each head but the dataset page's depends on its citation and the context only, so `renders`
+    may keep it from the last build of the same context."""
+    renders = renders or fresh()
     known = index_citations(index, ctx)
     heads = {}
     for path, text in pages.items():
@@ -54,7 +63,10 @@ def page_heads(
         if citation is None:
             title = page_title(text, ctx.site_name)
             citation = page_citation(title, path, ctx, _later(index.data_changed, (days or {}).get(path)))
-        heads[path] = head_tags(citation, index, ctx)
+        if citation.page == DATASET_PAGE:
+            heads[path] = head_tags(citation, index, ctx)
+        else:
+            heads[path] = renders.in_context(page_head, ctx, citation)
     return heads
 
 

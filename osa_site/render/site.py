@@ -20,6 +20,7 @@ from .designations import render_designation, render_designations_index
 from .discrepancies import render_discrepancies
 from .guide import render_editing_guide
 from .home import render_home
+from .memo import Renders, fresh
 from .record_pages import (
     render_agreement,
     render_budget,
@@ -84,25 +85,32 @@ RECORD_RENDERERS: dict[str, Callable[[Any, Index, SiteContext], str]] = {
 }
 
 
-def render_docs(index: Index, ctx: SiteContext) -> dict[str, str]:
-    """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order."""
+def render_docs(index: Index, ctx: SiteContext, renders: Renders | None = None) -> dict[str, str]:
+    """Every generated file of the docs folder (pages, data downloads, feeds), in a stable order.
+
+    With `renders` (the preview's), a record page whose inputs did not change since the last build
+    is taken from it instead of rendered again (render/memo.py)."""
     files = {
-        **render_site(index, ctx),
+        **render_site(index, ctx, renders),
         **render_downloads(index, ctx),
         **chart_texts(index, ctx.lang),
         **render_feeds(index, ctx),
-        **render_citations(index, ctx),
+        **render_citations(index, ctx, renders.calls if renders else None),
     }
     return dict(sorted(files.items()))
 
 
-def render_site(index: Index, ctx: SiteContext) -> dict[str, str]:
+def render_site(index: Index, ctx: SiteContext, renders: Renders | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder, in a stable order."""
+    renders = renders or fresh()
     pages = {path: render(index, ctx.lang) for path, render in SECTION_RENDERERS.items()}
     pages |= {path: render(index, ctx) for path, render in CONTEXT_RENDERERS.items()}
     pages |= {path: in_english(pages[path], ctx.lang) for path in ENGLISH_ONLY}
     for entries in index.dataset.entries.values():
-        pages |= {page_of(entry): render_record(entry, index, ctx) for entry in entries.values()}
+        pages |= {
+            page_of(entry): renders.render("page", entry, index, ctx, render_record)
+            for entry in entries.values()
+        }
     return dict(sorted(pages.items()))
 
 

@@ -1,6 +1,8 @@
 """One project regenerated and rebuilt into a temporary site folder, as fast as an edit allows.
 
-Each rebuild regenerates the Markdown tree (only files whose bytes change are written). When only
+Each rebuild regenerates the Markdown tree (only files whose bytes change are written), with a
+`RenderMemo` kept from the last rebuild: record pages whose inputs are unchanged are not rendered
+again (render/memo.py). When only
 pages' Markdown changed, each edition renders just those pages again (`incremental.EditionSite`:
 the record's own page, the pages that list it, the figures that count it, whatever generate
 rewrote), with the MkDocs state of the first build; anything else (a page added or removed, the
@@ -23,6 +25,7 @@ from ...history.git import HistoryCache
 from ...i18n.editions import THAI_DIR
 from ...output.generate import TREE_DIR, ConfigError, generate_tree
 from ...records.problems import RecordError
+from ...render.memo import RenderMemo
 from ..sitebuild import index_search
 from .caches import RecordCache
 from .incremental import EditionSite
@@ -50,6 +53,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="osa-preview-"))
         self.records = RecordCache()
         self.history = HistoryCache()
+        self.memo = RenderMemo()
         self.sites: list[EditionSite] = []
         self.built = False
         self.rebuilt: dict[str, list[str] | None] = {}  # what the last rebuild rendered (see `_build`)
@@ -60,7 +64,9 @@ class Preview:
         """Regenerate and build; False (and `on_error` called) when records have problems."""
         with self._lock:
             try:
-                generate_tree(self.root, self.tree, load=self.records.load, history=self.history)
+                generate_tree(
+                    self.root, self.tree, load=self.records.load, history=self.history, memo=self.memo
+                )
             except RecordError as error:
                 self.on_error(error)
                 return False
