@@ -12,9 +12,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sitetools import shipped_copy
 
+from osa_site.app.preview import RecordCache
 from osa_site.model.index import build_index
 from osa_site.model.reads import ReadLog, changed, tracked
 from osa_site.output.generate import RenderedDocs, render_files, site_config
+from osa_site.records import validate
 from osa_site.records.content import load_dataset
 from osa_site.records.problems import RecordError
 from osa_site.render.memo import Calls, RenderMemo
@@ -167,3 +169,22 @@ def test_calls_keep_only_the_last_builds_results() -> None:
     assert seen == ["a", "b", "a"]
     assert Calls()(shout, "c") == "C" and Calls()(shout, "c") == "C"
     assert seen[-2:] == ["c", "c"]
+
+
+def test_a_kept_record_is_validated_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's RecordCache keeps an unchanged file's loaded record, and with it the record's
+    validation: a rebuild validates again only the file that was saved."""
+    root = shipped_copy(tmp_path)
+    validated: list[str] = []
+    original = validate._validated
+    monkeypatch.setattr(validate, "_validated", lambda raw: validated.append(raw.path) or original(raw))
+    records = RecordCache()
+    first = load_dataset(root / "content", root, records.load)
+    assert len(validated) == len(RECORDS)
+    validated.clear()
+    assert load_dataset(root / "content", root, records.load) == first
+    assert validated == []
+    record = root / PROJECTS[0]
+    record.write_text(record.read_text(encoding="utf-8") + "\n# saved again\n", encoding="utf-8")
+    load_dataset(root / "content", root, records.load)
+    assert validated == [PROJECTS[0]]

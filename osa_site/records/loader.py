@@ -70,6 +70,9 @@ class RawRecord:
     data: dict[str, Any]
     locations: dict[FieldPath, Location] = field(default_factory=dict)
     key_locations: dict[FieldPath, Location] = field(default_factory=dict)
+    # validate_record's answer, kept with the record: a record the preview keeps while its file is
+    # unchanged (app/preview/caches.py) is validated once, not on every rebuild.
+    validated: tuple[Any, list[Any]] | None = field(default=None, compare=False, repr=False)
 
     def where(self, loc: FieldPath, *, key: bool = False) -> Location:
         """The closest known location of a field path (falls back to its parents)."""

@@ -18,7 +18,15 @@ __all__ = ["validate_record", "check_references", "check_budget_ids", "check_des
 
 
 def validate_record(raw: RawRecord) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate one loaded record against its kind's schema."""
+    """Validate one loaded record against its kind's schema. The answer is kept on `raw` (the
+    validated model is frozen, the problems are not changed by their readers), so the same loaded
+    record is validated once."""
+    if raw.validated is None:
+        raw.validated = _validated(raw)
+    return raw.validated
+
+
+def _validated(raw: RawRecord) -> tuple[BaseModel | None, list[Problem]]:
     model = KINDS[raw.kind]
     try:
         return model.model_validate(raw.data), []
