@@ -109,6 +109,16 @@ def hostile_copy(root: Path) -> Path:
     return root
 
 
+def parted_copy(site: Path, folder: Path, most: int) -> Path:
+    """A copy of the built `site` whose editions' search indexes are in parts of at most `most`
+    pages each (as a large site's are, see search_index.SHARD_PAGES)."""
+    copy = folder / "site"
+    shutil.copytree(site, copy)
+    index_edition(copy, "en", ("th",), shard_pages=most)
+    index_edition(copy / "th", "th", shard_pages=most)
+    return copy
+
+
 def site_prefix(root: Path = ROOT) -> str:
     """The path the site is published under, from site_url: '/osa-monitor/' or '/'."""
     return site_path(read_config(root).get("site_url", ""))

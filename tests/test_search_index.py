@@ -1,16 +1,20 @@
 """The search adapter (osa_site/app/search_index.py) on sites made here: a site whose search files
 pass 2 MiB (the size at which Pagefind's Python service stopped answering), the same pages indexed
-twice, and a Pagefind binary that is missing or fails."""
+twice, an edition large enough to be indexed in parts, and a Pagefind binary that is missing or
+fails."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from osa_site.app.search_index import SearchIndexFailed, index_edition
+from osa_site.app.search_index import SearchIndexFailed, index_edition, parts_of
 
 pytestmark = pytest.mark.quick
 
@@ -101,3 +105,42 @@ def test_a_failed_index_leaves_the_index_in_use(tmp_path: Path, monkeypatch: pyt
         index_edition(site, "en", low_priority=True)
     assert _digest(site / "pagefind") == before
     assert not (site / ".pagefind-next").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(count=st.integers(min_value=0, max_value=400), most=st.integers(min_value=1, max_value=120))
+def test_parts_hold_every_page_once_in_as_few_parts_as_fit(count: int, most: int) -> None:
+    pages = [(f"/page-{n:04d}/", Path(f"page-{n:04d}/index.html")) for n in range(count)]
+    parts = parts_of(pages, most)
+    assert sorted(page for part in parts for page in part) == pages
+    assert all(len(part) <= most for part in parts)
+    assert len(parts) == max(1, -(-count // most))  # no fewer parts would do
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1  # every n-th page: balanced
+    for part in parts:
+        assert part == sorted(part)
+
+
+def _pages_in(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_a_large_edition_is_indexed_in_parts_that_the_worker_can_find(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site", pages=25, words=50)
+    index_edition(site, "en", shard_pages=10)
+    bundle = site / "pagefind"
+    folders = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))["parts"]
+    assert folders == [".", "part-1", "part-2"]
+    assert [_pages_in(bundle / folder) for folder in folders] == [9, 8, 8]
+    for folder in folders:
+        assert (bundle / folder / "pagefind.js").is_file()
+        assert not (bundle / folder / "pagefind-ui.js").exists()
+
+
+def test_an_edition_within_one_part_is_indexed_as_before(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site", pages=12, words=50)
+    index_edition(site, "en")
+    bundle = site / "pagefind"
+    assert json.loads((bundle / "parts.json").read_text(encoding="utf-8")) == {"parts": ["."]}
+    assert _pages_in(bundle) == 12
+    assert not any(bundle.glob("part-*"))

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitetools import ROOT, LocalServer, made_once, site_prefix, zensical_editions_build
+from sitetools import ROOT, LocalServer, made_once, parted_copy, site_prefix, zensical_editions_build
 
 from osa_site.app.pdf import CHROME_ARGS  # one set of flags for the tests and the PDF step
 
@@ -124,6 +124,24 @@ def open_tab(browser, base: str) -> Iterator[Tab]:
 def tab(browser, site_url: str) -> Iterator[Tab]:
     """A tab on the MkDocs (Material) build of the site."""
     with open_tab(browser, site_url) as t:
+        yield t
+
+
+PARTED_PAGES = 60  # pages per part of the parted copy's indexes: three or more parts per edition
+
+
+@pytest.fixture(scope="session")
+def parted_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site with each edition's search index in parts, as a large site's is, served locally."""
+    site = made_once(tmp_path_factory, "parted", lambda f: parted_copy(built_site, f, PARTED_PAGES))
+    with LocalServer(site, site_prefix()) as server:
+        yield server.url
+
+
+@pytest.fixture
+def parted_tab(browser, parted_url: str) -> Iterator[Tab]:
+    """A tab on the built site whose search indexes are in parts."""
+    with open_tab(browser, parted_url) as t:
         yield t
 
 

@@ -49,6 +49,24 @@ class TestZensicalBuild:
         check_relevance(zensical_editions_tab, ZENSICAL, lang)
 
 
+@pytest.mark.parametrize("lang", ["en", "th"])
+class TestIndexInParts:
+    """A large edition's index is in parts, searched side by side and merged by score (see
+    search_index.SHARD_PAGES): the same relevance set holds on the shipped site indexed in parts."""
+
+    def test_relevance(self, parted_tab, lang: str) -> None:
+        check_relevance(parted_tab, MATERIAL, lang)
+
+
+def test_a_search_asks_every_part_of_the_index(parted_tab) -> None:
+    outcome = search(parted_tab.page, parted_tab.base, MATERIAL, "Djibouti")
+    assert outcome.ranked[0] == "recipients/djibouti/"
+    asked = [r.url.split("/pagefind/")[1] for r in outcome.requests if "/pagefind/" in r.url]
+    parts = {path.split("/")[0] for path in asked if path.startswith("part-")}
+    assert len(parts) >= 2, parts  # part-1, part-2... besides part 0 in pagefind/ itself
+    assert parted_tab.errors == []
+
+
 def test_the_harness_counts_the_search_data_the_reader_fetched(tab, built_site) -> None:
     """The benchmark's numbers: a reader in a fresh context fetches search data before the first result,
     and the bytes the harness counts are those files' sizes on disk (the local server does not gzip)."""

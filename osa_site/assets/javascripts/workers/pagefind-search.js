@@ -4,7 +4,8 @@
  * the page script names in the worker's address (#zensical, see ../search.js). It answers from the
  * edition's Pagefind index (../../../pagefind/, written after the build by
  * osa_site/app/search_index.py), which fetches only the index chunks and page fragments a query
- * needs. Both engines get the same pages in the same order.
+ * needs. Both engines get the same pages in the same order. A large edition's index is in parts,
+ * searched side by side (see Parts below).
  *
  * Each result is one page: its title, what it is (kind, country, fiscal year: Pagefind metadata
  * that the templates write, shown as Material's tags), an excerpt with the words marked, and the
@@ -24,7 +25,8 @@
   var QUIET_MS = 60; /* a query waits this long for the next key before it is searched */
   var THAI_RUN = /([\u0e00-\u0e7f]+)/;
   var THAI_GAP = /([\u0e00-\u0e7f](?:<\/mark>)?) (?=(?:<mark>)?[\u0e00-\u0e7f])/g;
-  var bundle = new URL("../../../pagefind/pagefind.js", self.location.href).href;
+  var bundles = new URL("../../../pagefind/", self.location.href).href;
+  var PART_WORKER = new URL("pagefind-part.js", self.location.href).href;
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter
     ? new Intl.Segmenter("th", { granularity: "word" })
     : null;
@@ -318,8 +320,88 @@
     return run;
   }
 
+  /* The folders of the index's parts (search_index.py writes pagefind/parts.json; an index
+   * without it is one part). */
+  async function partsOf() {
+    try {
+      var answer = await fetch(bundles + "parts.json");
+      var parts = answer.ok ? (await answer.json()).parts : null;
+      return Array.isArray(parts) && parts.length ? parts : ["."];
+    } catch (err) {
+      return ["."];
+    }
+  }
+
+  function bundleOf(folder) {
+    return new URL(folder + "/pagefind.js", bundles).href;
+  }
+
+  /* A large edition's index in parts, each searched in its own worker (pagefind-part.js), side by
+   * side: the same calls as Pagefind's own (options, init, search; each result's score and data),
+   * a search's results being all the parts' results, best score first (equal scores in the
+   * parts' order). */
+  function Parts(folders) {
+    var workers = folders.map(function () { return new Worker(PART_WORKER); });
+    var waiting = new Map();
+    var asked = 0;
+    var settings = {};
+
+    function settle(id, error, value) {
+      var wait = waiting.get(id);
+      if (!wait) return;
+      waiting.delete(id);
+      if (error !== undefined) wait.fail(new Error(error));
+      else wait.done(value);
+    }
+    workers.forEach(function (worker, n) {
+      worker.onmessage = function (ev) { settle(ev.data.id, ev.data.error, ev.data.value); };
+      worker.onerror = function (ev) {
+        waiting.forEach(function (wait, id) { if (wait.part === n) settle(id, "part " + n + ": " + ev.message); });
+      };
+    });
+
+    function ask(n, message) {
+      message.id = ++asked;
+      var answer = new Promise(function (done, fail) {
+        waiting.set(message.id, { done: done, fail: fail, part: n });
+        workers[n].postMessage(message);
+      });
+      return { id: message.id, answer: answer };
+    }
+
+    function result(n, search, index, score) {
+      var data = null;
+      return {
+        score: score,
+        data: function () {
+          return data || (data = ask(n, { op: "data", search: search, index: index }).answer);
+        }
+      };
+    }
+
+    this.options = async function (options) {
+      settings = options;
+    };
+    this.init = function () {
+      return Promise.all(folders.map(function (folder, n) {
+        return ask(n, { op: "setup", bundle: bundleOf(folder), options: settings }).answer;
+      }));
+    };
+    this.search = async function (term) {
+      var searches = workers.map(function (_, n) { return ask(n, { op: "search", term: term }); });
+      var scores = await Promise.all(searches.map(function (search) { return search.answer; }));
+      var results = [];
+      scores.forEach(function (list, n) {
+        list.forEach(function (score, index) { results.push(result(n, searches[n].id, index, score)); });
+      });
+      results.sort(function (a, b) { return b.score - a.score; }); /* stable: ties keep the parts' order */
+      return { results: results };
+    };
+  }
+
   async function setup() {
-    pagefind = await import(bundle);
+    var parts = await partsOf();
+    pagefind = parts.length > 1 ? new Parts(parts) : await import(bundleOf(parts[0]));
     await pagefind.options({ excerptLength: 24, ranking: RANKING });
     await pagefind.init();
   }
