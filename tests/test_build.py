@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,26 @@ def test_search_index_leaves_out_the_chrome_the_history_and_the_changes_page(bui
     assert "history" not in {anchor["id"] for anchor in radar["anchors"]}
     assert "Skip to content" not in radar["content"] and "Editing guide" not in radar["content"]  # nav
     assert radar["content"].startswith("Air traffic control radar for the Mongolian Air Force")
+
+
+def _cited_names(page: Path) -> list[str]:
+    """The names of the records that a built source page lists under "Cited by"."""
+    section = page.read_text(encoding="utf-8").split('id="cited-by"', 1)[1].split("</div>", 1)[0]
+    record_link = r'<a href="\.\./\.\./(?:equipment|recipients|agreements|milestones)/[^"]+">([^<]+)</a>'
+    return re.findall(record_link, section)
+
+
+def test_a_source_page_is_indexed_without_the_records_that_cite_it(built_site: Path) -> None:
+    """A source page is found by its own words (its title), not by the names of the records it lists."""
+    fragments = search_fragments(built_site)
+    pages = sorted((built_site / "sources").glob("*/index.html"))
+    cited = {page: _cited_names(page) for page in pages}
+    assert sum(bool(names) for names in cited.values()) > 50
+    for page, names in cited.items():
+        source = fragments[f"/sources/{page.parent.name}/"]
+        assert "cited-by" not in {anchor["id"] for anchor in source["anchors"]}, page
+        assert source["meta"]["title"].split()[0] in source["content"], page
+        assert not any(f"{name} (" in source["content"] for name in names), (page, names)
 
 
 def test_patrol_boat_projects_are_indexed_under_those_words(built_site: Path) -> None:
