@@ -48,9 +48,10 @@ def test_build_takes_source_date_epoch_from_the_last_commit(built_site: Path) ->
         check=True,
         env={"TZ": "UTC", "PATH": "/usr/bin:/bin"},
     ).stdout.strip()
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
-    assert lastmods == {commit_day}
+    for name in ("sitemap.xml", "sitemap-1.xml"):  # the index, and the file of pages it lists
+        sitemap = (site / name).read_text(encoding="utf-8")
+        lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+        assert lastmods == {commit_day}, name
 
 
 # --- Escaping, end to end: a hostile record title in a copy of the real content -----------------

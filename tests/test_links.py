@@ -136,7 +136,9 @@ def test_sitemap_lists_only_existing_pages(built_site: Path, root: Path) -> None
     from osa_site.output.generate import read_config
 
     site_url = read_config(root)["site_url"].rstrip("/") + "/"
-    locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    listed = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert listed == [f"{site_url}sitemap-1.xml"]  # an index (osa_site/output/sitemap.py)
+    locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap-1.xml").read_text(encoding="utf-8"))
     assert len(locs) > 50
     missing = [
         loc

@@ -26,7 +26,9 @@ from typing import Any
 from ..history.git import last_commit_epoch
 from ..i18n.editions import EDITIONS
 from ..output.compact import compact_site
+from ..output.generate import read_config
 from ..output.outdir import check_output_dir, mark, old_prefix, output_lock, remove_leftovers, staging_prefix
+from ..output.sitemap import index_sitemap
 from .buildcache import tree_cache, use_bytecode_cache
 from .search_index import SearchIndexFailed, index_editions
 from .zensical import ZensicalFailed, zensical_build
@@ -35,6 +37,7 @@ __all__ = [
     "BuildFailed",
     "build_editions",
     "build_site",
+    "finish_edition",
     "index_search",
     "mkdocs_build",
     "quiet_build",
@@ -179,11 +182,18 @@ def other_editions(tree: Path) -> list[Path]:
     return sorted(p.parent for p in tree.glob("*/mkdocs.yml"))
 
 
-def _build_edition(config_file: Path, site_dir: Path, root: Path | None) -> None:
-    """One edition with MkDocs (strict), its pages then compacted (`compact_site`); the config
-    MkDocs used is not returned (in a worker process it stays there)."""
-    mkdocs_build(config_file, site_dir, root=root)
+def finish_edition(site_dir: Path, site_url: str | None) -> None:
+    """What follows an engine's build of an edition, whichever engine: its pages compacted
+    (`compact_site`) and its sitemap made an index (`index_sitemap`)."""
     compact_site(site_dir)
+    index_sitemap(site_dir, site_url or "")
+
+
+def _build_edition(config_file: Path, site_dir: Path, root: Path | None) -> None:
+    """One edition with MkDocs (strict), then finished (`finish_edition`); the config MkDocs used
+    is not returned (in a worker process it stays there)."""
+    config = mkdocs_build(config_file, site_dir, root=root)
+    finish_edition(site_dir, config["site_url"])
 
 
 def _die_with_parent(parent: int) -> None:
@@ -212,7 +222,7 @@ def _zensical_in_turn(config_file: Path, site: Path, others: Builds, root: Path 
         with source_date_epoch(root):
             for edition_config, edition_site in [(config_file, site), *others]:
                 zensical_build(edition_config, edition_site)
-                compact_site(edition_site)
+                finish_edition(edition_site, read_config(edition_config.parent).get("site_url"))
     except ZensicalFailed as exc:
         raise BuildFailed(str(exc)) from None
 

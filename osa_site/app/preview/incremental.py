@@ -19,8 +19,8 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-from ...output.compact import compact_pages, compact_site
-from ..sitebuild import mkdocs_build, quiet_build
+from ...output.compact import compact_pages
+from ..sitebuild import finish_edition, mkdocs_build, quiet_build
 
 __all__ = ["DocsState", "EditionSite"]
 
@@ -115,7 +115,7 @@ class EditionSite:
             serve_url=self.serve_url,
             plugins={"osa-preview-state": self.state},
         )
-        compact_site(self.site_dir)
+        finish_edition(self.site_dir, self.config["site_url"])
         self.docs.stamps = self.docs.snapshot()
 
     def changed_files(self) -> list[str] | None:
