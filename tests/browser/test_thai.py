@@ -68,6 +68,25 @@ def test_language_switch_goes_to_the_twin_and_back(tab) -> None:
     assert tab.page.locator("h1").first.inner_text().strip() == "Philippines"
 
 
+def test_the_home_pages_switch_language_without_a_list_of_every_page(tab) -> None:
+    """Material's language script fetches the sitemap of each edition named by a home page's
+    hreflang links: it gets the index (osa_site/output/sitemap.py), not every page's address,
+    and the switch still goes to the other edition's home page and back."""
+    responses: list = []
+    tab.page.on("response", lambda response: responses.append(response))
+    tab.goto("")
+    tab.page.wait_for_load_state("networkidle")
+    sitemaps = [r for r in responses if r.url.endswith("/sitemap.xml") and r.ok]
+    assert {r.url for r in sitemaps} == {tab.url("sitemap.xml"), tab.url("th/sitemap.xml")}, sitemaps
+    for response in sitemaps:
+        body = response.body()
+        assert b"<sitemapindex" in body and b"<url>" not in body and len(body) < 1024, response.url
+    _switch(tab, "th")
+    assert tab.page.url == tab.url("th/")
+    _switch(tab, "en")
+    assert tab.page.url == tab.url("")
+
+
 def test_hreflang_links_point_at_the_twins_both_ways(tab) -> None:
     for path, twin in (("equipment/", "th/equipment/"), ("th/timeline/", "timeline/")):
         tab.goto(path)
