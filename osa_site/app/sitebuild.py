@@ -26,7 +26,6 @@ from typing import Any
 from ..history.git import last_commit_epoch
 from ..i18n.editions import EDITIONS
 from ..output.compact import compact_site
-from ..output.generate import read_config
 from ..output.outdir import check_output_dir, mark, old_prefix, output_lock, remove_leftovers, staging_prefix
 from ..output.sitemap import index_sitemap
 from .buildcache import tree_cache, use_bytecode_cache
@@ -216,13 +215,21 @@ def _editions_in_parallel() -> bool:
 Builds = list[tuple[Path, Path]]  # (mkdocs.yml, site folder) of each edition but the English one
 
 
+def _site_url(config_file: Path) -> str | None:
+    """An edition's site_url, read as MkDocs reads its config (a Thai config holds Python tags)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as stream:
+        return (yaml_load(stream) or {}).get("site_url")
+
+
 def _zensical_in_turn(config_file: Path, site: Path, others: Builds, root: Path | None) -> None:
     """Each edition with Zensical, one after the other (each is a process of its own)."""
     try:
         with source_date_epoch(root):
             for edition_config, edition_site in [(config_file, site), *others]:
                 zensical_build(edition_config, edition_site)
-                finish_edition(edition_site, read_config(edition_config.parent).get("site_url"))
+                finish_edition(edition_site, _site_url(edition_config))
     except ZensicalFailed as exc:
         raise BuildFailed(str(exc)) from None
 
