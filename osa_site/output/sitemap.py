@@ -45,7 +45,8 @@ def _document(root: str, entries: list[list[tuple[str, str]]], entry: str) -> by
 def _gzip_mtime(path: Path) -> int:
     """The time the engine wrote into its .gz copy's header (the build's SOURCE_DATE_EPOCH)."""
     try:
-        header = path.read_bytes()[:8]
+        with path.open("rb") as stream:
+            header = stream.read(8)
     except OSError:
         return 0
     return int.from_bytes(header[4:8], "little") if header[:2] == b"\x1f\x8b" else 0

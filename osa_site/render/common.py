@@ -28,6 +28,7 @@ __all__ = [
     "badge",
     "Citations",
     "table",
+    "unindexed_section",
     "front_matter",
     "page_url",
     "when",
@@ -109,6 +110,13 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def unindexed_section(heading: str, body: str) -> str:
+    """A `## heading` section that search leaves out: Pagefind's index (data-pagefind-ignore) and
+    Zensical's own (data-search-exclude). `body` is Markdown, already escaped."""
+    title = f"## {heading} {{ data-search-exclude }}"
+    return f"<div data-pagefind-ignore markdown>\n\n{title}\n\n{body}</div>\n\n"
 
 
 class Citations:

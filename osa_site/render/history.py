@@ -12,7 +12,7 @@ from ..i18n.languages import N_, Fallback, Language
 from ..model.changelog import ChangeLog, RecordChange
 from ..model.urls import rel
 from ..records.dataset import Entry
-from .common import EN, SiteContext, table
+from .common import EN, SiteContext, table, unindexed_section
 from .escape import md
 
 __all__ = ["render_record_history", "render_recipient_history", "recipient_feed_meta", "history_note"]
@@ -54,9 +54,8 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     lang = ctx.lang
     _ = lang.gettext
     changes = ctx.changes.of(entry.path)
-    # Dates and commits are noise in search results: the section is left out of Pagefind's index
-    # (data-pagefind-ignore) and of Zensical's own (data-search-exclude).
-    parts = [f"<div data-pagefind-ignore markdown>\n\n## {_('History')} {{ data-search-exclude }}\n\n"]
+    # Dates and commits are noise in search results: the section is left out of search.
+    parts = []
     if changes:
         parts.append(
             _(
@@ -78,8 +77,7 @@ def render_record_history(entry: Entry, ctx: SiteContext) -> str:
     note = history_note(ctx.changes, bool(changes), lang=lang)
     if note:
         parts.append(md(note) + "\n\n")
-    parts.append("</div>\n\n")
-    return "".join(parts)
+    return unindexed_section(_("History"), "".join(parts))
 
 
 def render_recipient_history(entry: Entry, ctx: SiteContext) -> str:

@@ -30,6 +30,7 @@ from .common import (
     source_line,
     table,
     title_of,
+    unindexed_section,
     when,
     yen,
 )
@@ -248,16 +249,6 @@ def _origin_line(src: Source, lang: Language) -> str:
     )
 
 
-def _cited_by(count: str, lines: list[str], heading: str) -> str:
-    """A source page's list of the records that cite it, left out of the search index (Pagefind's,
-    data-pagefind-ignore, and Zensical's own, data-search-exclude): it repeats the names of those
-    records, which are found on their own pages. Indexed, it made every source page a hit for the
-    words of the records it supports (most of the hits for an equipment word at 10,000 projects)."""
-    items = "\n".join(lines)
-    heading_line = f"## {heading} {{ data-search-exclude }}"
-    return f"<div data-pagefind-ignore markdown>\n\n{heading_line}\n\n{count}\n\n{items}\n\n</div>\n\n"
-
-
 def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
     """A source page: what it is, where to read it, and every record that cites it."""
     lang = ctx.lang
@@ -276,7 +267,9 @@ def render_source(entry: Entry[Source], index: Index, ctx: SiteContext) -> str:
         + "\n\n"
         + _origin_line(src, lang)
         + (f"{text_block(note)}\n\n" if note else "")
-        + _cited_by(count, lines, _("Cited by"))
+        # The citing records' names are found on their own pages; indexed here too, they made every
+        # source a hit for its records' words (most hits of an equipment word at 10,000 projects).
+        + unindexed_section(_("Cited by"), f"{count}\n\n" + "\n".join(lines) + "\n\n")
         + render_record_history(entry, ctx)
         + cite_this(entry, ctx)
     )
