@@ -20,6 +20,7 @@ from osa_site.app.sitebuild import build_editions, build_site
 from osa_site.app.zensical import zensical_build as run_zensical_into
 from osa_site.model.urls import site_path
 from osa_site.output.generate import generate_tree, read_config
+from osa_site.output.parts import PARTS_DIR, with_parts_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,3 +152,13 @@ def search_fragments(edition: Path) -> dict[str, dict]:
         fragment = json.loads(data[len(b"pagefind_dcd") :])
         fragments[fragment["url"]] = fragment
     return fragments
+
+
+def page_as_read(page: Path) -> str:
+    """A built page's HTML as a browser's document holds it: each part served once
+    (output/parts.py) put back in its place, from the files of the nearest edition that has them."""
+    html = page.read_text(encoding="utf-8")
+    edition = next((folder for folder in page.parents if (folder / PARTS_DIR).is_dir()), None)
+    if edition is None:
+        return html
+    return with_parts_inline(html, lambda name: (edition / name).read_bytes())

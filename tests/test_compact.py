@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from osa_site.output.compact import compact_html, compact_page, compact_pages, compact_site
 from osa_site.output.icons import SPRITE, icons_of, sprite
+from osa_site.output.parts import with_parts_inline
 
 KEPT_NAMES = ("pre", "textarea", "script", "style", "code", "kbd")
 
@@ -248,4 +249,5 @@ def test_the_built_pages_are_compacted_and_keep_their_code(built_site: Path) -> 
         html = page.read_text(encoding="utf-8")
         assert compact_html(html) == html, page
     home = (built_site / "index.html").read_text(encoding="utf-8")
+    home = with_parts_inline(home, lambda name: (built_site / name).read_bytes())  # output/parts.py
     assert '<script id="__config" type="application/json">' in home

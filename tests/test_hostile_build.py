@@ -27,6 +27,7 @@ from click.testing import CliRunner
 from fixtures.projects import FIELDS, write_project
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from sitetools import page_as_read
 
 from osa_site.app.cli import main
 from osa_site.app.sitebuild import build_site
@@ -63,7 +64,7 @@ class _Elements(HTMLParser):
 
 def parse(page: Path) -> _Elements:
     parser = _Elements()
-    parser.feed(page.read_text(encoding="utf-8"))
+    parser.feed(page_as_read(page))  # ids unique in the document, with the parts served once
     parser.close()
     return parser
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from sitetools import LINK_REPORT, site_prefix
+from sitetools import LINK_REPORT, page_as_read, site_prefix
 
 LINK_ATTRS = {"href", "src", "poster", "data", "action"}
 SKIP_SCHEMES = {"javascript", "data", "blob", "about"}
@@ -45,7 +45,7 @@ class _Page(HTMLParser):
 @functools.cache
 def parse(file: Path) -> _Page:
     page = _Page()
-    page.feed(file.read_text(encoding="utf-8"))
+    page.feed(page_as_read(file))  # the navigation a record page loads is checked too
     return page
 
 

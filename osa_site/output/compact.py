@@ -9,7 +9,9 @@ quoting are left exactly as the engine wrote them. The elements whose whitespace
 `textarea`, Material's `code` and `kbd`) and the ones that hold code (`script`, `style`) are
 copied as they are, and so are comments.
 
-The theme's icons, the same on every page, become references to one file of them (icons.py).
+The theme's icons, the same on every page, become references to one file of them (icons.py), and
+the parts that repeat on thousands of pages (the search dialog, the theme's settings, a record
+page's navigation) are each served once, from a file of their own (parts.py).
 
 It works on the finished HTML files, so that both engines (MkDocs, Zensical) and the preview's
 page-by-page renders give the same bytes (`compact_site`, `compact_pages`).
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .icons import SPRITE, Icon, icons_of, sprite, with_icon_references
+from .parts import with_parts_served_once
 
 __all__ = ["compact_html", "compact_page", "compact_pages", "compact_site"]
 
@@ -81,9 +84,20 @@ def compact_site(site: Path) -> None:
 
 
 def _compact_files(site: Path, pages: Iterable[Path], icons: list[Icon]) -> None:
-    """Each page rewritten compacted; a page that does not change is not written."""
+    """Each page rewritten compacted, its repeated parts served once (the files of those parts
+    written beside the edition's other assets); a file that does not change is not written."""
+    parts: dict[str, bytes] = {}
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        compacted = compact_page(html, icons, _base(site, page))
+        base = _base(site, page)
+        compacted = compact_page(html, icons, base)
+        if base is not None:
+            compacted, files = with_parts_served_once(compacted, base)
+            parts.update(files)
         if compacted != html:
             page.write_text(compacted, encoding="utf-8")
+    for name, script in sorted(parts.items()):
+        path = site / name
+        if not path.is_file() or path.read_bytes() != script:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(script)
