@@ -65,15 +65,16 @@ def _poll(base: str, epoch: str, answer: list[str]) -> None:
             return
 
 
-def reload_latency(root: Path, edits: int) -> tuple[Timing, float]:
-    """Median time from saving one edited project record to the preview's reload answer, and
-    median wall time from the save to the search index covering the edit."""
+def reload_latency(root: Path, edits: int) -> tuple[Timing, float, float]:
+    """Median time from saving one edited project record to the preview's first reload answer (the
+    pages the edit changed), median wall time from the save to every page covering it (the register,
+    the timeline, the figures: the second reload), and to the search index covering it."""
     from osa_site.app.preview import start_preview
 
     server = start_preview(root, _free_port(), on_error=lambda error: print(error, file=sys.stderr))
     try:
         files = sorted((root / "content" / "equipment").glob("*.yaml"))
-        cpu, wall, searched = [], [], []
+        cpu, wall, complete, searched = [], [], [], []
         for i in range(max(1, edits)):
             epoch = _get(f"{server.url}livereload/0/0")  # the version now shown, at once
             answer: list[str] = []
@@ -88,11 +89,15 @@ def reload_latency(root: Path, edits: int) -> tuple[Timing, float]:
             assert answer and int(answer[0]) > int(epoch), "the preview did not reload"
             rebuilt = getattr(server.preview, "rebuilt", {"en": []})  # (older previews did not say)
             assert rebuilt.get("en") is not None, "the edit was rebuilt in full"
+            pages = getattr(server.preview, "wait_for_pages", lambda _timeout: True)  # (older: at once)
+            assert pages(1800), "the rest of the pages did not catch up"
+            complete.append(time.perf_counter() - started)
             wait = getattr(server.preview, "wait_for_search", lambda _timeout: True)  # (older: at once)
             assert wait(1800), "the search index did not catch up"
             searched.append(time.perf_counter() - started)
             time.sleep(0.3)
-        return Timing(statistics.median(cpu), statistics.median(wall)), statistics.median(searched)
+        timing = Timing(statistics.median(cpu), statistics.median(wall))
+        return timing, statistics.median(complete), statistics.median(searched)
     finally:
         server.stop()
 

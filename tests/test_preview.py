@@ -75,8 +75,10 @@ def test_edit_reloads_the_page_and_a_broken_record_keeps_the_last_good_site(
     record = project / RECORD
     record.write_text(record.read_text(encoding="utf-8").replace(OLD_TITLE, NEW_TITLE), encoding="utf-8")
     assert _wait_for(lambda: NEW_TITLE in _fetch(server.url + PAGE)), "the page was not rebuilt"
+    assert NEW_TITLE in _fetch(server.url + "recipients/fiji/")  # written ahead with the record's page
+    # The lists of every record follow behind the first reload (output/ahead.py), with a second one.
+    assert server.preview.wait_for_pages(120), "the rest of the pages did not catch up"
     assert NEW_TITLE in _fetch(server.url + "equipment/")  # the register links to it by title
-    assert NEW_TITLE in _fetch(server.url + "recipients/fiji/")
     # The edition is indexed again after the incremental build, behind the reload: every page, the
     # edited one renamed.
     assert server.preview.wait_for_search(120), "the search index did not catch up"
@@ -124,3 +126,20 @@ def test_pages_rebuilt_after_an_edit_are_those_of_a_fresh_build(
     finally:
         live.close()
         fresh.close()
+
+
+def test_the_rest_of_an_edit_reloads_the_browsers_again_unless_a_build_is_under_way(
+    preview: tuple[PreviewServer, list[RecordError]],
+) -> None:
+    server, _ = preview
+    live = server.server
+    before = int(_fetch(server.url + "livereload/0/0"))
+    server._reload_browsers()  # what the preview calls when the rest of an edit's pages are rendered
+    after = int(_fetch(server.url + "livereload/0/0"))
+    assert after > before
+    with live._epoch_cond:
+        live._wanted_epoch = after + 1000  # as while the server's own build runs
+    server._reload_browsers()
+    assert live._visible_epoch == after  # that build's own answer will reload the browsers
+    with live._epoch_cond:
+        live._wanted_epoch = live._visible_epoch  # the build is over: requests are served again

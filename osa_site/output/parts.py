@@ -83,7 +83,8 @@ def with_parts_served_once(html: str, base: str) -> tuple[str, dict[str, bytes]]
     page to its edition's root ("../../" for `equipment/x/`). Applying it twice gives what applying
     it once gives."""
     files: dict[str, bytes] = {}
-    pieces, end = [], 0
+    pieces: list[str] = []
+    end = 0
     for start, stop in _parts(html):
         name, script = part_file(html[start:stop])
         files[f"{PARTS_DIR}/{name}.js"] = script

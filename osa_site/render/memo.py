@@ -131,6 +131,15 @@ class RenderMemo:
         """Called as a build starts: the results of pure calls kept are the last build's."""
         self.calls.next_build()
 
+    def look_ahead(self, index: Index, ctx: SiteContext) -> Renders | None:
+        """Renders of `ctx`'s edition for `index` that reuse the last build's and leave the memo as
+        it was, so the next build still compares with the last one (the preview renders an edit's
+        own pages first: output/ahead.py); None when there is no last build of the same context."""
+        before = self._last.get(ctx.lang.code)
+        if before is None or before.ctx != ctx:
+            return None
+        return Renders(_Build(index, ctx), before, self.calls)
+
     def renders(self, index: Index, ctx: SiteContext) -> Renders:
         """The renders of `ctx`'s edition for a build of `index`; the last build's are reused only
         when its site context is the same."""

@@ -10,6 +10,14 @@ config, an asset) gets a full build. Pagefind then indexes each edition again (t
 edition, from its HTML: about a second at the shipped size), at once, or in the background when
 the preview is served (`search.SearchCatchUp`: the reload does not wait for it). While a record is
 invalid its problems go to `on_error` and the last good site stays up.
+
+Served (`edit_first`), an edit to existing records is answered in two steps. First the record pages
+it changed, in both editions (output/ahead.py: the record's own page, its recipient's and its
+sources' pages, whatever read what changed), are written and rendered, and the browser reloads.
+Then, in a thread of its own, the whole tree is generated again and the pages that list or count
+every record (the register, the timeline, the home page's figures, the downloads) are rendered;
+`on_complete` is called (the server reloads the browser again) and the search index catches up.
+Every page ends as the one-step rebuild writes it; only the order differs.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from pathlib import Path
 
 from ...history.git import HistoryCache
 from ...i18n.editions import THAI_DIR
+from ...output.ahead import write_pages_ahead
 from ...output.generate import TREE_DIR, ConfigError, generate_tree
 from ...records.problems import RecordError
 from ...render.memo import RenderMemo
@@ -45,6 +54,8 @@ class Preview:
         on_error: Callable[[RecordError], None],
         serve_url: str = "",
         search_in_background: bool = False,
+        edit_first: bool = False,
+        on_complete: Callable[[], None] | None = None,
     ):
         self.root = root
         self.on_error = on_error
@@ -59,23 +70,61 @@ class Preview:
         self.rebuilt: dict[str, list[str] | None] = {}  # what the last rebuild rendered (see `_build`)
         self._lock = threading.Lock()
         self.search = SearchCatchUp(self._index_search) if search_in_background else None
+        self.on_complete = on_complete
+        self.rest = SearchCatchUp(self._complete, "pages") if edit_first else None
 
     def rebuild(self) -> bool:
-        """Regenerate and build; False (and `on_error` called) when records have problems."""
+        """Regenerate and build; False (and `on_error` called) when records have problems. With
+        `edit_first`, the pages an edit changed come first, and the rest follows in the background."""
         with self._lock:
             try:
-                generate_tree(
-                    self.root, self.tree, load=self.records.load, history=self.history, memo=self.memo
-                )
-            except RecordError as error:
-                self.on_error(error)
-                return False
-            except ConfigError as error:
-                log.error("%s (the last good site stays up)", error)
-                return False
-            self.rebuilt = self._build()
-            self.built = True
+                ahead = self._write_ahead()
+            except (RecordError, ConfigError) as error:
+                return self._refused(error)
+            if ahead is None:
+                return self._generate_and_build()
+            self.rebuilt = self._update_ahead(ahead)
+            if self.rest is not None:
+                self.rest.request()
             return True
+
+    def _write_ahead(self) -> dict[str, list[str]] | None:
+        """The pages an edit changed, written into the tree (output/ahead.py), when served and
+        after the first build; None when the whole tree is to be built at once."""
+        if self.rest is None or not self.built:
+            return None
+        return write_pages_ahead(self.root, self.tree, self.records.load, self.history, self.memo)
+
+    def _refused(self, error: RecordError | ConfigError) -> bool:
+        """Say why nothing was built; the last good site stays up."""
+        if isinstance(error, RecordError):
+            self.on_error(error)
+        else:
+            log.error("%s (the last good site stays up)", error)
+        return False
+
+    def _generate_and_build(self) -> bool:
+        try:
+            generate_tree(self.root, self.tree, load=self.records.load, history=self.history, memo=self.memo)
+        except (RecordError, ConfigError) as error:
+            return self._refused(error)
+        self.rebuilt = self._build()
+        self.built = True
+        return True
+
+    def _update_ahead(self, ahead: dict[str, list[str]]) -> dict[str, list[str] | None]:
+        """Render the pages written ahead in each edition (`EditionSite.update`)."""
+        for site, code in zip(self._editions(), ("en", THAI_DIR), strict=False):
+            site.update(ahead.get(code, []))
+        return {code: list(files) for code, files in ahead.items()}
+
+    def _complete(self) -> None:
+        """The rest of an edit: the whole tree generated again, its changed pages rendered (the
+        search index then catches up), and `on_complete` told."""
+        with self._lock:
+            done = self._generate_and_build()
+        if done and self.on_complete is not None:
+            self.on_complete()
 
     def _editions(self) -> list[EditionSite]:
         """The English edition, then the Thai one (tree/th, served under /th/) when generated."""
@@ -113,10 +162,18 @@ class Preview:
         index_search(self.site_dir, others, low_priority=self.search is not None)
 
     def wait_for_search(self, timeout: float | None = None) -> bool:
-        """Block until the search index covers the last rebuild; False on timeout."""
+        """Block until every page and the search index cover the last rebuild; False on timeout."""
+        if self.rest is not None and not self.rest.wait(timeout):
+            return False
         return self.search.wait(timeout) if self.search is not None else True
 
+    def wait_for_pages(self, timeout: float | None = None) -> bool:
+        """Block until every page covers the last rebuild (the search index may still be behind)."""
+        return self.rest.wait(timeout) if self.rest is not None else True
+
     def close(self) -> None:
+        if self.rest is not None:
+            self.rest.close()
         if self.search is not None:
             self.search.close()
         shutil.rmtree(self.site_dir, ignore_errors=True)

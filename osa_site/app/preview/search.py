@@ -18,10 +18,12 @@ log = logging.getLogger("osa_site.app.preview")
 
 
 class SearchCatchUp:
-    """Runs `index` in a background thread each time `request` is called, once at a time."""
+    """Runs `index` in a background thread each time `request` is called, once at a time (the
+    preview also catches up the rest of an edit's pages with one: `what` names it in messages)."""
 
-    def __init__(self, index: Callable[[], None]):
+    def __init__(self, index: Callable[[], None], what: str = "search index"):
         self._index = index
+        self._what = what
         self._asked = 0  # requests made
         self._covered = 0  # requests that a finished index covers
         self._closed = False
@@ -33,7 +35,8 @@ class SearchCatchUp:
         with self._changed:
             self._asked += 1
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="osa-preview-search", daemon=True)
+                name = f"osa-preview-{self._what.replace(' ', '-')}"
+                self._thread = threading.Thread(target=self._run, name=name, daemon=True)
                 self._thread.start()
             self._changed.notify_all()
 
@@ -47,7 +50,7 @@ class SearchCatchUp:
             try:
                 self._index()
             except Exception as exc:  # noqa: BLE001 - a failed index is said; the next request retries
-                log.error("The preview's search index was not updated: %s", exc)
+                log.error("The preview's %s was not updated: %s", self._what, exc)
             with self._changed:
                 self._covered = asked
                 self._changed.notify_all()

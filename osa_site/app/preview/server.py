@@ -1,4 +1,8 @@
-"""`osa-site serve`: MkDocs' live-reload server on 127.0.0.1, with the preview (rebuild.py) as its builder."""
+"""`osa-site serve`: MkDocs' live-reload server on 127.0.0.1, with the preview (rebuild.py) as its builder.
+
+An edit reloads the browser twice: when the pages it changed are rendered (the server's own answer
+to its build) and when the rest of the pages are (`_reload_browsers`, from the preview's thread).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +30,14 @@ class PreviewServer:
         from mkdocs.livereload import LiveReloadServer
 
         self.url = f"http://{HOST}:{port}/"
-        self.preview = Preview(root, on_error, serve_url=self.url, search_in_background=True)
+        self.preview = Preview(
+            root,
+            on_error,
+            serve_url=self.url,
+            search_in_background=True,
+            edit_first=True,
+            on_complete=self._reload_browsers,
+        )
         try:
             self.server = LiveReloadServer(
                 builder=self._rebuild, host=HOST, port=port, root=str(self.preview.site_dir)
@@ -39,6 +50,18 @@ class PreviewServer:
 
     def _rebuild(self) -> None:
         self.preview.rebuild()  # problems go to on_error; the last good site stays up
+
+    def _reload_browsers(self) -> None:
+        """Tell the browsers to reload, as the server does after each build it ran: the rest of an
+        edit's pages came after the server's own build had answered. While the server is building
+        again, its own answer follows that build instead."""
+        from mkdocs.livereload import _timestamp
+
+        server = self.server
+        with server._epoch_cond:
+            if server._visible_epoch == server._wanted_epoch:
+                server._wanted_epoch = server._visible_epoch = max(_timestamp(), server._visible_epoch + 1)
+                server._epoch_cond.notify_all()
 
     def _error_page(self, code: int) -> bytes | None:
         page = self.preview.site_dir / f"{code}.html"
