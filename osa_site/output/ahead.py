@@ -14,24 +14,27 @@ changes no record page gets no pages ahead (None): the preview builds the whole 
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..i18n.editions import EDITIONS, THAI_DIR, edition_config, thai_markdown
-from ..i18n.languages import language
-from ..i18n.segment import segment_markdown
+from ..i18n.editions import EDITIONS, THAI_DIR
 from ..model.index import Index, build_index, page_of
 from ..model.site import SiteContext
 from ..records.content import LoadRecord, load_dataset
 from ..records.dataset import Dataset
 from ..render.cards.specs import card_file
 from ..render.memo import RenderMemo, Renders
-from ..render.page_heads import page_heads, with_head
 from ..render.site import render_record
-from .cards import CardCache, add_cards, cache_folder
-from .generate import ReadHistory, data_changed, site_config, site_context, write_if_changed
+from .cards import CardCache, cache_folder
+from .generate import (
+    ReadHistory,
+    data_changed,
+    dressed_pages,
+    edition_settings,
+    site_config,
+    site_context,
+    write_if_changed,
+)
 
 __all__ = ["pages_ahead", "write_pages_ahead"]
 
@@ -55,7 +58,6 @@ def _changed_pages(renders: Renders, index: Index, ctx: SiteContext) -> dict[str
 
 
 def _edition_files(
-    code: str,
     pages: dict[str, str],
     index: Index,
     ctx: SiteContext,
@@ -63,21 +65,12 @@ def _edition_files(
     renders: Renders,
     cards: CardCache,
 ) -> dict[str, bytes]:
-    """The changed record pages of one edition as the whole build writes them (generate.py
-    `edition_docs`): head tags, Thai word marks, Open Graph text, and each page's own card."""
-    calls = renders.calls
-    heads = page_heads(pages, index, ctx, {}, renders)
+    """The changed record pages of one edition, dressed as the whole build dresses them
+    (generate.py `dressed_pages`), with each page's own card picture."""
     files = {path: text.encode("utf-8") for path, text in pages.items()}
-    if code == "th":
-        files = thai_markdown(files, partial(calls, segment_markdown))
-    files = {
-        path: calls(with_head, data.decode("utf-8"), heads[path]).encode("utf-8")
-        for path, data in files.items()
-    }
-    description = " ".join(str(settings.get("site_description") or "").split())
-    with_cards = add_cards(files, index, ctx, cards, description, calls)
-    own_cards = {card_file(path) for path in pages} & with_cards.keys()  # not a section's shared card
-    return {path: with_cards[path] for path in sorted({*pages, *own_cards})}
+    dressed = dressed_pages(files, index, ctx, settings, {}, renders, cards)
+    own_cards = {card_file(path) for path in pages} & dressed.keys()  # not a section's shared card
+    return {path: dressed[path] for path in sorted({*pages, *own_cards})}
 
 
 def pages_ahead(
@@ -94,12 +87,7 @@ def pages_ahead(
     cards = CardCache(cache_folder(root))
     ahead: dict[str, dict[str, bytes]] = {}
     for code in EDITIONS:
-        settings = edition_config(config, code)
-        ctx = (
-            base
-            if code == "en"
-            else replace(base, lang=language(code), site_url=settings.get("site_url", ""))
-        )
+        settings, ctx = edition_settings(config, base, code)
         renders = memo.look_ahead(index, ctx)
         if (
             renders is None
@@ -110,7 +98,7 @@ def pages_ahead(
         pages = _changed_pages(renders, index, ctx)
         if not pages:
             return None
-        ahead[code] = _edition_files(code, pages, index, ctx, settings, renders, cards)
+        ahead[code] = _edition_files(pages, index, ctx, settings, renders, cards)
     return ahead
 
 

@@ -43,7 +43,7 @@ from ..records.dataset import Dataset
 from ..records.loader import load_record
 from ..records.problems import Problem, RecordError, display_path
 from ..render.escape import FrontMatterError, read_front_matter
-from ..render.memo import Calls, RenderMemo, fresh
+from ..render.memo import Calls, RenderMemo, Renders, fresh
 from ..render.page_heads import page_heads, with_head
 from ..render.pages import fill_pages
 from ..render.paper import paper_texts
@@ -401,27 +401,54 @@ def edition_docs(
     The Thai edition's Markdown has its words marked for search (segment.py) and its pages'
     addresses under …/th/. Every page gets its head tags (`page_heads`), dated from `history`, and
     with `cards`, its card picture and Open Graph text (output/cards.py)."""
-    settings = edition_config(config or {"site_url": ctx.site_url}, code)
-    if code != "en":
-        ctx = replace(ctx, lang=language(code), site_url=settings.get("site_url", ""))
+    settings, ctx = edition_settings(config or {"site_url": ctx.site_url}, ctx, code)
     renders = memo.renders(index, ctx) if memo is not None else fresh()
     calls = renders.calls
     files = {path: text.encode("utf-8") for path, text in render_docs(index, ctx, renders).items()}
     static, hidden = _static_files(root, files, code, calls)
     files.update(static)
     files.update((path, text.encode("utf-8")) for path, text in hand_pages(root, index, ctx).items())
+    days = hand_page_days(history or History("unavailable"), code)
+    files = dressed_pages(files, index, ctx, settings, days, renders, cards)
+    if cards is not None:
+        add_chart_pictures(files, index, ctx, cards)
+    return dict(sorted(files.items())), hidden
+
+
+def edition_settings(config: dict, ctx: SiteContext, code: str) -> tuple[dict, SiteContext]:
+    """One edition's settings (`edition_config`) and site context: the English context as it is,
+    another edition's in its language and at its address."""
+    settings = edition_config(config, code)
+    if code != "en":
+        ctx = replace(ctx, lang=language(code), site_url=settings.get("site_url", ""))
+    return settings, ctx
+
+
+def dressed_pages(
+    files: dict[str, bytes],
+    index: Index,
+    ctx: SiteContext,
+    settings: dict,
+    days: Mapping[str, str],
+    renders: Renders,
+    cards: CardCache | None,
+) -> dict[str, bytes]:
+    """One edition's files with every Markdown page given its head tags (`days`: hand-written
+    pages' last changes), its Thai words marked in the Thai edition and, with `cards`, its card
+    picture and Open Graph text. The whole build and the pages written ahead (ahead.py) both
+    use it, so a page comes out the same either way."""
+    calls = renders.calls
     pages = {path: data.decode("utf-8") for path, data in files.items() if path.endswith(".md")}
-    heads = page_heads(pages, index, ctx, hand_page_days(history or History("unavailable"), code), renders)
-    files = thai_markdown(files, partial(calls, segment_markdown)) if code == "th" else files
+    heads = page_heads(pages, index, ctx, days, renders)
+    files = thai_markdown(files, partial(calls, segment_markdown)) if ctx.lang.code == "th" else dict(files)
     files.update(
         (path, calls(with_head, files[path].decode("utf-8"), head).encode("utf-8"))
         for path, head in heads.items()
     )
-    if cards is not None:
-        description = " ".join(str(settings.get("site_description") or "").split())
-        files = add_cards(files, index, ctx, cards, description, calls)
-        add_chart_pictures(files, index, ctx, cards)
-    return dict(sorted(files.items())), hidden
+    if cards is None:
+        return files
+    description = " ".join(str(settings.get("site_description") or "").split())
+    return add_cards(files, index, ctx, cards, description, calls)
 
 
 def hand_page_days(history: History, code: str) -> dict[str, str]:
