@@ -38,6 +38,7 @@ ADAPTERS = (
     "osa_site.app.edge",
     "osa_site.__main__",
     "osa_site.app.sitebuild",
+    "osa_site.app.navonce",
     "osa_site.app.preview",
     "osa_site.app.pdf",
 )

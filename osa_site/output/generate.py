@@ -513,10 +513,29 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
     return files, sorted(folders, reverse=True)
 
 
+def _write_new(folder: Path, files: dict[str, bytes], found: set[str]) -> int:
+    """Write each of `files` that `found` (what `folder` holds) lacks, making each folder once."""
+    made: set[Path] = set()
+    written = 0
+    for name, data in files.items():
+        if name in found:
+            continue
+        path = folder / name
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data)
+        written += 1
+    return written
+
+
 def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Make `folder` hold exactly `files`; returns (written, removed)."""
-    written = sum(write_if_changed(folder / name, data) for name, data in files.items())
+    """Make `folder` hold exactly `files`; returns (written, removed). A file already there is
+    written only when its bytes differ; a new one is written without reading first (a fresh tree
+    has some 20 files a record)."""
     found, folders = _listing(folder)
+    written = sum(write_if_changed(folder / name, files[name]) for name in found if name in files)
+    written += _write_new(folder, files, set(found))
     stale = [name for name in found if name not in files]
     for name in stale:
         (folder / name).unlink()
