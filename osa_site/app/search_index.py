@@ -10,7 +10,9 @@ word separator for `?h=` highlighting): Material's `search/search_index.json`, o
 which answers from Pagefind.
 
 Pagefind reads a staged copy of each edition's pages (at their addresses, without the other
-editions, the 404 page or the bundle itself); the same site gives the same index bytes. The Thai
+editions, the 404 page or the bundle itself), each cut to what it indexes (`indexed_part`: the
+head and the element marked `data-pagefind-body`); the same site gives the same index bytes, the
+bytes the whole pages give (tests/test_search_staging.py). The Thai
 edition's pages carry U+200B between words (i18n/segment.py); Pagefind splits words on whitespace
 only, so the text Pagefind reads has those marks turned into spaces (the pages themselves are
 left as they are).
@@ -36,7 +38,15 @@ from pathlib import Path
 from ..i18n.editions import SEARCH_SEPARATOR
 from ..i18n.segment import ZWSP
 
-__all__ = ["SHARD_PAGES", "SearchIndexFailed", "index_edition", "index_editions", "pages_of", "parts_of"]
+__all__ = [
+    "SHARD_PAGES",
+    "SearchIndexFailed",
+    "index_edition",
+    "index_editions",
+    "indexed_part",
+    "pages_of",
+    "parts_of",
+]
 
 BUNDLE = "pagefind"
 _NEXT, _OLD = ".pagefind-next", ".pagefind-old"  # a new index is written beside the one in use
@@ -88,13 +98,37 @@ def _text_for_pagefind(html: str) -> str:
     return _JOINING_DASH.sub(" \u2013 ", html.replace(ZWSP, " "))
 
 
+_BODY = re.compile(r"<body\b[^>]*>")
+_INDEXED = re.compile(r"<div\b[^>]*\sdata-pagefind-body\b")
+_ARTICLE_END = "</article>"
+
+
+def indexed_part(html: str) -> str:
+    """What Pagefind reads of a page: its head, its `<body>` tag and the element marked
+    `data-pagefind-body` (which the theme closes just before `</article>`), without the header,
+    navigation, table of contents, footer and scripts around it, which Pagefind would parse and
+    then leave out. A page without that element, or not laid out that way, is kept whole."""
+    head_end, body = html.find("</head>"), _BODY.search(html)
+    indexed = _INDEXED.search(html)
+    if head_end < 0 or body is None or indexed is None or html.count("data-pagefind-body") != 1:
+        return html
+    end = html.find(_ARTICLE_END, indexed.start())
+    if end < 0 or body.start() < head_end:
+        return html
+    return f"{html[:head_end]}</head>\n{body.group(0)}\n{html[indexed.start() : end]}\n</body>\n</html>\n"
+
+
 def _stage(pages: list[tuple[str, Path]], folder: Path) -> None:
-    """The pages as Pagefind should read them, laid out in `folder` at their addresses."""
+    """The pages as Pagefind should read them (`indexed_part`, `_text_for_pagefind`), laid out in
+    `folder` at their addresses."""
+    made: set[Path] = set()
     for address, path in pages:
         target = folder / address.lstrip("/") / "index.html" if address.endswith("/") else folder / address
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         html = path.read_text(encoding="utf-8")
-        target.write_text(_text_for_pagefind(html), encoding="utf-8")
+        target.write_text(_text_for_pagefind(indexed_part(html)), encoding="utf-8")
 
 
 # A stuck binary fails the build with a message instead of holding it (and CI) forever; the
