@@ -5,6 +5,7 @@ pages, on the real site's two editions."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from osa_site.app import search_index
-from osa_site.app.search_index import index_edition, indexed_part
+from osa_site.app.search_index import index_edition, indexed_part, scratch_folder
 
 HEAD_OPEN = '<!doctype html>\n<html lang="en">\n<head>\n<title>T</title>\n'
 HEAD = HEAD_OPEN + "</head>\n"
@@ -82,3 +83,77 @@ def test_the_index_is_the_index_of_the_whole_pages(
     index_edition(whole, language)
     assert len(list((whole / "pagefind" / "fragment").iterdir())) > 100
     assert _digest(trimmed / "pagefind") == _digest(whole / "pagefind")
+
+
+def _pages(folder: Path, sizes: list[int]) -> list[tuple[str, Path]]:
+    pages = []
+    for n, size in enumerate(sizes):
+        path = folder / f"p{n}" / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"x" * size)
+        pages.append((f"/p{n}/", path))
+    return pages
+
+
+def test_pages_are_staged_in_memory_where_there_is_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages, memory = _pages(tmp_path / "site", [300, 200]), tmp_path / "memory"
+    memory.mkdir()
+    usage = shutil.disk_usage(memory)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage._replace(free=1001))
+    assert scratch_folder(pages, memory) == str(memory)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage._replace(free=1000))  # twice the pages
+    assert scratch_folder(pages, memory) is None
+
+
+def test_without_a_memory_folder_pages_are_staged_in_the_usual_temporary_folder(tmp_path: Path) -> None:
+    pages = _pages(tmp_path / "site", [10])
+    assert scratch_folder(pages, tmp_path / "absent") is None
+    (tmp_path / "a-file").write_text("")
+    assert scratch_folder(pages, tmp_path / "a-file") is None
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    return {name: digest for name, digest in _digest(bundle).items() if name.startswith("fragment/")}
+
+
+def _page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_staged_in_memory_or_on_disk_the_same_pages_are_indexed(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same pages, each with the same text (fragment), whether staged in memory or on disk;
+    Pagefind numbers the pages in the order its folder lists them, which differs from one file
+    system to another, so the index files name them differently. In memory, twice: the same bytes."""
+    sites = {name: tmp_path / name for name in ("memory", "memory-again", "disk")}
+    for copy in sites.values():
+        shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("pagefind", "th"))
+    used: list[str | None] = []
+
+    def chosen(pages: list[tuple[str, Path]]) -> str | None:
+        used.append(scratch_folder(pages))
+        return used[-1]
+
+    def on_disk(_pages: list[tuple[str, Path]]) -> None:
+        used.append(None)
+
+    monkeypatch.setattr(search_index, "scratch_folder", chosen)
+    index_edition(sites["memory"], "en")
+    index_edition(sites["memory-again"], "en")
+    monkeypatch.setattr(search_index, "scratch_folder", on_disk)
+    index_edition(sites["disk"], "en")
+    memory = "/dev/shm" if Path("/dev/shm").is_dir() else None  # Linux has one
+    assert used == [memory, memory, None]
+    bundles = {name: site / "pagefind" for name, site in sites.items()}
+    assert _digest(bundles["memory"]) == _digest(bundles["memory-again"])
+    assert _fragments(bundles["memory"]) == _fragments(bundles["disk"])
+    assert (
+        _page_count(bundles["memory"])
+        == _page_count(bundles["disk"])
+        == len(_fragments(bundles["disk"]))
+        > 100
+    )

