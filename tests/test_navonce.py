@@ -1,20 +1,16 @@
 """Material's navigation is rendered once for the pages it does not list (app/navonce.py): each
-page comes out byte for byte as MkDocs renders it without the plugin."""
+page gets the navigation rendered for it alone. On a real build, every page is the page MkDocs
+renders without the plugin (test_build_plugins.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sitetools import hostile_copy
 
 from osa_site.app.navonce import rendered_once
-from osa_site.app.sitebuild import environment, mkdocs_build
-from osa_site.output.generate import generate_tree
 
 
 def _nav(*pages: SimpleNamespace) -> SimpleNamespace:
@@ -97,29 +93,3 @@ def test_any_order_of_pages_gives_what_each_would_get_alone(visits: list[tuple[s
         assert _render(render, page, nav, base) == _render(_Counting(), page, nav, base)
     unlisted_folders = {folder for folder, listed in visits if not listed}
     assert counting.calls == sum(listed for _, listed in visits) + len(unlisted_folders)
-
-
-def _mkdocs_without_plugins(config_file: Path, site: Path) -> None:
-    """The edition built by MkDocs alone, as `mkdocs build` would (no plugin of ours)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with environment(NO_MKDOCS_2_WARNING="1"):
-        build(load_config(config_file=str(config_file), site_dir=str(site)))
-
-
-@pytest.mark.parametrize("edition", ["", "th"])
-def test_every_page_is_the_page_mkdocs_renders_alone(tmp_path: Path, edition: str) -> None:
-    """The hostile copy of the shipped site (record text that tries to be markup), both editions."""
-    project = hostile_copy(tmp_path / "project")
-    generate_tree(project, tmp_path / "tree")
-    config_file = tmp_path / "tree" / edition / "mkdocs.yml"
-    mkdocs_build(config_file, tmp_path / "with", root=None)
-    _mkdocs_without_plugins(config_file, tmp_path / "without")
-    pages = sorted(p.relative_to(tmp_path / "without") for p in (tmp_path / "without").rglob("*.html"))
-    assert len(pages) > 100
-    assert sorted(p.relative_to(tmp_path / "with") for p in (tmp_path / "with").rglob("*.html")) == pages
-    with_it, without = tmp_path / "with", tmp_path / "without"
-    assert [p for p in pages if (with_it / p).read_bytes() != (without / p).read_bytes()] == []
-    record_pages = [p for p in pages if p.parts[0] == "equipment" and len(p.parts) == 3]
-    assert record_pages  # pages the navigation does not list were rendered, and compared

@@ -490,14 +490,20 @@ def out_config(config: dict, osa_print: dict | None = None) -> dict:
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` unless the file already holds exactly it; say whether it wrote."""
+    """Write `data` unless the file already holds exactly it; say whether it wrote.
+
+    A file is never rewritten in place: the new bytes go to a new file renamed over the old one.
+    The built site holds hard links to the tree's static files (app/static_links.py), which keep
+    the bytes they were built with."""
     try:
         if path.read_bytes() == data:
             return False
     except OSError:  # absent, or not a file: written (or refused) below
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    temporary = path.with_name(path.name + ".osa-new")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
     return True
 
 
