@@ -34,6 +34,7 @@ EXPECTED_ACTIONS = {
     "actions/upload-pages-artifact@v3",
     "actions/deploy-pages@v4",
     "actions/configure-pages@v5",
+    "actions/cache@v4",
 }
 SHELL_WORDS = {
     "if",
@@ -126,7 +127,7 @@ def test_the_test_job_checks_builds_tests_and_uploads_in_order(workflow: dict) -
     assert "3.11" in job["container"]
     runs = [" ".join(c) for s in job["steps"] if "run" in s for c in commands(s["run"])]
     order = [
-        "apt-get install -y -qq --no-install-recommends chromium",
+        ".ci/install-system-packages",
         "python -m pip install -e .[test]",
         "osa-site check",
         "osa-site build",
@@ -309,3 +310,19 @@ def test_ci_entry_point_installs_chromium_and_runs_pytest() -> None:
     assert "CI=true" in text and '"$status" -eq 5' in text
     code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     assert not [line for line in code if "playwright install" in line]
+
+
+def test_the_test_job_installs_what_ci_run_installs(workflow: dict) -> None:
+    """The same Debian packages as .ci/run (Chromium and the Thai font the print tests need)."""
+    runs = [c for s in steps(workflow, "test") if "run" in s for c in commands(s["run"])]
+    assert [".ci/install-system-packages"] in runs
+    assert ".ci/install-system-packages" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert not any(c[:2] == ["apt-get", "install"] for c in runs)  # no second list of packages
+
+
+def test_the_card_pictures_are_kept_between_runs_before_the_build(workflow: dict) -> None:
+    job = steps(workflow, "test")
+    (cache,) = [s for s in job if s.get("uses", "").startswith("actions/cache@")]
+    (build,) = [s for s in job if s.get("run", "").startswith("osa-site build")]
+    assert cache["with"]["path"] == ".osa-cache" and job.index(cache) < job.index(build)
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])  # the newest cache is restored
