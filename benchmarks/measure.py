@@ -21,6 +21,7 @@ import yaml
 
 from osa_site.history.git import read_history
 from osa_site.model.index import build_index
+from osa_site.output.cards import cache_folder
 from osa_site.output.generate import data_changed, generate_tree, read_config, site_context
 from osa_site.records.content import discover, load_dataset
 from osa_site.render.site import render_site
@@ -34,6 +35,7 @@ __all__ = [
     "median_time",
     "pipeline_rates",
     "full_build",
+    "fresh_build",
     "plain_build",
     "site_sizes",
     "preview_latency",
@@ -188,6 +190,15 @@ def full_build(ws: Workspace, size: int, reps: int) -> tuple[Timing, Path]:
     root, out = ws.project(size), ws.base / f"out{size}"
     seconds = median_time(lambda: _build_once(root, out), reps)
     return seconds, out / "site"
+
+
+def fresh_build(ws: Workspace, size: int, pictures_cached: bool) -> tuple[Timing, Path]:
+    """One build into a new output folder (`full_build`): with the project's picture cache emptied
+    first, so every card picture is drawn as on a new machine, or with the pictures the last build
+    left in it."""
+    if not pictures_cached:
+        shutil.rmtree(cache_folder(ws.project(size)), ignore_errors=True)
+    return full_build(ws, size, 1)
 
 
 def page_count(site: Path) -> int:
