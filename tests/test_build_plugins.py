@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from sitetools import HOSTILE_PROJECT, hostile_copy
 
 from osa_site.app import static_links
 from osa_site.app.sitebuild import environment, mkdocs_build
+from osa_site.app.static_links import link_file
 from osa_site.output.generate import generate_tree, write_if_changed
 
 
@@ -110,3 +112,35 @@ def test_a_rewritten_file_never_changes_a_link_to_what_it_held(contents: list[by
         assert path.read_bytes() == contents[-1]
         assert all(link.read_bytes() == data for link, data in kept)
         assert sorted(p.name for p in path.parent.iterdir()) == ["f.bib"]
+
+
+def _static(folder: Path, data: bytes, modified: bool = True) -> SimpleNamespace:
+    """A stand-in for MkDocs' File of a static file: its source in the tree, its place in the site."""
+    source = folder / "tree" / "data" / "x.csv"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(source, data)
+    target = folder / "site" / "data" / "x.csv"
+    return SimpleNamespace(abs_src_path=str(source), abs_dest_path=str(target), is_modified=lambda: modified)
+
+
+def test_a_file_in_the_site_is_replaced_by_a_link_to_its_new_bytes(tmp_path: Path) -> None:
+    """As the preview does after an edit: the tree's file was replaced, the site's is linked again;
+    a copy of the site made earlier (another link) keeps the old bytes."""
+    made: set[str] = set()
+    first = _static(tmp_path, b"a,b\n")
+    link_file(first, made)
+    target = Path(first.abs_dest_path)
+    assert os.path.samefile(first.abs_src_path, target)
+    os.link(target, tmp_path / "earlier-copy")
+    link_file(first, made)  # already the same file: left as it is
+    second = _static(tmp_path, b"a,b\n1,2\n")
+    link_file(second, made, dirty=True)
+    assert target.read_bytes() == b"a,b\n1,2\n" and os.path.samefile(second.abs_src_path, target)
+    assert (tmp_path / "earlier-copy").read_bytes() == b"a,b\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["x.csv"]
+
+
+def test_a_dirty_build_leaves_an_unmodified_file_alone(tmp_path: Path) -> None:
+    unchanged = _static(tmp_path, b"a\n", modified=False)
+    link_file(unchanged, set(), dirty=True)
+    assert not Path(unchanged.abs_dest_path).exists()

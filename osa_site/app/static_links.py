@@ -42,8 +42,9 @@ def linked(file: Any) -> bool:
 
 
 def link_file(file: Any, made: set[str], dirty: bool = False) -> None:
-    """`file.copy_file(dirty)`, with a hard link in place of the copy: put in one step (a link
-    under a temporary name, renamed over the old file), so a served site never lacks the file.
+    """`file.copy_file(dirty)`, with a hard link in place of the copy. A file already in the site
+    is replaced in one step (a link under a temporary name, renamed over it), so a served site never
+    lacks it.
     `made` holds the folders already made in this build. Falls back to MkDocs' copy."""
     if dirty and not file.is_modified():
         return
@@ -54,7 +55,10 @@ def link_file(file: Any, made: set[str], dirty: bool = False) -> None:
         made.add(folder)
     temporary = target + _TEMPORARY
     try:
-        if os.path.exists(target) and os.path.samefile(source, target):
+        if not os.path.lexists(target):  # a new file (a fresh build): nothing is served there yet
+            os.link(source, target)
+            return
+        if os.path.samefile(source, target):
             return
         if os.path.lexists(temporary):
             os.unlink(temporary)
