@@ -12,9 +12,9 @@ plugin spares MkDocs rendering it again for each page.
 render function of the build's `partials/nav.html` template: a page the navigation lists gets
 it rendered as before, and another page gets the HTML rendered for the first such page in the
 same folder, at the same depth (`base_url`), with the same navigation (its pages' titles and
-addresses). A page with a listed page under its own address is rendered as before too. Pages come out byte
-for byte as without it (tests/test_navonce.py builds the site both ways). Zensical has its own
-templates and engine: there the plugin does not exist and nothing changes.
+addresses). A page with a listed page under its own address is rendered as before too. Pages
+come out byte for byte as without it (tests/test_build_plugins.py builds the site both ways).
+Zensical has its own templates and engine: there the plugin does not exist and nothing changes.
 """
 
 from __future__ import annotations

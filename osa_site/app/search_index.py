@@ -261,9 +261,9 @@ def scratch_folder(pages: list[tuple[str, Path]], memory: Path = MEMORY_FOLDER) 
     """Where the pages are staged for Pagefind: in memory (`memory`, /dev/shm) where it is a
     writable folder with room for twice the pages, else in the usual temporary folder (None).
 
-    Pagefind reads its input with much less of the kernel's time from memory than from disk: at
-    2,000 projects, 0.4 s of system time instead of 3.7 s for the English edition. The staged
-    copy is removed as soon as the index is written."""
+    Staging and indexing the English edition at 2,000 projects took 6.3-6.4 s of CPU time this
+    way, 7.1-7.8 s on disk (most of the difference is the kernel's time writing to disk). The
+    staged copy is removed as soon as the index is written."""
     try:
         room = shutil.disk_usage(memory).free
     except OSError:

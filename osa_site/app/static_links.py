@@ -9,7 +9,7 @@ copying a small file cost about 0.4 ms of CPU time on the benchmark machine, lin
 - the generator never rewrites a tree file in place: it writes a new file and renames it over
   the old one (`generate.write_if_changed`), so the site keeps the bytes it was built with;
 - the build steps that rewrite a site file in place (the compaction of `.html` pages) work on
-  HTML, which is copied as before (`LINKED` says which files are linked).
+  HTML, which is copied as before (`linked` says which files are linked).
 
 Where the tree and the site are on different file systems, or a file system has no hard links,
 the file is copied as MkDocs copies it. `StaticLinks` is a MkDocs plugin that

@@ -538,7 +538,7 @@ def _write_new(folder: Path, files: dict[str, bytes], found: set[str]) -> int:
 def sync_folder(folder: Path, files: dict[str, bytes]) -> tuple[int, int]:
     """Make `folder` hold exactly `files`; returns (written, removed). A file already there is
     written only when its bytes differ; a new one is written without reading first (a fresh tree
-    has some 20 files a record)."""
+    at 2,000 projects has some 42,000 files)."""
     found, folders = _listing(folder)
     written = sum(write_if_changed(folder / name, files[name]) for name in found if name in files)
     written += _write_new(folder, files, set(found))
