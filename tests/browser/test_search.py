@@ -8,20 +8,15 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from typed_search import typed_search
 
 RESULTS = ".md-search-result__item > a.md-search-result__link"
 
 
 def search(tab, query: str) -> list[str]:
-    """Type `query` into the search box, key by key, and return the result links' paths."""
-    tab.goto("")
-    box = tab.page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=15)
-    tab.page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    hrefs = tab.page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)")
-    return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
+    """Type `query` into the search box, key by key, and return the result pages' paths, once the
+    results have stopped changing (`typed_search`)."""
+    return typed_search(tab, query)
 
 
 def result_item(tab, path: str):
@@ -44,17 +39,7 @@ def result_item(tab, path: str):
     ],
 )
 def test_search_finds(tab, query: str, expected: set[str]) -> None:
-    search(tab, query)
-    links = tab.page.locator(RESULTS)
-    for path in sorted(expected):  # results of the partly typed query may show first: wait for the final ones
-        try:
-            links.and_(tab.page.locator(f"[href*='{path}']")).first.wait_for(timeout=10_000)
-        except PlaywrightTimeout:  # the assertion below says what was found instead
-            break
-    found = [
-        h.removeprefix(tab.base).split("?")[0].split("#")[0]
-        for h in links.evaluate_all("links => links.map(a => a.href)")
-    ]
+    found = search(tab, query)
     assert expected <= set(found), f"{query!r} found {found}"
     assert tab.foreign() == []
 

@@ -79,3 +79,16 @@ def test_the_harness_counts_the_search_data_the_reader_fetched(tab, built_site) 
         for r in outcome.requests
     )
     assert outcome.search_bytes == on_disk > 0
+
+
+def test_a_reused_page_answers_as_a_new_one_without_loading_again(tab) -> None:
+    """The relevance runs reuse one page per edition (`fresh=False`): the box is emptied, the next
+    query typed, and the results are those a newly opened page gives, with no page loaded again."""
+    search(tab.page, tab.base, MATERIAL, "Djibouti")
+    loads = tab.requests.count(tab.base)
+    reused = search(tab.page, tab.base, MATERIAL, "patrol boats", fresh=False)
+    assert tab.requests.count(tab.base) == loads
+    fresh = search(tab.page, tab.base, MATERIAL, "patrol boats")
+    assert tab.requests.count(tab.base) > loads  # (a load asks for the page more than once)
+    assert reused.ranked and reused.ranked == fresh.ranked
+    assert "recipients/djibouti/" not in reused.ranked  # nothing left of the first query

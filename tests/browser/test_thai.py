@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from site_pages import page_kinds
-from thai_search import thai_search
+from typed_search import thai_search
 
 from osa_site.i18n.segment import ZWSP
 

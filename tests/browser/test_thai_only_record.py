@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from sitetools import LocalServer, build_into, shipped_copy, site_prefix
-from thai_search import thai_search
+from typed_search import thai_search
 
 from osa_site.i18n.segment import ZWSP
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import pytest
 from sitetools import HOSTILE_PROJECT, HOSTILE_TITLE
+from typed_search import ZENSICAL, typed_search
 
 RESULTS = "[role=listbox][aria-label='Search results'] a[role=option]"
 
 
 def search(tab, query: str) -> list[str]:
-    """Open Zensical's search, type `query` key by key, and return the result links' paths."""
-    tab.goto("")
-    tab.page.locator(".md-search__button").click()
-    tab.page.get_by_role("combobox", name="Search").press_sequentially(query, delay=15)
-    tab.page.locator(RESULTS).first.wait_for(timeout=10_000)
-    hrefs = tab.page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)")
-    return [h.removeprefix(tab.base).split("?")[0].split("#")[0] for h in hrefs]
+    """Open Zensical's search, type `query` key by key, and return the result pages' paths, once the
+    results have stopped changing (`typed_search`)."""
+    return typed_search(tab, query, ui=ZENSICAL)
 
 
 @pytest.mark.parametrize(
