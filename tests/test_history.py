@@ -315,7 +315,21 @@ def test_history_and_the_changes_page_stay_out_of_the_search_index(built_site: P
     assert not [url for url in fragments if url.startswith("/changes/")]
     assert not [url for url, f in fragments.items() if "history" in {a["id"] for a in f["anchors"]}]
     page = fragments["/equipment/2023-bangladesh-patrol-boats/"]["content"]
-    assert "git history" not in page and "Cite this" in page
+    assert "git history" not in page and "Receiving force" in page
+
+
+@pytest.mark.parametrize("edition", ["", "th"])
+def test_the_cite_this_block_stays_out_of_the_search_index(built_site: Path, edition: str) -> None:
+    """The same words on every record page: the citation, its downloads and the correction note are
+    left out of the index (each page's title is indexed where the page shows it first)."""
+    fragments = search_fragments(built_site / edition)
+    kinds = ("/equipment/", "/recipients/", "/agreements/", "/milestones/", "/sources/")
+    records = {url: f for url, f in fragments.items() if any(k in url for k in kinds) and url.count("/") >= 3}
+    assert len(records) > 100
+    for url, fragment in records.items():
+        assert "cite-this" not in {a["id"] for a in fragment["anchors"]}, url
+        assert "citation.bib" not in fragment["content"] and "BibTeX" not in fragment["content"], url
+        assert fragment["meta"]["title"].split(" ")[0] in fragment["content"], url
 
 
 def test_a_merge_that_resolves_a_conflict_lists_the_resolution(repo: Path, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 from ..model.urls import directory
 from ..records.dataset import Entry
 from .citation import CITATION_FORMATS, Citation, citation_files, record_citation
-from .common import SiteContext
+from .common import SiteContext, unindexed_section
 from .escape import md, url
 
 __all__ = ["cite_this", "citation_text", "download_links", "correction_url", "correction_note", "FORM"]
@@ -68,9 +68,13 @@ def correction_note(entry: Entry[Any], title: str, ctx: SiteContext) -> str:
 
 
 def cite_this(entry: Entry[Any], ctx: SiteContext) -> str:
-    """The "Cite this" section of a record page: the citation, its downloads, the correction link."""
+    """The "Cite this" section of a record page: the citation, its downloads, the correction link.
+
+    Search leaves it out (`unindexed_section`): it is the same words on every record page, about a
+    quarter of what each would add to the index, and a query for them ("cite", "BibTeX") would
+    otherwise list every record. The record's title is indexed where the page shows it first.
+    """
     c = record_citation(entry, ctx)
-    return (
-        f"## {ctx.lang.gettext('Cite this')}\n\n> {citation_text(c, ctx)}\n\n"
-        f"{download_links(c, ctx)}\n\n{correction_note(entry, c.title, ctx)}\n"
-    )
+    parts = (f"> {citation_text(c, ctx)}", download_links(c, ctx), correction_note(entry, c.title, ctx))
+    body = "".join(part + "\n\n" for part in parts)
+    return unindexed_section(ctx.lang.gettext("Cite this"), body)
