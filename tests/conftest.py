@@ -32,9 +32,13 @@ from osa_site.output.cards import CACHE_ENV
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks the inner loop's tests `quick`, and puts the tests marked `long` first, in their order:
+    pytest-xdist hands out whole scopes in this order (pyproject's --no-loadscope-reorder), so the
+    longest start first and the run does not end with one worker busy and the other idle."""
     for item in items:
         if item.path.name in QUICK_MODULES:
             item.add_marker(pytest.mark.quick)
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 # test_links' external-link reports (file, count), from its reports' user properties: a property

@@ -21,6 +21,8 @@ from osa_site.output.generate import RenderedDocs, render_files, site_config
 from osa_site.records.problems import RecordError
 from osa_site.render.memo import RenderMemo
 
+pytestmark = pytest.mark.long  # three builds and edits, about a minute in all
+
 RECORD = "content/equipment/2023-fiji-patrol-boats.yaml"
 PAGE = "equipment/2023-fiji-patrol-boats/"
 OLD_TITLE = yaml.safe_load((ROOT / RECORD).read_text(encoding="utf-8"))["title"]

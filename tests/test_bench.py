@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pycountry
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,6 +41,7 @@ def test_counts_stay_within_200_recipients() -> None:
     assert counts_for(2_000).agreements == 100
 
 
+@pytest.mark.long
 def test_tiny_bench_produces_the_results_table() -> None:
     rows = run(PLANS["tiny"])
     text = table(rows, "# Tiny")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 TESTS = Path(__file__).resolve().parent
 SUITE = """
 import pytest
@@ -56,6 +58,7 @@ def test_a_skip_fails_the_run_under_ci(tmp_path: Path) -> None:
     assert "skipped under CI=true, which allows no skip: a feature is missing" in result.stdout
 
 
+@pytest.mark.long  # starts a pytest of its own with two workers
 def test_a_skip_fails_the_run_under_ci_with_xdist_workers(tmp_path: Path) -> None:
     """The suite runs on pytest-xdist's workers (pyproject.toml): skips there fail the run as well."""
     result = run_suite(tmp_path, "true", "-n", "2")

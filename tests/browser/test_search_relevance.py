@@ -37,18 +37,21 @@ def check_relevance(tab, ui: SearchUI, lang: str) -> None:
     assert result.success_at_3 >= TARGET, f"{ui.name} {result.report()}"
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["en", "th"])
 class TestMaterialBuild:
     def test_relevance(self, tab, lang: str) -> None:
         check_relevance(tab, MATERIAL, lang)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["en", "th"])
 class TestZensicalBuild:
     def test_relevance(self, zensical_editions_tab, lang: str) -> None:
         check_relevance(zensical_editions_tab, ZENSICAL, lang)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["en", "th"])
 class TestIndexInParts:
     """A large edition's index is in parts, searched side by side and merged by score (see
