@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.search_harness import (  # noqa: E402
     MATERIAL,
+    RANKED_MS,
     ZENSICAL,
     SearchUI,
     is_search_data,
@@ -85,13 +86,17 @@ def test_the_harness_counts_the_search_data_the_reader_fetched(tab, built_site) 
 
 
 def test_a_reused_page_answers_as_a_new_one_without_loading_again(tab) -> None:
-    """The relevance runs reuse one page per edition (`fresh=False`): the box is emptied, the next
-    query typed, and the results are those a newly opened page gives, with no page loaded again."""
-    search(tab.page, tab.base, MATERIAL, "Djibouti")
-    loads = tab.requests.count(tab.base)
-    reused = search(tab.page, tab.base, MATERIAL, "patrol boats", fresh=False)
-    assert tab.requests.count(tab.base) == loads
-    fresh = search(tab.page, tab.base, MATERIAL, "patrol boats")
-    assert tab.requests.count(tab.base) > loads  # (a load asks for the page more than once)
-    assert reused.ranked and reused.ranked == fresh.ranked
-    assert "recipients/djibouti/" not in reused.ranked  # nothing left of the first query
+    """The relevance runs reuse one page per edition (`fresh=False`), the box emptied and the next
+    query put in at once (`at_once`): the results are those of a newly opened page where the query
+    is typed key by key, with no page loaded again and nothing left of the query before."""
+    for edition, first, query in [("", "Djibouti", "patrol boats"), ("th/", "ศรีลังกา", "เรดาร์ชายฝั่ง")]:
+        search(tab.page, tab.base, MATERIAL, first, edition)
+        loads = tab.requests.count(tab.base + edition)
+        reused = search(tab.page, tab.base, MATERIAL, query, edition, fresh=False)
+        once = search(
+            tab.page, tab.base, MATERIAL, query, edition, fresh=False, at_once=True, settle_ms=RANKED_MS
+        )
+        assert tab.requests.count(tab.base + edition) == loads
+        fresh = search(tab.page, tab.base, MATERIAL, query, edition)
+        assert tab.requests.count(tab.base + edition) > loads  # (a load asks for the page more than once)
+        assert fresh.ranked and reused.ranked == fresh.ranked == once.ranked, (reused, once, fresh)
