@@ -1,4 +1,5 @@
-"""The relevance set (tests/relevance/queries.yaml), typed into the site's search as a reader does, in
+"""The relevance set (tests/relevance/queries.yaml), asked in the site's search dialog (each query put
+in at once on one page per edition; typing key by key is test_search.py's and test_thai.py's), in
 both editions, on the MkDocs (Material) build and on the Zensical build (`osa-site build --engine
 zensical`), which asks the same Pagefind index through Zensical's own dialog: on both, each language's
 success@3 must reach 95 %. The harness is the benchmark's (benchmarks/search_harness.py)."""
