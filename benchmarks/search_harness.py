@@ -169,6 +169,7 @@ _WATCH = """
   const roots = (root = document) => [root, ...Array.from(root.querySelectorAll('*'))
     .filter(e => e.shadowRoot).flatMap(e => roots(e.shadowRoot))];
   const links = () => roots().flatMap(r => Array.from(r.querySelectorAll(selector), a => a.href));
+  window.__osaSearchLinks = links;  // the result links now (see _emptied)
   const observed = new Set();
   const observer = new MutationObserver(() => { observeAll(); changed(); });
   const observeAll = () => roots().forEach(r => {
@@ -195,22 +196,13 @@ def _reusable(page: Any, url: str) -> bool:
     )
 
 
-_NO_RESULTS = """
-(selector) => {
-  const roots = (root = document) => [root, ...Array.from(root.querySelectorAll('*'))
-    .filter(e => e.shadowRoot).flatMap(e => roots(e.shadowRoot))];
-  return roots().every(r => r.querySelector(selector) === null);
-}
-"""
-
-
 def _emptied(page: Any, ui: SearchUI, timeout_s: float) -> None:
     """Empty the open page's search box with a key press (Material searches on keyup, Zensical on
     input) and wait until no result is shown: whatever is shown after that is the next query's."""
     box = page.locator(ui.box).first
     box.fill("")
     box.press("End")
-    page.wait_for_function(_NO_RESULTS, arg=ui.results, timeout=timeout_s * 1000)
+    page.wait_for_function("() => window.__osaSearchLinks().length === 0", timeout=timeout_s * 1000)
 
 
 def _settled(page: Any, settle_ms: float, timeout_s: float) -> dict:

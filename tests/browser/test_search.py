@@ -13,12 +13,6 @@ from typed_search import typed_search
 RESULTS = ".md-search-result__item > a.md-search-result__link"
 
 
-def search(tab, query: str) -> list[str]:
-    """Type `query` into the search box, key by key, and return the result pages' paths, once the
-    results have stopped changing (`typed_search`)."""
-    return typed_search(tab, query)
-
-
 def result_item(tab, path: str):
     """The result list's item for the page at `path` (waiting for it to be shown)."""
     item = tab.page.locator(".md-search-result__item", has=tab.page.locator(f"a[href*='{path}']")).first
@@ -39,13 +33,13 @@ def result_item(tab, path: str):
     ],
 )
 def test_search_finds(tab, query: str, expected: set[str]) -> None:
-    found = search(tab, query)
+    found = typed_search(tab, query)
     assert expected <= set(found), f"{query!r} found {found}"
     assert tab.foreign() == []
 
 
 def test_search_result_opens_the_page(tab) -> None:
-    search(tab, "Mongolia")
+    typed_search(tab, "Mongolia")
     results = tab.page.locator(RESULTS)
     results.and_(tab.page.locator("[href*='recipients/mongolia/']")).first.click()
     tab.page.wait_for_url("**/recipients/mongolia/**")
@@ -53,7 +47,7 @@ def test_search_result_opens_the_page(tab) -> None:
 
 
 def test_a_result_says_what_it_is_and_marks_the_words(tab) -> None:
-    search(tab, "Djibouti radar")
+    typed_search(tab, "Djibouti radar")
     item = result_item(tab, "equipment/2024-djibouti-coastal-radar/")
     assert (
         item.locator("h1").first.inner_text().strip() == "Coastal surveillance radar for the Djiboutian Navy"
@@ -66,7 +60,7 @@ def test_a_result_says_what_it_is_and_marks_the_words(tab) -> None:
 
 
 def test_a_matched_section_links_to_its_heading(tab) -> None:
-    search(tab, "handover ceremony")
+    typed_search(tab, "handover ceremony")
     sections = tab.page.locator(".md-search-result__item a.md-search-result__link[href*='#']")
     sections.first.wait_for(timeout=10_000)
     href = sections.first.get_attribute("href")
@@ -92,7 +86,7 @@ def test_search_is_usable_from_the_keyboard(tab) -> None:
 def test_a_misspelt_name_is_found(tab) -> None:
     """A misspelling is asked again shortened; the page is among the first three (the relevance set's
     standard), since the shortened word also matches the sources that name the country."""
-    assert "recipients/philippines/" in search(tab, "Philipines")[:3]
+    assert "recipients/philippines/" in typed_search(tab, "Philipines")[:3]
 
 
 def test_a_query_fetches_only_its_share_of_the_index(tab) -> None:
