@@ -79,6 +79,8 @@ THEME = PACKAGE_DIR / "theme"
 # Assets the build uses but does not publish: the fonts the card pictures are drawn with.
 UNPUBLISHED_ASSETS = ("fonts/",)
 # What content/pages/ may publish: Markdown pages and the images and documents they show.
+# Named last among the tree's Markdown extensions: finds where link brackets close, faster.
+LINK_BRACKETS = "osa_site.render.link_brackets"
 PAGE_TYPES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
 
 
@@ -472,8 +474,9 @@ def hand_page_days(history: History, code: str) -> dict[str, str]:
 
 
 def out_config(config: dict, osa_print: dict | None = None) -> dict:
-    """The config for the generated tree: same settings, paths inside OUT, and what the theme
-    needs for paper (`extra.osa_print`: the date of the data, and the PDFs the pages link to)."""
+    """The config for the generated tree: same settings, paths inside OUT, the Markdown extension
+    that finds link brackets faster (`LINK_BRACKETS`), and what the theme needs for paper
+    (`extra.osa_print`: the date of the data, and the PDFs the pages link to)."""
     result = dict(config)
     result["docs_dir"] = "docs"
     theme = config.get("theme") or {}
@@ -483,6 +486,9 @@ def out_config(config: dict, osa_print: dict | None = None) -> dict:
             f"mkdocs.yml: theme: expected a mapping such as 'name: material', received {type(theme).__name__}"
         )
     result["theme"] = {**theme, "custom_dir": "theme"}
+    extensions = config.get("markdown_extensions") or []
+    if isinstance(extensions, list) and LINK_BRACKETS not in extensions:  # else MkDocs says why
+        result["markdown_extensions"] = [*extensions, LINK_BRACKETS]
     if osa_print is not None:
         result["extra"] = {**(config.get("extra") or {}), "osa_print": osa_print}
     result.pop("site_dir", None)
