@@ -3,7 +3,6 @@ entry, so every page converts to the same HTML with it as without it; and the tr
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import markdown
@@ -12,13 +11,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown.inlinepatterns import LinkInlineProcessor
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 from osa_site.output.generate import LINK_BRACKETS, out_config
 from osa_site.render.link_brackets import bracket_ends
 
 # Python-Markdown's own map; the extension is only worth having while Python-Markdown builds one.
 UPSTREAM = LinkInlineProcessor._findBracketEnds
-FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.DOTALL)
+# Every pattern of Python-Markdown's that reads a link's text through the map.
+LINK_PATTERNS = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref")
 
 
 @given(st.text(alphabet="[]a\\(", max_size=60))
@@ -35,21 +36,17 @@ def test_any_text_gives_python_markdowns_map(text: str) -> None:
 
 
 def test_the_extension_reaches_every_link_pattern() -> None:
-    md = markdown.Markdown(extensions=[LINK_BRACKETS])
-    linked = [p for p in md.inlinePatterns if isinstance(p, LinkInlineProcessor)]
-    assert {"link", "image_link", "reference", "image_reference", "short_reference"} <= {
-        name for name in md.inlinePatterns._data if isinstance(md.inlinePatterns[name], LinkInlineProcessor)
-    }
-    assert all(p._findBracketEnds is bracket_ends for p in linked)
+    patterns = markdown.Markdown(extensions=[LINK_BRACKETS]).inlinePatterns
+    assert all(patterns[name]._findBracketEnds is bracket_ends for name in LINK_PATTERNS)
+    assert all(p._findBracketEnds is bracket_ends for p in patterns if isinstance(p, LinkInlineProcessor))
 
 
 def _bodies(docs: Path) -> dict[str, str]:
-    pages = {}
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
-        pages[page.relative_to(docs).as_posix()] = text[match.end() :] if match else text
-    return pages
+    """Each page's Markdown without its front matter, split off as MkDocs splits it."""
+    return {
+        page.relative_to(docs).as_posix(): get_data(page.read_text(encoding="utf-8"))[0]
+        for page in sorted(docs.rglob("*.md"))
+    }
 
 
 @pytest.mark.parametrize("edition", ["", "th"])

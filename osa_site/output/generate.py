@@ -79,9 +79,9 @@ THEME = PACKAGE_DIR / "theme"
 # Assets the build uses but does not publish: the fonts the card pictures are drawn with.
 UNPUBLISHED_ASSETS = ("fonts/",)
 # What content/pages/ may publish: Markdown pages and the images and documents they show.
+PAGE_TYPES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
 # Named last among the tree's Markdown extensions: finds where link brackets close, faster.
 LINK_BRACKETS = "osa_site.render.link_brackets"
-PAGE_TYPES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
 
 
 class ConfigError(Exception):
