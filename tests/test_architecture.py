@@ -39,6 +39,7 @@ ADAPTERS = (
     "osa_site.__main__",
     "osa_site.app.sitebuild",
     "osa_site.app.navonce",
+    "osa_site.app.partsonce",
     "osa_site.app.static_links",
     "osa_site.app.preview",
     "osa_site.app.pdf",

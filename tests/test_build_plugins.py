@@ -1,5 +1,6 @@
-"""The two MkDocs plugins every build has change how the site is made, never what it holds:
-Material's navigation rendered once (app/navonce.py) and static files linked instead of copied
+"""The three MkDocs plugins every build has change how the site is made, never what it holds:
+Material's navigation rendered once (app/navonce.py), the theme's parts that do not read the page
+rendered once per folder and depth (app/partsonce.py) and static files linked instead of copied
 (app/static_links.py). A build with them is, file for file and byte for byte, the build MkDocs
 makes alone; the linked files keep the bytes they were built with when the tree changes."""
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-__all__ = ["NavOnce", "NAV_TEMPLATE"]
+__all__ = ["NAV_TEMPLATE", "NavOnce", "folder_of"]
 
 NAV_TEMPLATE = "partials/nav.html"
 
@@ -43,7 +43,7 @@ def _shared(page: Any, nav: Any) -> bool:
     return all(listed is not page and not str(listed.url).startswith(url) for listed in nav.pages)
 
 
-def _folder(url: str) -> str:
+def folder_of(url: str) -> str:
     """The folder a page's address is in: `equipment/` for `equipment/x/` or `equipment/x.html`."""
     return url.rstrip("/").rpartition("/")[0]
 
@@ -58,7 +58,7 @@ def rendered_once(render: Render) -> Render:
         if page is None or nav is None or not _shared(page, nav):
             yield from render(context)
             return
-        key = (_folder(str(page.url)), context.get("base_url"), _signature(nav))
+        key = (folder_of(str(page.url)), context.get("base_url"), _signature(nav))
         if key not in kept:
             kept[key] = "".join(render(context))
         yield kept[key]

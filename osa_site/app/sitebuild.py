@@ -118,7 +118,8 @@ def mkdocs_build(
     `dirty` renders only the pages whose Markdown is newer than their HTML; `serve_url` is the
     address the site is served at (the preview's); `root` gives SOURCE_DATE_EPOCH from git;
     `plugins` are added to the config's (the preview keeps MkDocs' state with one), after the
-    two every build has: `NavOnce` (navonce.py) and `StaticLinks` (static_links.py).
+    three every build has: `NavOnce` (navonce.py), `PartsOnce` (partsonce.py) and `StaticLinks`
+    (static_links.py).
     Raises BuildFailed, with MkDocs' warnings, when MkDocs refuses the tree.
     """
     with environment(NO_MKDOCS_2_WARNING="1"), source_date_epoch(root), _logging(dirty) as collect:
@@ -127,12 +128,17 @@ def mkdocs_build(
         from mkdocs.exceptions import MkDocsException
 
         from .navonce import NavOnce
+        from .partsonce import PartsOnce
         from .static_links import StaticLinks
 
         try:
             config = load_config(config_file=str(config_file), strict=strict, site_dir=str(site_dir))
             use_bytecode_cache(config, tree_cache(config_file, "jinja"))
-            ours = {"osa-nav-once": NavOnce(), "osa-static-links": StaticLinks()}
+            ours = {
+                "osa-nav-once": NavOnce(),
+                "osa-parts-once": PartsOnce(),
+                "osa-static-links": StaticLinks(),
+            }
             for name, plugin in {**ours, **(plugins or {})}.items():
                 config.plugins[name] = plugin
             if serve_url:
