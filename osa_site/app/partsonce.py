@@ -3,7 +3,8 @@
 Material writes into every page its settings for the theme's scripts (`block config` of its
 `base.html`), the style sheets and scripts it loads (`block styles`, `block scripts`) and the
 search dialog (`partials/material-search.html`, our copy, and `partials/osa-search.html`, the
-script that points the dialog at Pagefind). None of them reads the page. Only their relative links
+script that points the dialog at Pagefind), the header's logo and the back-to-top button
+(`partials/logo.html`, `partials/top.html`). None of them reads the page. Only their relative links
 depend on it, through MkDocs' `url` filter, and a link to a file outside the page's own address
 depends on the page's folder and depth (`base_url`) alone (navonce.py says why). Yet MkDocs renders
 each of them again for each of the site's pages.
@@ -28,7 +29,12 @@ __all__ = ["BLOCKS", "PARTIALS", "PartsOnce", "rendered_once_per_place"]
 
 # Material's blocks (in its base.html) and the partials that do not read the page.
 BLOCKS = ("config", "styles", "scripts")
-PARTIALS = ("partials/material-search.html", "partials/osa-search.html")
+PARTIALS = (
+    "partials/material-search.html",
+    "partials/osa-search.html",
+    "partials/logo.html",
+    "partials/top.html",
+)
 
 Render = Callable[[Any], Iterator[str]]
 
