@@ -19,12 +19,12 @@ Zensical has its own templates and engine: there the plugin does not exist and n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-__all__ = ["NAV_TEMPLATE", "NavOnce", "folder_of"]
+__all__ = ["NAV_TEMPLATE", "NavOnce", "Render", "folder_of", "once_per_key"]
 
 NAV_TEMPLATE = "partials/nav.html"
 
@@ -48,22 +48,35 @@ def folder_of(url: str) -> str:
     return url.rstrip("/").rpartition("/")[0]
 
 
+def once_per_key(render: Render, key: Callable[[Any], Hashable | None]) -> Render:
+    """`render` (a Jinja render function) that renders once for each `key(context)` and gives that
+    HTML to every later render with the same key; a context whose key is None is rendered as before."""
+    kept: dict[Hashable, str] = {}
+
+    def render_once(context: Any) -> Iterator[str]:
+        found = key(context)
+        if found is None:
+            yield from render(context)
+            return
+        if found not in kept:
+            kept[found] = "".join(render(context))
+        yield kept[found]
+
+    return render_once
+
+
+def _nav_key(context: Any) -> tuple[Any, ...] | None:
+    """A page's folder, depth (`base_url`) and navigation, or None for a page the navigation lists."""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None or not _shared(page, nav):
+        return None
+    return (folder_of(str(page.url)), context.get("base_url"), _signature(nav))
+
+
 def rendered_once(render: Render) -> Render:
     """`render` (a Jinja template's root render function) that renders the navigation once for
     each folder, depth (`base_url`) and navigation of the pages the navigation does not list."""
-    kept: dict[tuple[Any, ...], str] = {}
-
-    def render_nav(context: Any) -> Iterator[str]:
-        page, nav = context.get("page"), context.get("nav")
-        if page is None or nav is None or not _shared(page, nav):
-            yield from render(context)
-            return
-        key = (folder_of(str(page.url)), context.get("base_url"), _signature(nav))
-        if key not in kept:
-            kept[key] = "".join(render(context))
-        yield kept[key]
-
-    return render_nav
+    return once_per_key(render, _nav_key)
 
 
 class NavOnce(BasePlugin):

@@ -18,12 +18,11 @@ there the plugin does not exist and nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-from .navonce import folder_of
+from .navonce import Render, folder_of, once_per_key
 
 __all__ = ["BLOCKS", "PARTIALS", "PartsOnce", "rendered_once_per_place"]
 
@@ -36,25 +35,16 @@ PARTIALS = (
     "partials/top.html",
 )
 
-Render = Callable[[Any], Iterator[str]]
+def _place(context: Any) -> tuple[str, Any] | None:
+    """The folder and depth (`base_url`) of the page being rendered, or None without a page."""
+    page = context.get("page")
+    return None if page is None else (folder_of(str(page.url)), context.get("base_url"))
 
 
 def rendered_once_per_place(render: Render) -> Render:
     """`render` (a block's or a template's render function, which does not read the page) that
     renders once for each folder and depth (`base_url`) of the pages it is rendered for."""
-    kept: dict[tuple[str, Any], str] = {}
-
-    def render_once(context: Any) -> Iterator[str]:
-        page = context.get("page")
-        if page is None:
-            yield from render(context)
-            return
-        place = (folder_of(str(page.url)), context.get("base_url"))
-        if place not in kept:
-            kept[place] = "".join(render(context))
-        yield kept[place]
-
-    return render_once
+    return once_per_key(render, _place)
 
 
 class PartsOnce(BasePlugin):
