@@ -35,6 +35,7 @@ PARTIALS = (
     "partials/top.html",
 )
 
+
 def _place(context: Any) -> tuple[str, Any] | None:
     """The folder and depth (`base_url`) of the page being rendered, or None without a page."""
     page = context.get("page")
