@@ -26,6 +26,7 @@ from osa_site.model.site import SiteContext
 from osa_site.output.cards import CACHE_ENV, CardCache, add_cards
 from osa_site.output.generate import generate_tree, read_config
 from osa_site.records.content import load_dataset
+from osa_site.render.cards import draw
 from osa_site.render.cards.draw import REGULAR, SEMIBOLD, Card, card_key, covered, draw_card
 from osa_site.render.cards.wrap import ELLIPSIS, pieces, wrap
 from osa_site.render.escape import front_matter, read_front_matter, template_text
@@ -204,6 +205,48 @@ def test_the_same_card_gives_the_same_bytes_and_another_card_other_bytes() -> No
     assert draw_card(card) == draw_card(card)
     other = Card(card.site, card.kind, card.title + " (2)", card.figure)
     assert draw_card(other) != draw_card(card) and card_key(other) != card_key(card)
+
+
+def _drawn_in_one_pass(card: Card) -> bytes:
+    """The card drawn whole, step by step: the design as it was before the band and the kind were
+    drawn once for many cards (draw.py's `_background`)."""
+    image = Image.new("L", (draw.WIDTH, draw.HEIGHT), 255)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, draw.WIDTH, 96), fill=0)
+    bold = lambda size: ImageFont.truetype(str(SEMIBOLD), size, layout_engine=ImageFont.Layout.RAQM)  # noqa: E731
+    pen.text((draw.MARGIN, 50), covered(card.site), font=bold(30), fill=255, anchor="lm")
+    pen.text((draw.MARGIN, 172), covered(card.kind), font=bold(32), fill=96, anchor="ls")
+    lines, size = draw._title_lines(covered(card.title))
+    for number, line in enumerate(lines):
+        pen.text((draw.MARGIN, 250 + number * round(size * 1.3)), line, font=bold(size), fill=0, anchor="ls")
+    pen.rectangle((draw.MARGIN, 500, draw.MARGIN + 96, 506), fill=0)
+    regular = ImageFont.truetype(str(REGULAR), 44, layout_engine=ImageFont.Layout.RAQM)
+    pen.text((draw.MARGIN, 574), covered(card.figure), font=regular, fill=0, anchor="ls")
+    shades = image.point([value * draw.SHADES // 256 for value in range(256)])
+    picture = Image.frombytes("P", shades.size, shades.tobytes())
+    picture.putpalette(draw._palette())
+    out = io.BytesIO()
+    picture.save(out, "PNG", compress_level=6, compress_type=3)
+    return out.getvalue()
+
+
+CARD_TEXT = st.text(st.sampled_from("ab Z9(·¥ฟิลปนส์กองทัพเรือ<&"), min_size=1, max_size=50)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["OSA Monitor", "OSA มอนิเตอร์"]),
+    st.sampled_from(["Project", "โครงการ"]),
+    CARD_TEXT,
+    CARD_TEXT,
+)
+def test_a_card_is_the_card_drawn_in_one_pass(site: str, kind: str, title: str, figure: str) -> None:
+    """The band and the kind, drawn once for many cards and copied, give the bytes of a card drawn
+    whole; drawing a card leaves the shared part as it was (the next card is whole too)."""
+    card = Card(site, kind, title, figure)
+    assert draw_card(card) == _drawn_in_one_pass(card)
+    after = Card(site, kind, figure, title)
+    assert draw_card(after) == _drawn_in_one_pass(after)
 
 
 def test_titles_are_escaped_in_the_tags(zensical_hostile_tree: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .wrap import wrap
@@ -106,24 +106,37 @@ def _palette() -> list[int]:
     ]
 
 
-def draw_card(card: Card) -> bytes:
-    """The card as PNG bytes: the same card gives the same bytes."""
+@lru_cache(maxsize=16)
+def _background(site: str, kind: str):  # type: ignore[no-untyped-def]
+    """The band with the site's name, and the page's kind: the same on many cards, so drawn once
+    for each pair and copied (the pixels are those of drawing it on every card)."""
     from PIL import Image, ImageDraw
 
     image = Image.new("L", (WIDTH, HEIGHT), 255)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, 96), fill=0)
-    pen.text((MARGIN, 50), covered(card.site), font=_font(SEMIBOLD, 30), fill=255, anchor="lm")
-    pen.text((MARGIN, 172), covered(card.kind), font=_font(SEMIBOLD, 32), fill=96, anchor="ls")
+    pen.text((MARGIN, 50), covered(site), font=_font(SEMIBOLD, 30), fill=255, anchor="lm")
+    pen.text((MARGIN, 172), covered(kind), font=_font(SEMIBOLD, 32), fill=96, anchor="ls")
+    return image
+
+
+_TO_SHADES = [value * SHADES // 256 for value in range(256)]
+
+
+def draw_card(card: Card) -> bytes:
+    """The card as PNG bytes: the same card gives the same bytes."""
+    from PIL import ImageDraw
+
+    image = _background(card.site, card.kind).copy()
+    pen = ImageDraw.Draw(image)
     lines, size = _title_lines(covered(card.title))
     leading = round(size * 1.3)
     for number, line in enumerate(lines):
         pen.text((MARGIN, 250 + number * leading), line, font=_font(SEMIBOLD, size), fill=0, anchor="ls")
     pen.rectangle((MARGIN, 500, MARGIN + 96, 506), fill=0)
     pen.text((MARGIN, 574), covered(card.figure), font=_font(REGULAR, 44), fill=0, anchor="ls")
-    shades = image.point([value * SHADES // 256 for value in range(256)])
-    picture = Image.frombytes("P", shades.size, shades.tobytes())
-    picture.putpalette(_palette())
+    picture = image.point(_TO_SHADES)
+    picture.putpalette(_palette())  # the grey image becomes a palette one, without a copy
     out = io.BytesIO()
     picture.save(out, "PNG", compress_level=6, compress_type=3)  # 3: zlib's Z_RLE strategy
     return out.getvalue()
