@@ -31,8 +31,9 @@ from sitetools import page_as_read
 
 from osa_site.app.cli import main
 from osa_site.app.sitebuild import build_site
+from osa_site.output import outdir
 from osa_site.output.generate import generate_tree
-from osa_site.output.outdir import MARKER, MARKER_TEXT, remove_leftovers
+from osa_site.output.outdir import MARKER, MARKER_TEXT, check_output_dir, mark, remove_leftovers
 from osa_site.records.problems import RecordError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,6 +278,74 @@ def test_an_output_folder_of_ours_or_an_empty_one_is_used(scene: Path) -> None:
 
 
 # --- Killed and concurrent builds ----------------------------------------------------------------
+
+
+def test_marking_a_folder_of_ours_again_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each build marks its output folder: a marker that is already whole is left as it is, so a
+    build killed there cannot leave it cut short."""
+    mark(tmp_path)
+    before = (tmp_path / MARKER).stat()
+
+    def written_again(path: Path, text: str, encoding: str) -> None:
+        pytest.fail(f"{path.name} was written again ({len(text)} characters, {encoding})")
+
+    monkeypatch.setattr(Path, "write_text", written_again)
+    mark(tmp_path)
+    after = (tmp_path / MARKER).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+class Killed(BaseException):
+    """What a SIGKILL does to the process, at the point it is raised."""
+
+
+@pytest.mark.parametrize("earlier_version", [False, True])
+@pytest.mark.parametrize("written", [0, 9, len(MARKER_TEXT)])
+def test_a_build_killed_while_marking_a_folder_leaves_one_the_next_build_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: int, earlier_version: bool
+) -> None:
+    """Killed before the new marker was renamed into place, with any part of it written: the
+    folder is taken by the next build (a new one counts as empty, an earlier version's output stays
+    ours), which marks it whole."""
+    folder = tmp_path / "osa-build"
+    folder.mkdir()
+    if earlier_version:  # a generated tree from before markers existed
+        (folder / "docs/assets/stylesheets").mkdir(parents=True)
+        (folder / "docs/assets/stylesheets/osa.css").write_text("body {}\n", encoding="utf-8")
+
+    def killed_while_writing(path: Path, text: str, encoding: str) -> None:
+        with path.open("w", encoding=encoding) as out:
+            out.write(text[:written])
+        raise Killed
+
+    with monkeypatch.context() as during:
+        during.setattr(Path, "write_text", killed_while_writing)
+        with pytest.raises(Killed):
+            mark(folder)
+    assert not (folder / MARKER).exists()
+    assert check_output_dir(folder, None) == folder.resolve()  # not refused as someone else's
+    mark(folder)
+    assert (folder / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [MARKER, *(["docs"] if earlier_version else [])]
+    )
+
+
+def test_a_build_killed_between_writing_and_renaming_the_marker_leaves_it_whole_or_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def killed(source: Path, target: Path) -> None:
+        raise Killed(f"before {source.name} became {target.name}")
+
+    with monkeypatch.context() as during:
+        during.setattr(outdir.os, "replace", killed)
+        with pytest.raises(Killed):
+            mark(tmp_path)
+    assert not (tmp_path / MARKER).exists() and check_output_dir(tmp_path, None) == tmp_path.resolve()
+    mark(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [MARKER] and outdir.is_ours(tmp_path)
 
 
 def _build_command(project: Path) -> list[str]:

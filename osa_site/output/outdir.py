@@ -1,7 +1,8 @@
 """Output folders: which folders `build --out` and `generate` may replace, and a lock per folder.
 
 A folder may be replaced only when it does not exist, is empty, or holds our marker file
-(`.osa-site-output`, written into every folder we make). Never the project itself, a folder
+(`.osa-site-output`, written into every folder we make, under another name first and renamed into
+place, so a killed build never leaves it cut short). Never the project itself, a folder
 that holds it, or anything inside `content/` or `.git/`, whatever it holds. While a folder is
 being written, `<parent>/.<name>.osa-lock` is locked (fcntl.flock): a second build waits.
 Staging folders are made next to the target with a recognisable prefix, so the next build can
@@ -32,6 +33,7 @@ __all__ = [
 MARKER = ".osa-site-output"
 MARKER_TEXT = "This folder is written by osa-site; the next build or generate replaces everything in it.\n"
 PROTECTED = ("content", ".git")  # nothing is ever written inside these
+_MARKING = MARKER + ".new"  # the marker while it is written, renamed into place once whole
 
 
 class OutputRefused(Exception):
@@ -42,10 +44,7 @@ class OutputRefused(Exception):
 _EARLIER_OUTPUT = ("assets/stylesheets/osa.css", "docs/assets/stylesheets/osa.css")
 
 
-def is_ours(folder: Path) -> bool:
-    """Whether osa-site made `folder`: it holds our marker (or is the output of an earlier version)."""
-    if any((folder / rel).is_file() for rel in _EARLIER_OUTPUT) and not (folder / MARKER).exists():
-        return True
+def _holds_marker(folder: Path) -> bool:
     marker = folder / MARKER
     try:
         if marker.is_symlink() or not marker.is_file():
@@ -55,8 +54,28 @@ def is_ours(folder: Path) -> bool:
         return False
 
 
+def is_ours(folder: Path) -> bool:
+    """Whether osa-site made `folder`: it holds our marker (or is the output of an earlier version)."""
+    if any((folder / rel).is_file() for rel in _EARLIER_OUTPUT) and not (folder / MARKER).exists():
+        return True
+    return _holds_marker(folder)
+
+
+def _is_empty(folder: Path) -> bool:
+    """Whether `folder` holds nothing, or only a marker that a killed build was still writing."""
+    return all(entry.name == _MARKING for entry in folder.iterdir())
+
+
 def mark(folder: Path) -> None:
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    """Write our marker into `folder`, unless it is there already, whole. It is written under
+    another name and renamed into place, so a build killed at any moment leaves a folder that is
+    ours, or as it was: a marker cut short would make every later build refuse the folder."""
+    if _holds_marker(folder):
+        return
+    marking = folder / _MARKING
+    marking.unlink(missing_ok=True)  # not through a link someone left in its place
+    marking.write_text(MARKER_TEXT, encoding="utf-8")
+    os.replace(marking, folder / MARKER)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -72,7 +91,7 @@ def check_output_dir(target: Path, root: Path | None, what: str = "--out") -> Pa
         _check_project(target, resolved, root.resolve(), what)
     if resolved.exists() and not resolved.is_dir():
         raise OutputRefused(f"{what} {target} is a file, not a folder")
-    if resolved.is_dir() and any(resolved.iterdir()) and not is_ours(resolved):
+    if resolved.is_dir() and not _is_empty(resolved) and not is_ours(resolved):
         raise OutputRefused(
             f"{what} {target} is a folder that osa-site did not make (it has no {MARKER} "
             "file) and it is not empty; osa-site will not replace it. Choose an empty or "
