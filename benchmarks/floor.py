@@ -13,27 +13,26 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from functools import partial
 from pathlib import Path
 
+from osa_site.render.escape import FRONT_MATTER
+
 from .measure import Timing, median_time
+from .synth import REPO
 
 __all__ = ["PHASES", "floor_tree", "floor_times", "phase_times", "one_line_page"]
 
 PHASES = ("generate", "MkDocs en", "finish en", "MkDocs th", "finish th", "Pagefind")
 ONE_LINE = "A page of the benchmark's floor.\n"
-# MkDocs' rule for a page's header (mkdocs.utils.meta.YAML_RE): `---` ... `---` or `...` at the top.
-_HEADER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_REPO = Path(__file__).resolve().parent.parent
 
 
 def one_line_page(page: str) -> str:
     """The page with its front matter, if any, and one line of text in place of the rest."""
-    header = _HEADER.match(page)
+    header = FRONT_MATTER.match(page)  # MkDocs' rule for a page's header
     return (header.group(0) if header else "") + "\n" + ONE_LINE
 
 
@@ -101,7 +100,7 @@ print(json.dumps({name: [t.cpu, t.wall] for name, t in times.items()}))
 
 def phase_times(root: Path, out: Path) -> dict[str, Timing]:
     """`run_phases` in a new Python process, as `osa-site build` starts: nothing imported yet."""
-    command = [sys.executable, "-c", _PHASES_IN_A_NEW_PROCESS, str(root), str(out), str(_REPO)]
+    command = [sys.executable, "-c", _PHASES_IN_A_NEW_PROCESS, str(root), str(out), str(REPO)]
     done = subprocess.run(
         command, check=True, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     )

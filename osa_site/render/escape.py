@@ -32,6 +32,7 @@ __all__ = [
     "html",
     "attr",
     "url",
+    "FRONT_MATTER",
     "front_matter",
     "header_entries",
     "read_front_matter",
@@ -200,7 +201,7 @@ class FrontMatterError(ValueError):
 
 
 # MkDocs' rule (mkdocs.utils.meta.YAML_RE): a header is `---` ... `---` (or `...`) at the top.
-_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the loader MkDocs uses
 
 
@@ -232,7 +233,7 @@ def read_front_matter(page: str) -> dict[str, Any] | None:
     """
     if not re.match(r"-{3}[ \t]*\n", page):
         return None
-    match = _FRONT.match(page)
+    match = FRONT_MATTER.match(page)
     if not match:
         raise FrontMatterError("the page starts with '---' but the header has no closing '---' line")
     try:
